@@ -1,0 +1,21 @@
+/** The add-on menu: what the user sees under Extensions > CS Engine. */
+import type { MenuEntry } from '../gas/ui';
+
+export const MENU: readonly MenuEntry[] = [
+  { caption: 'Check my book’s columns', handler: 'menuCheckHeaders' },
+  { caption: 'Formula help', handler: 'menuFormulaHelp' },
+];
+
+export const FORMULA_HELP = [
+  'Put these in any cell. Ranges in, ranges out: one result per account row.',
+  '',
+  '=HEALTHSCORE(A1:AZ1, A2:AZ500): health 0-100 per row (optional 3rd argument: a model name such as "playbook", or a 2-column range of dimension and weight).',
+  '=HEALTHTIER(B2:B500): Thriving / Healthy / At-Risk / Critical for each score.',
+  '=HEALTHDRIVERS(A1:AZ1, A2:AZ500): the dimensions costing each account the most points.',
+  '=NRR(start_arr, end_arr) and =GRR(start_arr, end_arr): revenue retention of the cohort (1.05 = 105%).',
+  '=NRR(start, expansion, contraction, churn): the same from the movements.',
+  '=LOGORETENTION(start_arr, end_arr): share of starting accounts still paying.',
+  '=SEGMENT(E2:E500): Enterprise, Mid-Market, SMB or Self-Serve from ARR.',
+  '',
+  'The README lists every recognised column and how each dimension is scored.',
+].join('\n');

@@ -1,0 +1,128 @@
+/**
+ * Health dimensions, and how each is computed from raw signals (its recipe).
+ */
+import * as r from './rubrics';
+import type { Rubric, RubricInput } from './rubrics';
+import type { SignalId } from './signals';
+import { normalizeKey } from './text';
+
+export const DIMENSION_LABELS = {
+  productUsage: 'Product usage',
+  engagement: 'Engagement',
+  support: 'Support',
+  outcomes: 'Outcomes',
+  relationship: 'Relationship',
+  financial: 'Financial',
+  sentiment: 'Sentiment',
+  featureBreadth: 'Feature breadth',
+  executiveEngagement: 'Executive engagement',
+  satisfaction: 'Satisfaction',
+  growth: 'Growth',
+  payment: 'Payment',
+} as const;
+
+export type DimensionId = keyof typeof DIMENSION_LABELS;
+
+export const DIMENSION_IDS = Object.keys(DIMENSION_LABELS) as DimensionId[];
+
+const BY_KEY = new Map<string, DimensionId>();
+for (const id of DIMENSION_IDS) BY_KEY.set(normalizeKey(DIMENSION_LABELS[id]), id);
+
+/** The dimension a name refers to: "Product usage", "product_usage", "PRODUCT USAGE". */
+export function dimensionForName(name: string): DimensionId | undefined {
+  return BY_KEY.get(normalizeKey(name));
+}
+
+/**
+ * The dimension whose sub-score a header column holds: the dimension's name, optionally
+ * followed by "score" ("Engagement", "Engagement score", "engagement_score").
+ */
+export function dimensionForHeader(header: string): DimensionId | undefined {
+  const key = normalizeKey(header);
+  return BY_KEY.get(key) ?? (key.endsWith('score') ? BY_KEY.get(key.slice(0, -5)) : undefined);
+}
+
+/** One rubric and the signals it reads. */
+export interface RecipeStep {
+  readonly rubric: Rubric;
+  readonly signals: readonly SignalId[];
+}
+
+/** A dimension's sub-score is the mean of its rubrics that have data. */
+export type Recipe = readonly RecipeStep[];
+
+export function scoreRecipe(recipe: Recipe, input: RubricInput): number | undefined {
+  let sum = 0;
+  let count = 0;
+  for (const step of recipe) {
+    const score = step.rubric(input);
+    if (score !== undefined) {
+      sum += score;
+      count++;
+    }
+  }
+  return count === 0 ? undefined : sum / count;
+}
+
+function step(rubric: Rubric, ...signals: SignalId[]): RecipeStep {
+  return { rubric, signals };
+}
+
+export const STEPS = {
+  dauMau002: step(r.dauMau002, 'dauMau'),
+  dauMau004: step(r.dauMau004, 'dauMau'),
+  seats001: step(r.seats001, 'seatsActive', 'seatsLicensed'),
+  features004: step(r.features004, 'featuresUsed', 'featuresAvailable', 'featureAdoption'),
+  usageTrend002: step(r.usageTrend002, 'usageChange', 'usageTrend'),
+  loginTrend002: step(r.loginTrend002, 'loginTrend'),
+  lastLogin: step(r.lastLogin, 'lastLogin'),
+  lastContact: step(r.lastContact, 'lastCsmContact'),
+  meetings: step(r.meetings, 'meetings90'),
+  missedMeetings: step(r.missedMeetings, 'missedMeetings'),
+  training: step(r.training, 'trainingCompletion'),
+  community: step(r.community, 'communityActive'),
+  relationship002: step(
+    r.relationship002,
+    'champion',
+    'championStatus',
+    'executiveSponsor',
+    'contacts',
+  ),
+  nps004: step(r.nps004, 'nps'),
+  sponsor004: step(r.sponsor004, 'executiveSponsor'),
+  csmEngagement004: step(r.csmEngagement004, 'meetings90', 'missedMeetings'),
+  competitor003: step(r.competitor003, 'competitorMentioned'),
+  outcomes002: step(r.outcomes002, 'goalsDefined', 'goalsAchieved', 'roiDocumented'),
+  financial002: step(r.financial002, 'paymentStatus', 'arrTrend'),
+  payment004: step(r.payment004, 'paymentStatus'),
+  growth004: step(r.growth004, 'arrTrend'),
+  tickets: step(r.tickets, 'tickets30'),
+  ticketTrend: step(r.ticketTrend, 'ticketTrend'),
+  csat: step(r.csat, 'csat'),
+  criticalTickets: step(r.criticalTickets, 'openCriticalTickets'),
+  escalations: step(r.escalations, 'escalations'),
+  complaint: step(r.complaint, 'formalComplaint'),
+  sponsorPresent: step(r.sponsorPresent, 'executiveSponsor'),
+} as const;
+
+const s = STEPS;
+
+/**
+ * The default recipe of every dimension: what a custom model (a weights range) scores with.
+ * The first five are seed 002's; Support follows seeds 001/003, Sentiment seed 004, and the
+ * seven-signal dimensions seed 000.
+ */
+export const DEFAULT_RECIPES: Readonly<Record<DimensionId, Recipe>> = {
+  productUsage: [s.dauMau002, s.features004, s.seats001, s.usageTrend002],
+  engagement: [s.loginTrend002, s.lastLogin, s.lastContact, s.meetings, s.community, s.training],
+  relationship: [s.relationship002],
+  outcomes: [s.outcomes002],
+  financial: [s.financial002],
+  support: [s.tickets, s.ticketTrend, s.csat, s.criticalTickets, s.escalations],
+  sentiment: [s.ticketTrend, s.csat, s.complaint],
+  featureBreadth: [s.features004],
+  executiveEngagement: [s.meetings, s.sponsorPresent],
+  satisfaction: [s.nps004, s.csat],
+  growth: [s.growth004, s.usageTrend002],
+  payment: [s.payment004],
+};

@@ -1,0 +1,136 @@
+/**
+ * The composite health score of one account, its tier, and what drags it down.
+ *
+ * score = sum(weight x sub-score) / sum(weight of the dimensions that have data), so a
+ * dimension with no data neither counts as 0 nor as 100: its weight is shared among the
+ * others in proportion to their weights.
+ */
+import { type AccountRow, describeProblem } from './book';
+import type { DayNumber } from './dates';
+import { scoreRecipe } from './dimensions';
+import type { DimensionId } from './dimensions';
+import { type HealthModel, type Tier, signalsUsedBy, tierFor } from './models';
+import type { NeededColumns } from './book';
+
+export interface DimensionScore {
+  readonly id: DimensionId;
+  readonly label: string;
+  /** The model's weight, as given (relative). */
+  readonly weight: number;
+  /** 0-100; undefined when the row has no data for this dimension. */
+  readonly score: number | undefined;
+  /** Where the sub-score came from: a dimension column, or the raw signals. */
+  readonly from: 'column' | 'signals' | 'none';
+}
+
+export type HealthResult =
+  | { readonly kind: 'blank' }
+  | { readonly kind: 'error'; readonly message: string }
+  | {
+      readonly kind: 'scored';
+      /** The score rounded half up, 0-100. */
+      readonly score: number;
+      /** The unrounded score. */
+      readonly exact: number;
+      readonly tier: Tier;
+      readonly dimensions: readonly DimensionScore[];
+    };
+
+/** Rounds half up. The epsilon absorbs binary noise such as 74.49999999999999 for 74.5. */
+export function roundHalfUp(value: number): number {
+  return Math.floor(value + 0.5 + 1e-9);
+}
+
+export function columnsNeededBy(model: HealthModel): NeededColumns {
+  return {
+    signals: signalsUsedBy(model),
+    dimensions: new Set(model.dimensions.map((dimension) => dimension.id)),
+  };
+}
+
+export function dimensionScores(
+  account: AccountRow,
+  model: HealthModel,
+  today: DayNumber,
+): DimensionScore[] {
+  const input = { values: account.values, today };
+  // Plain literals, no object spread: this runs for every row of large books.
+  return model.dimensions.map(({ id, label, weight, recipe }) => {
+    const typed = account.subScores[id];
+    const score = typed ?? scoreRecipe(recipe, input);
+    const from = typed !== undefined ? 'column' : score === undefined ? 'none' : 'signals';
+    return { id, label, weight, score, from };
+  });
+}
+
+export function scoreAccount(
+  account: AccountRow,
+  model: HealthModel,
+  today: DayNumber,
+): HealthResult {
+  if (account.blank) return { kind: 'blank' };
+  if (account.problems.length > 0) {
+    return { kind: 'error', message: account.problems.map(describeProblem).join('; ') };
+  }
+  const dimensions = dimensionScores(account, model, today);
+  let weighted = 0;
+  let weightPresent = 0;
+  for (const dimension of dimensions) {
+    if (dimension.score === undefined || dimension.weight <= 0) continue;
+    weighted += dimension.weight * dimension.score;
+    weightPresent += dimension.weight;
+  }
+  if (weightPresent === 0) {
+    return {
+      kind: 'error',
+      message: `No health data in this row: none of ${model.dimensions
+        .map((dimension) => dimension.label)
+        .join(
+          ', ',
+        )} could be computed. Fill in signals such as DAU/MAU, Seats active, Last login, Champion or Payment status.`,
+    };
+  }
+  const exact = Math.min(100, Math.max(0, weighted / weightPresent));
+  const score = roundHalfUp(exact);
+  return { kind: 'scored', score, exact, tier: tierFor(model, score), dimensions };
+}
+
+export interface Driver {
+  readonly label: string;
+  readonly score: number;
+  /** Points of the composite lost to this dimension: share of weight x (100 - sub-score). */
+  readonly pointsLost: number;
+}
+
+/** The dimensions that cost the most points, worst first. */
+export function driversOf(dimensions: readonly DimensionScore[]): Driver[] {
+  const present = dimensions.filter((d) => d.score !== undefined && d.weight > 0);
+  const total = present.reduce((sum, d) => sum + d.weight, 0);
+  if (total === 0) return [];
+  return present
+    .map((d) => ({
+      label: d.label,
+      score: d.score as number,
+      pointsLost: (d.weight / total) * (100 - (d.score as number)),
+    }))
+    .sort((a, b) => b.pointsLost - a.pointsLost);
+}
+
+/**
+ * "Product usage 20/100 (-24 pts); Relationship 30/100 (-11 pts). No data: Outcomes".
+ * At most `limit` drivers, and only those that cost at least half a point.
+ */
+export function describeDrivers(dimensions: readonly DimensionScore[], limit = 3): string {
+  const drivers = driversOf(dimensions)
+    .filter((driver) => roundHalfUp(driver.pointsLost) > 0)
+    .slice(0, limit)
+    .map(
+      (driver) =>
+        `${driver.label} ${roundHalfUp(driver.score)}/100 (-${roundHalfUp(driver.pointsLost)} pts)`,
+    );
+  const missing = dimensions.filter((d) => d.score === undefined).map((d) => d.label);
+  const parts: string[] = [];
+  parts.push(drivers.length > 0 ? drivers.join('; ') : 'Nothing is costing points');
+  if (missing.length > 0) parts.push(`No data: ${missing.join(', ')}`);
+  return parts.join('. ');
+}

@@ -1,0 +1,482 @@
+/**
+ * The signal dictionary: every column CS Engine understands, the header texts it answers to,
+ * and how its cells are read.
+ */
+import {
+  type CellValue,
+  Invalid,
+  type Read,
+  invalid,
+  readBoolean,
+  readChange,
+  readCount,
+  readMoney,
+  readNumber,
+  readRatio,
+  readText,
+} from './cells';
+import {
+  ACCOUNT_STATUS,
+  ARR_TREND,
+  type AccountStatus,
+  type ArrTrend,
+  CHAMPION_STATUS,
+  type ChampionStatus,
+  PAYMENT_STATUS,
+  type PaymentStatus,
+  TICKET_TREND,
+  TREND,
+  type Trend,
+} from './categories';
+import { type DayNumber, readDay } from './dates';
+import { normalizeKey } from './text';
+
+/** The value type each signal reads to. */
+export interface SignalTypes {
+  account: string;
+  accountId: string;
+  csm: string;
+  csmEmail: string;
+  arr: number;
+  mrr: number;
+  startArr: number;
+  segment: string;
+  contractStart: DayNumber;
+  renewalDate: DayNumber;
+  status: AccountStatus;
+  churnDate: DayNumber;
+  churnReason: string;
+  dauMau: number;
+  seatsLicensed: number;
+  seatsActive: number;
+  featuresUsed: number;
+  featuresAvailable: number;
+  featureAdoption: number;
+  coreActionsPerWeek: number;
+  usageChange: number;
+  usageTrend: Trend;
+  lastLogin: DayNumber;
+  loginTrend: Trend;
+  lastCsmContact: DayNumber;
+  meetings90: number;
+  missedMeetings: number;
+  trainingCompletion: number;
+  communityActive: boolean;
+  tickets30: number;
+  ticketTrend: Trend;
+  csat: number;
+  openCriticalTickets: number;
+  escalations: number;
+  champion: boolean;
+  championStatus: ChampionStatus;
+  executiveSponsor: boolean;
+  contacts: number;
+  nps: number;
+  goalsDefined: number;
+  goalsAchieved: number;
+  roiDocumented: boolean;
+  hoursSavedPerMonth: number;
+  hourlyRate: number;
+  annualInvestment: number;
+  paymentStatus: PaymentStatus;
+  arrTrend: ArrTrend;
+  competitorMentioned: boolean;
+  dataExportRequested: boolean;
+  formalComplaint: boolean;
+}
+
+export type SignalId = keyof SignalTypes;
+
+/** Every signal of one account; undefined where the book has no value. */
+export type SignalRecord = { [K in SignalId]: SignalTypes[K] | undefined };
+
+/**
+ * A record with every signal present (as undefined), written out so that every account
+ * object has the same shape: V8 then reads `values.dauMau` at full speed in the rubrics,
+ * which run for every row of large books. TypeScript checks that no signal is missing.
+ */
+export function emptySignalRecord(): SignalRecord {
+  return {
+    account: undefined,
+    accountId: undefined,
+    csm: undefined,
+    csmEmail: undefined,
+    arr: undefined,
+    mrr: undefined,
+    startArr: undefined,
+    segment: undefined,
+    contractStart: undefined,
+    renewalDate: undefined,
+    status: undefined,
+    churnDate: undefined,
+    churnReason: undefined,
+    dauMau: undefined,
+    seatsLicensed: undefined,
+    seatsActive: undefined,
+    featuresUsed: undefined,
+    featuresAvailable: undefined,
+    featureAdoption: undefined,
+    coreActionsPerWeek: undefined,
+    usageChange: undefined,
+    usageTrend: undefined,
+    lastLogin: undefined,
+    loginTrend: undefined,
+    lastCsmContact: undefined,
+    meetings90: undefined,
+    missedMeetings: undefined,
+    trainingCompletion: undefined,
+    communityActive: undefined,
+    tickets30: undefined,
+    ticketTrend: undefined,
+    csat: undefined,
+    openCriticalTickets: undefined,
+    escalations: undefined,
+    champion: undefined,
+    championStatus: undefined,
+    executiveSponsor: undefined,
+    contacts: undefined,
+    nps: undefined,
+    goalsDefined: undefined,
+    goalsAchieved: undefined,
+    roiDocumented: undefined,
+    hoursSavedPerMonth: undefined,
+    hourlyRate: undefined,
+    annualInvestment: undefined,
+    paymentStatus: undefined,
+    arrTrend: undefined,
+    competitorMentioned: undefined,
+    dataExportRequested: undefined,
+    formalComplaint: undefined,
+  };
+}
+
+export interface ReadContext {
+  /** The spreadsheet's time zone, for date cells. */
+  readonly timeZone: string;
+}
+
+export interface SignalDefinition<K extends SignalId = SignalId> {
+  readonly id: K;
+  /** The canonical header, as the README and messages name it. */
+  readonly label: string;
+  /** Other header texts that mean the same column. */
+  readonly aliases: readonly string[];
+  /** What a valid cell looks like, in the user's words. */
+  readonly expected: string;
+  read(cell: CellValue, context: ReadContext): Read<SignalTypes[K]>;
+}
+
+const NO_PERSON = new Set(['no', 'none', 'n', 'false', '0', 'na', 'nobody', 'vacant', 'tbd', '']);
+
+/**
+ * A person-or-flag column such as Champion or Executive sponsor: a name means yes, "yes"
+ * and "no" mean what they say.
+ */
+function readPresence(cell: CellValue): Read<boolean> {
+  if (typeof cell === 'string') {
+    // Names repeat across a book (one champion per account, a few hundred distinct).
+    if (presenceCache.has(cell)) return presenceCache.get(cell);
+    const read = presenceOf(cell);
+    if (presenceCache.size >= 20_000) presenceCache.clear();
+    presenceCache.set(cell, read);
+    return read;
+  }
+  return presenceOf(cell);
+}
+
+const presenceCache = new Map<string, Read<boolean>>();
+
+function presenceOf(cell: CellValue): Read<boolean> {
+  const flag = readBoolean(cell);
+  if (!(flag instanceof Invalid)) return flag;
+  const text = readText(cell);
+  if (typeof text !== 'string') return text;
+  return !NO_PERSON.has(normalizeKey(text));
+}
+
+/** NPS: a respondent's 0-10 answer, or an account-level NPS from -100 to 100. */
+function readNps(cell: CellValue): Read<number> {
+  const read = readNumber(cell);
+  return typeof read === 'number' && (read < -100 || read > 100) ? invalid(cell) : read;
+}
+
+/** CSAT: a 1-5 rating or a share of satisfied answers ("92%", 0.92, 92). */
+function readCsat(cell: CellValue): Read<number> {
+  const read = readNumber(cell);
+  return typeof read === 'number' && (read < 0 || read > 100) ? invalid(cell) : read;
+}
+
+type Reader<K extends SignalId> = SignalDefinition<K>['read'];
+
+function define<K extends SignalId>(
+  id: K,
+  label: string,
+  expected: string,
+  read: Reader<K>,
+  aliases: readonly string[] = [],
+): SignalDefinition<K> {
+  return { id, label, expected, read, aliases };
+}
+
+const text = (cell: CellValue) => readText(cell);
+const money = (cell: CellValue) => readMoney(cell);
+const count = (cell: CellValue) => readCount(cell);
+const ratio = (cell: CellValue) => readRatio(cell);
+const flag = (cell: CellValue) => readBoolean(cell);
+const day = (cell: CellValue, context: ReadContext) => readDay(cell, context.timeZone);
+
+const AMOUNT = 'an amount such as 120000 or $120,000';
+const WHOLE = 'a number such as 12';
+const PERCENT = 'a percentage such as 45% or 0.45';
+const YES_NO = 'yes or no';
+const DATE = 'a date such as 2026-11-23';
+
+export const SIGNALS: readonly SignalDefinition[] = [
+  // identity and money
+  define('account', 'Account', 'a name', text, [
+    'Account name',
+    'Customer',
+    'Customer name',
+    'Company',
+    'Company name',
+    'Client',
+    'Organization',
+  ]),
+  define('accountId', 'Account ID', 'an identifier', text, [
+    'ID',
+    'Customer ID',
+    'CRM ID',
+    'Salesforce ID',
+    'Account number',
+  ]),
+  define('csm', 'CSM', 'a name', text, [
+    'CSM name',
+    'Customer success manager',
+    'Account owner',
+    'Owner',
+    'CS owner',
+  ]),
+  define('csmEmail', 'CSM email', 'an email address', text, [
+    'CSM e-mail',
+    'Owner email',
+    'CSM mail',
+    'Account owner email',
+  ]),
+  define('arr', 'ARR', AMOUNT, money, [
+    'Annual recurring revenue',
+    'Current ARR',
+    'ARR now',
+    'End ARR',
+    'ARR at period end',
+    'Ending ARR',
+    'Contract value',
+    'ACV',
+  ]),
+  define('mrr', 'MRR', AMOUNT, money, ['Monthly recurring revenue', 'Current MRR']),
+  define('startArr', 'ARR at period start', AMOUNT, money, [
+    'Start ARR',
+    'Starting ARR',
+    'Beginning ARR',
+    'Opening ARR',
+    'Prior ARR',
+    'ARR last year',
+    'ARR start',
+    'Previous ARR',
+  ]),
+  define('segment', 'Segment', 'a segment such as Enterprise', text, ['Customer segment']),
+  define('contractStart', 'Contract start', DATE, day, [
+    'Start date',
+    'Customer since',
+    'Signed date',
+    'Contract start date',
+    'Onboarding start',
+  ]),
+  define('renewalDate', 'Renewal date', DATE, day, [
+    'Renewal',
+    'Contract end',
+    'Contract end date',
+    'Next renewal',
+    'Renews on',
+  ]),
+  define('status', 'Status', ACCOUNT_STATUS.expected, (cell) => ACCOUNT_STATUS.read(cell), [
+    'Account status',
+    'Customer status',
+  ]),
+  define('churnDate', 'Churn date', DATE, day, ['Churned on', 'Cancellation date']),
+  define('churnReason', 'Churn reason', 'a reason', text, ['Reason', 'Cancellation reason']),
+  // usage
+  define('dauMau', 'DAU/MAU', PERCENT, ratio, [
+    'DAU MAU ratio',
+    'dau_mau_ratio',
+    'Stickiness',
+    'DAU/MAU %',
+    'DAU to MAU',
+  ]),
+  define('seatsLicensed', 'Seats licensed', WHOLE, count, [
+    'Licensed seats',
+    'Seats purchased',
+    'Purchased seats',
+    'Licenses',
+    'Seats',
+  ]),
+  define('seatsActive', 'Seats active', WHOLE, count, [
+    'Active seats',
+    'Active users',
+    'Seats used',
+    'Used seats',
+  ]),
+  define('featuresUsed', 'Features used', WHOLE, count, ['Features adopted', 'Core features used']),
+  define('featuresAvailable', 'Features available', WHOLE, count, [
+    'Total features',
+    'Core features',
+    'Features total',
+  ]),
+  define('featureAdoption', 'Feature adoption', PERCENT, ratio, [
+    'Feature adoption %',
+    'Feature adoption rate',
+    'Adoption',
+    'Adoption %',
+  ]),
+  define('coreActionsPerWeek', 'Core actions per week', WHOLE, count, [
+    'Core actions',
+    'Actions per week',
+    'Core actions weekly',
+  ]),
+  define('usageChange', 'Usage change %', 'a change such as -35% or +10%', readChange, [
+    'Usage change',
+    'Usage change MoM',
+    'Usage MoM',
+    'MoM usage change',
+  ]),
+  define('usageTrend', 'Usage trend', TREND.expected, (cell) => TREND.read(cell), [
+    'Usage direction',
+  ]),
+  define('lastLogin', 'Last login', DATE, day, ['Last active', 'Last seen', 'Last activity']),
+  define('loginTrend', 'Login trend', TREND.expected, (cell) => TREND.read(cell), ['Logins trend']),
+  define('lastCsmContact', 'Last CSM contact', DATE, day, [
+    'Last contact',
+    'Last touch',
+    'Last touchpoint',
+    'Last proactive contact',
+  ]),
+  define('meetings90', 'Meetings (90 days)', WHOLE, count, [
+    'Meetings',
+    'Meetings 90d',
+    'Meetings last 90 days',
+    'Touchpoints 90 days',
+  ]),
+  define('missedMeetings', 'Missed meetings', WHOLE, count, [
+    'Missed touchpoints',
+    'No shows',
+    'Missed calls',
+  ]),
+  define('trainingCompletion', 'Training completion', PERCENT, ratio, [
+    'Training completion %',
+    'Training completed',
+    'Training %',
+  ]),
+  define('communityActive', 'Community active', YES_NO, flag, ['Community', 'Community member']),
+  // support
+  define('tickets30', 'Tickets (30 days)', WHOLE, count, [
+    'Tickets',
+    'Support tickets',
+    'Tickets 30d',
+    'Tickets last 30 days',
+  ]),
+  define('ticketTrend', 'Ticket trend', TICKET_TREND.expected, (cell) => TICKET_TREND.read(cell), [
+    'Support trend',
+    'Ticket sentiment',
+  ]),
+  define('csat', 'CSAT', 'a rating from 1 to 5, or a percentage such as 92%', readCsat, [
+    'CSAT score',
+    'CSAT %',
+  ]),
+  define('openCriticalTickets', 'Open critical tickets', WHOLE, count, [
+    'Critical tickets',
+    'P1 tickets',
+    'Sev1 tickets',
+  ]),
+  define('escalations', 'Escalations', WHOLE, count, ['Escalations 90d', 'Support escalations']),
+  // relationship
+  define('champion', 'Champion', 'a name, or yes / no', readPresence, [
+    'Champion name',
+    'Champion identified',
+  ]),
+  define(
+    'championStatus',
+    'Champion status',
+    CHAMPION_STATUS.expected,
+    (cell) => CHAMPION_STATUS.read(cell),
+    [],
+  ),
+  define('executiveSponsor', 'Executive sponsor', 'a name, or yes / no', readPresence, [
+    'Exec sponsor',
+    'Sponsor',
+    'Economic buyer',
+  ]),
+  define('contacts', 'Contacts', WHOLE, count, [
+    'Contacts count',
+    'Number of contacts',
+    'Stakeholders',
+  ]),
+  define('nps', 'NPS', 'a score from 0 to 10 (or an NPS from -100 to 100)', readNps, [
+    'NPS score',
+    'Last NPS',
+    'NPS response',
+  ]),
+  // outcomes
+  define('goalsDefined', 'Goals defined', WHOLE, count, ['Goals', 'Success goals', 'Goals set']),
+  define('goalsAchieved', 'Goals achieved', WHOLE, count, ['Goals met', 'Goals completed']),
+  define('roiDocumented', 'ROI documented', YES_NO, flag, ['ROI', 'ROI proven']),
+  define('hoursSavedPerMonth', 'Hours saved per month', WHOLE, count, [
+    'Hours saved',
+    'Hours saved monthly',
+  ]),
+  define('hourlyRate', 'Hourly rate', AMOUNT, money, ['Hourly cost', 'Cost per hour']),
+  define('annualInvestment', 'Annual investment', AMOUNT, money, [
+    'Investment',
+    'Annual cost',
+    'Annual spend',
+  ]),
+  // financial
+  define(
+    'paymentStatus',
+    'Payment status',
+    PAYMENT_STATUS.expected,
+    (cell) => PAYMENT_STATUS.read(cell),
+    ['Payment history', 'Payments', 'Billing status'],
+  ),
+  define('arrTrend', 'ARR trend', ARR_TREND.expected, (cell) => ARR_TREND.read(cell), [
+    'Contract value trend',
+    'Revenue trend',
+  ]),
+  // risk flags
+  define('competitorMentioned', 'Competitor mentioned', YES_NO, flag, [
+    'Competitor',
+    'Competitive threat',
+  ]),
+  define('dataExportRequested', 'Data export requested', YES_NO, flag, ['Data export']),
+  define('formalComplaint', 'Formal complaint', YES_NO, flag, ['Complaint']),
+];
+
+const BY_KEY = new Map<string, SignalDefinition>();
+for (const signal of SIGNALS) {
+  for (const name of [signal.label, signal.id, ...signal.aliases]) {
+    const key = normalizeKey(name);
+    const existing = BY_KEY.get(key);
+    if (existing === signal) continue;
+    if (existing) throw new Error(`Two signals answer to the header "${name}".`);
+    BY_KEY.set(key, signal);
+  }
+}
+
+/** The signal a header names, if any (case, spacing and punctuation ignored). */
+export function signalForHeader(header: string): SignalDefinition | undefined {
+  return BY_KEY.get(normalizeKey(header));
+}
+
+export function signalById<K extends SignalId>(id: K): SignalDefinition<K> {
+  const signal = SIGNALS.find((candidate) => candidate.id === id);
+  if (!signal) throw new Error(`Unknown signal ${id}`);
+  return signal as unknown as SignalDefinition<K>;
+}

@@ -1,0 +1,118 @@
+/**
+ * HEALTHSCORE, HEALTHTIER and HEALTHDRIVERS: a book range in, one result per row out.
+ */
+import { type CellValue, isBlank, parseNumberText } from '../core/cells';
+import { type AccountRow, planRead, readAccountRow, readLayout } from '../core/book';
+import { dayOfDate } from '../core/dates';
+import {
+  type HealthResult,
+  columnsNeededBy,
+  describeDrivers,
+  scoreAccount,
+} from '../core/health';
+import { ArgumentError, type HealthModel, resolveModel, tierFor } from '../core/models';
+import { DIMENSION_LABELS } from '../core/dimensions';
+import { mapCells, toGrid } from './ranges';
+
+/** What a custom function knows of its surroundings, handed in by src/index.ts. */
+export interface FunctionContext {
+  readonly now: Date;
+  /** The spreadsheet's time zone (IANA name). */
+  readonly timeZone: string;
+}
+
+/**
+ * Reads and scores every row of a book range, the shared core of the health functions, and
+ * turns each row's result into an output with `present`. Accounts are not kept: a large
+ * book's rows are read, scored and dropped one at a time.
+ */
+export function scoreBookRange<T>(
+  fn: string,
+  headers: unknown,
+  rows: unknown,
+  modelArg: unknown,
+  context: FunctionContext,
+  present: (result: HealthResult, account: AccountRow) => T,
+): T[] {
+  const headerGrid = toGrid(headers);
+  if (headerGrid.length !== 1) {
+    throw new ArgumentError(
+      `${fn}: headers should be the single header row of the book (1 row), but it has ${headerGrid.length} rows.`,
+    );
+  }
+  const headerRow = headerGrid[0] as CellValue[];
+  const rowGrid = toGrid(rows);
+  const rowWidth = rowGrid[0]?.length ?? 0;
+  if (rowWidth > headerRow.length) {
+    throw new ArgumentError(
+      `${fn}: rows has ${rowWidth} columns but headers has ${headerRow.length}. Select the same columns for both, for example A1:Z1 and A2:Z500.`,
+    );
+  }
+  const model = resolveModel(modelArg);
+  const layout = readLayout(headerRow);
+  const needed = columnsNeededBy(model);
+  const usable =
+    [...needed.signals].some((id) => layout.signals.has(id)) ||
+    [...needed.dimensions].some((id) => layout.subScores.has(id));
+  if (!usable) {
+    throw new ArgumentError(
+      `${fn}: none of the headers names health data the ${model.name} model can use. Expected columns such as DAU/MAU, Seats active, Last login, Champion, Goals achieved or Payment status, or dimension scores such as "${
+        DIMENSION_LABELS[model.dimensions[0]?.id ?? 'productUsage']
+      } score".`,
+    );
+  }
+  const plan = planRead(layout, needed, { timeZone: context.timeZone });
+  const today = dayOfDate(context.now, context.timeZone);
+  return rowGrid.map((row, index) => {
+    const account = readAccountRow(row, index, plan);
+    return present(scoreAccount(account, model, today), account);
+  });
+}
+
+export function healthScore(
+  headers: unknown,
+  rows: unknown,
+  model: unknown,
+  context: FunctionContext,
+): (number | string)[][] {
+  return scoreBookRange('HEALTHSCORE', headers, rows, model, context, (result) => [
+    result.kind === 'scored' ? result.score : result.kind === 'error' ? result.message : '',
+  ]);
+}
+
+export function healthDrivers(
+  headers: unknown,
+  rows: unknown,
+  model: unknown,
+  context: FunctionContext,
+): string[][] {
+  return scoreBookRange('HEALTHDRIVERS', headers, rows, model, context, (result) => [
+    result.kind === 'scored'
+      ? describeDrivers(result.dimensions)
+      : result.kind === 'error'
+        ? result.message
+        : '',
+  ]);
+}
+
+/** The tier of one score cell: "" stays "", an error text stays as it is. */
+function tierOfCell(cell: CellValue, model: HealthModel): string {
+  if (isBlank(cell)) return '';
+  let score: number | undefined;
+  if (typeof cell === 'number') score = cell;
+  else if (typeof cell === 'string') {
+    const parsed = parseNumberText(cell);
+    if (!parsed) return cell;
+    score = parsed.value;
+  }
+  if (score === undefined || !Number.isFinite(score)) {
+    return `Score: expected a number 0-100, found '${String(cell)}'`;
+  }
+  if (score < 0 || score > 100) return `Score: expected a number 0-100, found ${score}`;
+  return tierFor(model, score).label;
+}
+
+export function healthTier(score: unknown, modelArg: unknown): string | string[][] {
+  const model = resolveModel(modelArg);
+  return mapCells(score, (cell) => tierOfCell(cell, model));
+}
