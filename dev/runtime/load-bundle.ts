@@ -1,0 +1,260 @@
+/**
+ * Runs the built add-on (dist/Code.js) in node:vm against the in-memory Apps Script services,
+ * the way Apps Script runs a project: one global scope holding the services, where the
+ * bundle's top-level `function X() {}` declarations become globals and `this` at top level is
+ * the global object (esbuild-gas-plugin's bundle starts with `var global = this;`).
+ *
+ * Cross-realm values: the bundle runs in its own JavaScript realm, so a Date or an array made
+ * in Node is not `instanceof Date` / `instanceof Array` there. `call` copies arguments into the
+ * bundle's realm (as Sheets hands a custom function native values) and copies results back,
+ * and Range.getValues returns values of the bundle's realm; but objects passed by reference
+ * (event objects, services) keep their own realm. Product code should still not rely on
+ * `instanceof Date`: test for dates with Object.prototype.toString.call(x) === '[object Date]'
+ * (or a typeof/getTime check), which works in every realm.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vm from 'node:vm';
+import { CallCounter } from './calls';
+import { FakeClock, installFakeDate } from './clock';
+import { FakeLockService, LockState } from './lock';
+import { createConsole, FakeLogger, LogCapture, type LogEntry } from './logger';
+import { FakePropertiesService, PropertiesState } from './properties';
+import { copierForContext, copyToHost } from './realm';
+import { FakeSession } from './session';
+import { createSpreadsheet, FakeSpreadsheet, FakeSpreadsheetApp } from './spreadsheet';
+import { FakeUi } from './ui';
+import { FakeUtilities } from './utilities';
+
+export { createSpreadsheet, FakeSpreadsheet } from './spreadsheet';
+export type { SpreadsheetOptions } from './spreadsheet';
+
+/** dist/Code.js of this repository. */
+export const DEFAULT_BUNDLE_PATH = path.resolve(__dirname, '../../dist/Code.js');
+/** The fixed "now" of a runtime created without one (a Thursday, 10:00 in New York). */
+export const DEFAULT_NOW = new Date('2026-01-15T15:00:00.000Z');
+/** appsscript.json's timeZone. */
+export const DEFAULT_TIME_ZONE = 'America/New_York';
+export const DEFAULT_USER_EMAIL = 'csm@example.com';
+
+export interface RuntimeOptions {
+  /** the fixed time `new Date()` and `Date.now()` return in the bundle (default DEFAULT_NOW) */
+  now?: Date;
+  /** the script's time zone (Session.getScriptTimeZone), also given to a spreadsheet built
+   * without one (default America/New_York, as appsscript.json) */
+  timeZone?: string;
+  /** the active and effective user (default csm@example.com); "" for an anonymous user */
+  userEmail?: string;
+  /** the effective user when it differs (installable triggers run as their creator) */
+  effectiveUserEmail?: string;
+  /** the active spreadsheet (default: one empty "Sheet1") */
+  spreadsheet?: FakeSpreadsheet;
+  /** the bundle to run (default DEFAULT_BUNDLE_PATH) */
+  bundlePath?: string;
+  /** JavaScript to run instead of a file (tests of the runtime itself) */
+  source?: string;
+  /** property stores to share with other runtimes (repeated or overlapping executions) */
+  properties?: PropertiesState;
+  /** lock holders to share with other runtimes */
+  locks?: LockState;
+  /** this execution's id for locks (default: a new one per runtime) */
+  executionId?: string;
+  /** also print what the bundle logs */
+  echoLogs?: boolean;
+}
+
+export interface LocalRuntime {
+  /** every global function the bundle defined (custom functions, onOpen, ...) */
+  globals: Record<string, (...args: unknown[]) => unknown>;
+  /**
+   * Calls a global the way Apps Script does: arguments are copied into the bundle's realm (a
+   * single cell as a scalar, a range as a 2-D array, Dates as Dates, blanks as ""), the result
+   * is copied back into Node's. Throws a clear error if the global does not exist; errors the
+   * bundle throws are rethrown as Node Errors with the same name and message.
+   */
+  call<T = unknown>(name: string, ...args: unknown[]): T;
+  /** Evaluates JavaScript in the bundle's global scope and returns its value (not copied). */
+  run<T = unknown>(code: string, filename?: string): T;
+  spreadsheet: FakeSpreadsheet;
+  spreadsheetApp: FakeSpreadsheetApp;
+  ui: FakeUi;
+  properties: FakePropertiesService;
+  locks: FakeLockService;
+  session: FakeSession;
+  utilities: FakeUtilities;
+  calls: CallCounter;
+  clock: FakeClock;
+  /** what the bundle logged (Logger.log and console.*), one string per call, live */
+  logs: string[];
+  logEntries: LogEntry[];
+  /** the globals installed in the context, by name */
+  services: Record<string, unknown>;
+  context: vm.Context;
+  /** Moves the fake clock forward. */
+  advance(ms: number): void;
+  /** Sets the fake clock. */
+  setNow(date: Date | number): void;
+  /** Ends the execution: releases its locks, as Apps Script does. */
+  endExecution(): void;
+}
+
+// Compiled once per distinct source text per process (a rebuilt bundle is compiled again).
+const scriptCache = new Map<string, vm.Script>();
+const SCRIPT_CACHE_SIZE = 4;
+
+function compile(code: string, filename: string): vm.Script {
+  const key = `${filename}\n${code}`;
+  let script = scriptCache.get(key);
+  if (!script) {
+    script = new vm.Script(code, { filename });
+    scriptCache.set(key, script);
+    if (scriptCache.size > SCRIPT_CACHE_SIZE) {
+      const oldest = scriptCache.keys().next().value;
+      if (oldest !== undefined) scriptCache.delete(oldest);
+    }
+  }
+  return script;
+}
+
+function readBundle(bundlePath: string): string {
+  try {
+    return fs.readFileSync(bundlePath, 'utf8');
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'not found' : String(error);
+    throw new Error(
+      `Cannot load the bundle ${bundlePath}: ${reason}. Run \`npm run build\` first.`,
+    );
+  }
+}
+
+/** Converts an error thrown inside the vm into a Node Error (same name, message, stack). */
+function toHostError(error: unknown): unknown {
+  if (error instanceof Error) return error;
+  if (typeof error === 'object' && error !== null && 'message' in error) {
+    const source = error as { name?: unknown; message?: unknown; stack?: unknown };
+    const host = new Error(String(source.message), { cause: error });
+    if (typeof source.name === 'string') host.name = source.name;
+    if (typeof source.stack === 'string') host.stack = source.stack;
+    return host;
+  }
+  return error;
+}
+
+let executions = 0;
+
+export function loadBundle(options: RuntimeOptions = {}): LocalRuntime {
+  const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
+  const userEmail = options.userEmail ?? DEFAULT_USER_EMAIL;
+  const calls = new CallCounter();
+  const clock = new FakeClock(options.now ?? DEFAULT_NOW);
+  const capture = new LogCapture(options.echoLogs === true);
+  executions += 1;
+  const executionId = options.executionId ?? `execution-${executions}`;
+
+  // The context first: the spreadsheet hands values over in the bundle's realm.
+  const context = vm.createContext({}, { name: 'Apps Script' });
+  const realDate = installFakeDate(context, clock);
+  const copyIn = copierForContext(context, realDate);
+
+  const base = options.spreadsheet ?? createSpreadsheet({ Sheet1: [] });
+  if (!base.model.timeZoneChosen) base.model.timeZone = timeZone;
+  const spreadsheet = base.withEnv({ calls, copyOut: copyIn });
+  const documentId = spreadsheet.model.id;
+  const ui = new FakeUi(calls);
+  const spreadsheetApp = new FakeSpreadsheetApp(spreadsheet, ui, calls);
+  const session = new FakeSession(
+    {
+      timeZone,
+      activeUserEmail: userEmail,
+      effectiveUserEmail: options.effectiveUserEmail ?? userEmail,
+    },
+    calls,
+  );
+  const properties = new FakePropertiesService(
+    options.properties ?? new PropertiesState(),
+    userEmail,
+    documentId,
+    calls,
+  );
+  const locks = new FakeLockService(
+    options.locks ?? new LockState(),
+    executionId,
+    documentId,
+    userEmail,
+    clock,
+    calls,
+  );
+  const utilities = new FakeUtilities(clock, calls);
+  const services: Record<string, unknown> = {
+    SpreadsheetApp: spreadsheetApp,
+    Session: session,
+    PropertiesService: properties,
+    LockService: locks,
+    Utilities: utilities,
+    Logger: new FakeLogger(capture, calls),
+    console: createConsole(capture),
+  };
+  Object.assign(context, services);
+
+  const bundlePath = options.bundlePath ?? DEFAULT_BUNDLE_PATH;
+  const filename = options.source === undefined ? bundlePath : 'inline-bundle.js';
+  const code = options.source ?? readBundle(bundlePath);
+  const before = new Set(Object.getOwnPropertyNames(context));
+  compile(code, filename).runInContext(context);
+
+  const sandbox = context as Record<string, unknown>;
+  const globals: Record<string, (...args: unknown[]) => unknown> = {};
+  for (const name of Object.getOwnPropertyNames(context)) {
+    const value = sandbox[name];
+    if (!before.has(name) && typeof value === 'function') {
+      globals[name] = value as (...args: unknown[]) => unknown;
+    }
+  }
+
+  const call = <T = unknown>(name: string, ...args: unknown[]): T => {
+    const fn = sandbox[name];
+    if (typeof fn !== 'function') {
+      const known = Object.keys(globals).sort().join(', ') || 'none';
+      throw new Error(
+        `The bundle ${filename} defines no global function ${name} (it has: ${known}).`,
+      );
+    }
+    let result: unknown;
+    try {
+      result = (fn as (...a: unknown[]) => unknown)(...args.map(copyIn));
+    } catch (error) {
+      throw toHostError(error);
+    }
+    return copyToHost(result) as T;
+  };
+
+  const run = <T = unknown>(source: string, name = 'inline.js'): T => {
+    try {
+      return new vm.Script(source, { filename: name }).runInContext(context) as T;
+    } catch (error) {
+      throw toHostError(error);
+    }
+  };
+
+  return {
+    globals,
+    call,
+    run,
+    spreadsheet,
+    spreadsheetApp,
+    ui,
+    properties,
+    locks,
+    session,
+    utilities,
+    calls,
+    clock,
+    logs: capture.lines,
+    logEntries: capture.entries,
+    services,
+    context,
+    advance: (ms) => clock.advance(ms),
+    setNow: (date) => clock.setNow(date),
+    endExecution: () => locks.endExecution(),
+  };
+}
