@@ -20,7 +20,8 @@ import {
   type ReadContext,
   type SignalDefinition,
   type SignalId,
-  emptySignalRecord,
+  emptySignalColumns,
+  signalRecordAt,
   signalForHeader,
 } from './signals';
 
@@ -134,37 +135,67 @@ export function planRead(
   };
 }
 
-/** Reads one account row with a plan. */
-export function readAccountRow(
-  row: readonly CellValue[],
-  index: number,
+/**
+ * Reads every account row with a plan, column by column: each column's cells go through one
+ * reader in a tight loop, which V8 runs several times faster than switching reader at every
+ * cell. Rows come back in order, each with the problems found in its cells.
+ */
+export function readAccountRows(
+  rows: readonly (readonly CellValue[])[],
   plan: ReadPlan,
-): AccountRow {
-  const values = emptySignalRecord();
-  const subScores: Partial<Record<DimensionId, number>> = {};
-  const problems: CellProblem[] = [];
-  if (rowIsBlank(row)) return { index, blank: true, values, subScores, problems };
+): AccountRow[] {
+  const count = rows.length;
+  const blank = rows.map(rowIsBlank);
+  const problems: (CellProblem[] | undefined)[] = new Array<CellProblem[] | undefined>(count);
+  const report = (r: number, problem: CellProblem) => {
+    const list = problems[r];
+    if (list) list.push(problem);
+    else problems[r] = [problem];
+  };
 
+  const subScores = rows.map((): Partial<Record<DimensionId, number>> => ({}));
   for (const column of plan.subScores) {
-    const cell = row[column.index];
-    const score = readSubScore(cell);
-    if (score === 'invalid') {
-      problems.push({
-        column: column.header || DIMENSION_LABELS[column.key],
-        found: describeCell(cell),
-        expected: SUB_SCORE_EXPECTED,
-      });
-    } else if (score !== 'blank') {
-      subScores[column.key] = score;
+    for (let r = 0; r < count; r++) {
+      if (blank[r]) continue;
+      const cell = (rows[r] as readonly CellValue[])[column.index];
+      const score = readSubScore(cell);
+      if (score === 'invalid') {
+        report(r, {
+          column: column.header || DIMENSION_LABELS[column.key],
+          found: describeCell(cell),
+          expected: SUB_SCORE_EXPECTED,
+        });
+      } else if (score !== 'blank') {
+        (subScores[r] as Partial<Record<DimensionId, number>>)[column.key] = score;
+      }
     }
   }
+
+  const columns = emptySignalColumns();
   for (const column of plan.signals) {
-    const read = column.key.read(row[column.index], plan.context);
-    if (read instanceof Invalid) {
-      problems.push({ column: column.header, found: read.found, expected: column.key.expected });
-    } else if (read !== undefined) {
-      (values as Record<SignalId, unknown>)[column.key.id] = read;
+    const { id, read, expected } = column.key;
+    const values = new Array<unknown>(count);
+    for (let r = 0; r < count; r++) {
+      if (blank[r]) continue;
+      const value = read((rows[r] as readonly CellValue[])[column.index], plan.context);
+      if (value instanceof Invalid)
+        report(r, { column: column.header, found: value.found, expected });
+      else values[r] = value;
     }
+    (columns as Record<SignalId, unknown[]>)[id] = values;
   }
-  return { index, blank: false, values, subScores, problems };
+
+  const accounts = new Array<AccountRow>(count);
+  for (let r = 0; r < count; r++) {
+    accounts[r] = {
+      index: r,
+      blank: blank[r] as boolean,
+      values: signalRecordAt(columns, r),
+      subScores: subScores[r] as Partial<Record<DimensionId, number>>,
+      problems: problems[r] ?? NO_PROBLEMS,
+    };
+  }
+  return accounts;
 }
+
+const NO_PROBLEMS: readonly CellProblem[] = Object.freeze([]);

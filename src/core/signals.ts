@@ -90,12 +90,10 @@ export type SignalId = keyof SignalTypes;
 /** Every signal of one account; undefined where the book has no value. */
 export type SignalRecord = { [K in SignalId]: SignalTypes[K] | undefined };
 
-/**
- * A record with every signal present (as undefined), written out so that every account
- * object has the same shape: V8 then reads `values.dauMau` at full speed in the rubrics,
- * which run for every row of large books. TypeScript checks that no signal is missing.
- */
-export function emptySignalRecord(): SignalRecord {
+/** The cells of a book read column by column: one array of values per signal. */
+export type SignalColumns = { [K in SignalId]: (SignalTypes[K] | undefined)[] | undefined };
+
+export function emptySignalColumns(): SignalColumns {
   return {
     account: undefined,
     accountId: undefined,
@@ -147,6 +145,67 @@ export function emptySignalRecord(): SignalRecord {
     competitorMentioned: undefined,
     dataExportRequested: undefined,
     formalComplaint: undefined,
+  };
+}
+
+/**
+ * One account's record, taken from the columns. Written out property by property so that
+ * every record has the same shape and is built with plain stores: V8 then reads
+ * `values.dauMau` at full speed in the rubrics, which run for every row of large books.
+ * TypeScript checks that no signal is missing.
+ */
+export function signalRecordAt(columns: SignalColumns, row: number): SignalRecord {
+  return {
+    account: columns.account?.[row],
+    accountId: columns.accountId?.[row],
+    csm: columns.csm?.[row],
+    csmEmail: columns.csmEmail?.[row],
+    arr: columns.arr?.[row],
+    mrr: columns.mrr?.[row],
+    startArr: columns.startArr?.[row],
+    segment: columns.segment?.[row],
+    contractStart: columns.contractStart?.[row],
+    renewalDate: columns.renewalDate?.[row],
+    status: columns.status?.[row],
+    churnDate: columns.churnDate?.[row],
+    churnReason: columns.churnReason?.[row],
+    dauMau: columns.dauMau?.[row],
+    seatsLicensed: columns.seatsLicensed?.[row],
+    seatsActive: columns.seatsActive?.[row],
+    featuresUsed: columns.featuresUsed?.[row],
+    featuresAvailable: columns.featuresAvailable?.[row],
+    featureAdoption: columns.featureAdoption?.[row],
+    coreActionsPerWeek: columns.coreActionsPerWeek?.[row],
+    usageChange: columns.usageChange?.[row],
+    usageTrend: columns.usageTrend?.[row],
+    lastLogin: columns.lastLogin?.[row],
+    loginTrend: columns.loginTrend?.[row],
+    lastCsmContact: columns.lastCsmContact?.[row],
+    meetings90: columns.meetings90?.[row],
+    missedMeetings: columns.missedMeetings?.[row],
+    trainingCompletion: columns.trainingCompletion?.[row],
+    communityActive: columns.communityActive?.[row],
+    tickets30: columns.tickets30?.[row],
+    ticketTrend: columns.ticketTrend?.[row],
+    csat: columns.csat?.[row],
+    openCriticalTickets: columns.openCriticalTickets?.[row],
+    escalations: columns.escalations?.[row],
+    champion: columns.champion?.[row],
+    championStatus: columns.championStatus?.[row],
+    executiveSponsor: columns.executiveSponsor?.[row],
+    contacts: columns.contacts?.[row],
+    nps: columns.nps?.[row],
+    goalsDefined: columns.goalsDefined?.[row],
+    goalsAchieved: columns.goalsAchieved?.[row],
+    roiDocumented: columns.roiDocumented?.[row],
+    hoursSavedPerMonth: columns.hoursSavedPerMonth?.[row],
+    hourlyRate: columns.hourlyRate?.[row],
+    annualInvestment: columns.annualInvestment?.[row],
+    paymentStatus: columns.paymentStatus?.[row],
+    arrTrend: columns.arrTrend?.[row],
+    competitorMentioned: columns.competitorMentioned?.[row],
+    dataExportRequested: columns.dataExportRequested?.[row],
+    formalComplaint: columns.formalComplaint?.[row],
   };
 }
 

@@ -2,14 +2,9 @@
  * HEALTHSCORE, HEALTHTIER and HEALTHDRIVERS: a book range in, one result per row out.
  */
 import { type CellValue, isBlank, parseNumberText } from '../core/cells';
-import { type AccountRow, planRead, readAccountRow, readLayout } from '../core/book';
+import { type AccountRow, planRead, readAccountRows, readLayout } from '../core/book';
 import { dayOfDate } from '../core/dates';
-import {
-  type HealthResult,
-  columnsNeededBy,
-  describeDrivers,
-  scoreAccount,
-} from '../core/health';
+import { type HealthResult, columnsNeededBy, describeDrivers, scoreAccount } from '../core/health';
 import { ArgumentError, type HealthModel, resolveModel, tierFor } from '../core/models';
 import { DIMENSION_LABELS } from '../core/dimensions';
 import { mapCells, toGrid } from './ranges';
@@ -23,8 +18,7 @@ export interface FunctionContext {
 
 /**
  * Reads and scores every row of a book range, the shared core of the health functions, and
- * turns each row's result into an output with `present`. Accounts are not kept: a large
- * book's rows are read, scored and dropped one at a time.
+ * turns each row's result into an output with `present`.
  */
 export function scoreBookRange<T>(
   fn: string,
@@ -63,10 +57,9 @@ export function scoreBookRange<T>(
   }
   const plan = planRead(layout, needed, { timeZone: context.timeZone });
   const today = dayOfDate(context.now, context.timeZone);
-  return rowGrid.map((row, index) => {
-    const account = readAccountRow(row, index, plan);
-    return present(scoreAccount(account, model, today), account);
-  });
+  return readAccountRows(rowGrid, plan).map((account) =>
+    present(scoreAccount(account, model, today), account),
+  );
 }
 
 export function healthScore(

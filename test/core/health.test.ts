@@ -1,4 +1,4 @@
-import { planRead, readAccountRow, readLayout } from '../../src/core/book';
+import { planRead, readAccountRows, readLayout } from '../../src/core/book';
 import { dayFromParts } from '../../src/core/dates';
 import {
   type HealthResult,
@@ -14,7 +14,9 @@ const TODAY = dayFromParts(2026, 11, 23);
 function scoreRow(headers: string[], row: unknown[], model: unknown = ''): HealthResult {
   const resolved = resolveModel(model);
   const plan = planRead(readLayout(headers), columnsNeededBy(resolved), { timeZone: 'Etc/UTC' });
-  return scoreAccount(readAccountRow(row as never, 0, plan), resolved, TODAY);
+  const [account] = readAccountRows([row as never], plan);
+  if (!account) throw new Error('no account read');
+  return scoreAccount(account, resolved, TODAY);
 }
 
 function scoreOf(result: HealthResult): number {
