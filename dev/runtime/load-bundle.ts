@@ -116,6 +116,39 @@ function compile(code: string, filename: string): vm.Script {
   return script;
 }
 
+/**
+ * Builtins the bundle reads in its hot loops. Inside a node:vm context every global lookup
+ * goes through Node's interceptor on the contextified global (about 100 ns each, where Apps
+ * Script's V8 reads an ordinary global in a few), which made scoring 3-4 times slower here
+ * than in plain V8. The bundle is therefore run inside a function whose parameters are these
+ * builtins, taken from the context (so the fake Date stays in place), and `this` is the
+ * global object. What changes: the bundle's top-level `function X() {}` stubs are local to
+ * that function; the real functions still become globals through `global.X = X`, which
+ * esbuild-gas-plugin writes for every one of them, exactly as in Apps Script.
+ */
+const SHADOWED_BUILTINS = [
+  'Math',
+  'Number',
+  'Object',
+  'String',
+  'Array',
+  'Boolean',
+  'Date',
+  'Intl',
+  'Map',
+  'Set',
+  'JSON',
+  'RegExp',
+  'Error',
+  'isNaN',
+  'isFinite',
+].join(', ');
+
+/** The bundle wrapped for speed; the wrapper keeps the bundle's line numbers. */
+export function wrapBundle(code: string): string {
+  return `(function (${SHADOWED_BUILTINS}) {${code}\n}).call(this, ${SHADOWED_BUILTINS});`;
+}
+
 function readBundle(bundlePath: string): string {
   try {
     return fs.readFileSync(bundlePath, 'utf8');
@@ -198,7 +231,7 @@ export function loadBundle(options: RuntimeOptions = {}): LocalRuntime {
 
   const bundlePath = options.bundlePath ?? DEFAULT_BUNDLE_PATH;
   const filename = options.source === undefined ? bundlePath : 'inline-bundle.js';
-  const code = options.source ?? readBundle(bundlePath);
+  const code = options.source ?? wrapBundle(readBundle(bundlePath));
   const before = new Set(Object.getOwnPropertyNames(context));
   compile(code, filename).runInContext(context);
 
