@@ -56,7 +56,7 @@ function HEALTHTIER(score: unknown, model?: unknown) {
  * @param {Array<Array<string>>} headers The book's header row, for example A1:AZ1.
  * @param {Array<Array<string|number|Date|boolean>>} rows The account rows under those headers, for example A2:AZ500.
  * @param {string|Array<Array<string|number>>} [model] Optional. The health model, as in HEALTHSCORE.
- * @return One text per row, such as "Product usage 20/100 (-24 pts); Relationship 30/100 (-11 pts)".
+ * @return One text per row, such as "Product usage 20/100 (-24 pts); Relationship 30/100 (-10 pts)".
  * @customfunction
  */
 function HEALTHDRIVERS(headers: unknown, rows: unknown, model?: unknown) {

@@ -117,16 +117,24 @@ export function driversOf(dimensions: readonly DimensionScore[]): Driver[] {
 }
 
 /**
- * "Product usage 20/100 (-24 pts); Relationship 30/100 (-11 pts). No data: Outcomes".
+ * Points lost, to the nearest point with halves rounded down, as in the design's own example
+ * (Relationship 30/100 at 15% weight costs 10.5 points and reads "-10 pts").
+ */
+function pointsShown(points: number): number {
+  return Math.max(0, Math.ceil(points - 0.5 - 1e-9));
+}
+
+/**
+ * "Product usage 20/100 (-24 pts); Relationship 30/100 (-10 pts). No data: Outcomes".
  * At most `limit` drivers, and only those that cost at least half a point.
  */
 export function describeDrivers(dimensions: readonly DimensionScore[], limit = 3): string {
   const drivers = driversOf(dimensions)
-    .filter((driver) => roundHalfUp(driver.pointsLost) > 0)
+    .filter((driver) => pointsShown(driver.pointsLost) > 0)
     .slice(0, limit)
     .map(
       (driver) =>
-        `${driver.label} ${roundHalfUp(driver.score)}/100 (-${roundHalfUp(driver.pointsLost)} pts)`,
+        `${driver.label} ${roundHalfUp(driver.score)}/100 (-${pointsShown(driver.pointsLost)} pts)`,
     );
   const missing = dimensions.filter((d) => d.score === undefined).map((d) => d.label);
   const parts: string[] = [];

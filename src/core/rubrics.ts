@@ -338,7 +338,8 @@ export const competitor003: Rubric = ({ values }) => (values.competitorMentioned
 
 /**
  * Seed 002: 0 goals met = 0-3, some = 4-6, all = 7-10. Documented ROI puts the account at
- * the top of its range, undocumented ROI at the bottom, unknown in the middle.
+ * the top of its range, undocumented ROI at the bottom, unknown in the middle; among "some",
+ * the share of goals met counts as much as the ROI.
  */
 export const outcomes002: Rubric = ({ values }) => {
   const { goalsDefined, goalsAchieved, roiDocumented } = values;
@@ -350,7 +351,7 @@ export const outcomes002: Rubric = ({ values }) => {
   if (goalsDefined !== undefined && goalsDefined > 0) {
     const share = Math.min(1, goalsAchieved / goalsDefined);
     if (share >= 1) return 70 + 30 * roiPlace;
-    if (share > 0) return 40 + 20 * share;
+    if (share > 0) return 40 + 20 * ((share + roiPlace) / 2);
     return 30 * roiPlace;
   }
   // Goals achieved without goals defined: some is some, none is none.

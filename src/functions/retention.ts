@@ -72,8 +72,8 @@ type MovementArgs = [start: unknown, expansion: unknown, contraction: unknown, c
 const MOVEMENT_NAMES = ['start', 'expansion', 'contraction', 'churn'] as const;
 
 /**
- * One account's movements. Contraction and churn are amounts lost: typed as negatives
- * ("-5,000") they are read as their size, since finance sheets often sign them.
+ * One account's movements, used exactly as typed: the formulas subtract contraction and
+ * churn, so they are entered as positive amounts lost.
  */
 function readMovements(cells: CellValue[]): Movements | string | '' {
   if (cells.every(isBlank)) return '';
@@ -87,7 +87,7 @@ function readMovements(cells: CellValue[]): Movements | string | '' {
   for (let i = 1; i < 4; i++) {
     const read = readNumber(cells[i]);
     if (read instanceof Invalid) return amountProblem(MOVEMENT_NAMES[i] as string, read, cells[i]);
-    amounts.push(read === undefined ? 0 : Math.abs(read));
+    amounts.push(read ?? 0);
   }
   const [expansion = 0, contraction = 0, churn = 0] = amounts;
   return { start, expansion, contraction, churn };

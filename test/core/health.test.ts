@@ -104,9 +104,9 @@ describe('drivers', () => {
     const result = scoreRow(['Product usage', 'Relationship', 'Financial'], [20, 30, 100]);
     if (result.kind !== 'scored') throw new Error('expected a score');
     // Weights present: 30 + 15 + 15 = 60. Product usage costs 30/60 * 80 = 40 points,
-    // Relationship 15/60 * 70 = 17.5 (rounded half up to 18), Financial nothing.
+    // Relationship 15/60 * 70 = 17.5 (a half rounds down: 17), Financial nothing.
     expect(describeDrivers(result.dimensions)).toBe(
-      'Product usage 20/100 (-40 pts); Relationship 30/100 (-18 pts). No data: Engagement, Outcomes',
+      'Product usage 20/100 (-40 pts); Relationship 30/100 (-17 pts). No data: Engagement, Outcomes',
     );
   });
 
