@@ -28,12 +28,16 @@ export const copyToHost: ValueCopier = function copy(value: unknown): unknown {
   return value;
 };
 
+// Builtins are looked up once, when the copier is made: inside a node:vm context each global
+// lookup is slow, and the copier runs for every cell of a book.
 const COPY_IN_REALM = `(function (RealDate) {
   'use strict';
   var toString = Object.prototype.toString;
+  var ArrayOfRealm = Array;
+  var isArray = Array.isArray;
   return function copy(value) {
-    if (Array.isArray(value)) {
-      var out = new Array(value.length);
+    if (isArray(value)) {
+      var out = new ArrayOfRealm(value.length);
       for (var i = 0; i < value.length; i++) out[i] = copy(value[i]);
       return out;
     }

@@ -153,7 +153,9 @@ export function readAccountRows(
     else problems[r] = [problem];
   };
 
-  const subScores = rows.map((): Partial<Record<DimensionId, number>> => ({}));
+  // Most books have no sub-score columns: rows then share one empty, frozen object.
+  const subScores: Partial<Record<DimensionId, number>>[] =
+    plan.subScores.length === 0 ? new Array(count).fill(NO_SUB_SCORES) : rows.map(() => ({}));
   for (const column of plan.subScores) {
     for (let r = 0; r < count; r++) {
       if (blank[r]) continue;
@@ -199,3 +201,4 @@ export function readAccountRows(
 }
 
 const NO_PROBLEMS: readonly CellProblem[] = Object.freeze([]);
+const NO_SUB_SCORES: Partial<Record<DimensionId, number>> = Object.freeze({});
