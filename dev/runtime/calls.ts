@@ -1,3 +1,16 @@
+/** The message of the error every service call throws once an execution is killed. */
+export const EXECUTION_KILLED_MESSAGE = 'Exceeded maximum execution time';
+
+/**
+ * The error a killed execution's service calls throw (see CallCounter.killAfter): Apps Script's
+ * message for the 6-minute limit, with name "ExecutionKilled" so tests can tell it apart.
+ */
+export function executionKilledError(): Error {
+  const error = new Error(EXECUTION_KILLED_MESSAGE);
+  error.name = 'ExecutionKilled';
+  return error;
+}
+
 /**
  * Counts every call made on the fake Apps Script services, by "Service.method" name
  * (e.g. "Range.getValues", "Sheet.getRange", "SpreadsheetApp.getActiveSpreadsheet"),
@@ -6,9 +19,23 @@
  */
 export class CallCounter {
   private readonly counts = new Map<string, number>();
+  /** calls still allowed before the kill; undefined when no kill is armed */
+  private budget: number | undefined;
+  private dead = false;
 
-  /** Records one call of `name` ("Service.method"). */
+  /**
+   * Records one call of `name` ("Service.method"). Every fake calls this first, before doing
+   * anything, so a killed execution's call throws without side effect (see killAfter).
+   */
   record(name: string): void {
+    if (this.dead) throw executionKilledError();
+    if (this.budget !== undefined) {
+      if (this.budget <= 0) {
+        this.dead = true;
+        throw executionKilledError();
+      }
+      this.budget -= 1;
+    }
     this.counts.set(name, (this.counts.get(name) ?? 0) + 1);
   }
 
@@ -29,7 +56,25 @@ export class CallCounter {
     return sum;
   }
 
-  /** Forgets every count. */
+  /**
+   * Arms the kill switch: the next `n` calls run (and are counted) as usual; the call after
+   * them and every later one throws executionKilledError() before doing anything and is not
+   * counted. killAfter(0) kills at the very next call. Simulates an execution that dies mid-run
+   * (the 6-minute limit, a crash).
+   */
+  killAfter(n: number): void {
+    if (!Number.isInteger(n) || n < 0) {
+      throw new Error(`CallCounter.killAfter: expected a whole number >= 0, got ${n}`);
+    }
+    this.budget = n;
+  }
+
+  /** True once a call was refused by the kill switch. */
+  get killed(): boolean {
+    return this.dead;
+  }
+
+  /** Forgets every count (the kill switch stays as it is). */
   reset(): void {
     this.counts.clear();
   }

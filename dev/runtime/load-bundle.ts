@@ -16,6 +16,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
 import { CallCounter } from './calls';
+import { FakeHtmlService } from './html';
+import { FakeMailApp, MailState } from './mail';
+import { FakeScriptApp, TriggerState } from './script-app';
 import { FakeClock, installFakeDate } from './clock';
 import { FakeLockService, LockState } from './lock';
 import { createConsole, FakeLogger, LogCapture, type LogEntry } from './logger';
@@ -59,6 +62,15 @@ export interface RuntimeOptions {
   locks?: LockState;
   /** this execution's id for locks (default: a new one per runtime) */
   executionId?: string;
+  /** the daily email quota and the outbox, shared with other runtimes (the same day) */
+  mail?: MailState;
+  /** the installed triggers, shared with other runtimes (the same script) */
+  triggers?: TriggerState;
+  /** the project's HTML files for HtmlService.createHtmlOutputFromFile / createTemplateFromFile,
+   * by name ("Sidebar" or "Sidebar.html") */
+  htmlFiles?: Record<string, string>;
+  /** ScriptApp.getScriptId() (default DEFAULT_SCRIPT_ID) */
+  scriptId?: string;
   /** also print what the bundle logs */
   echoLogs?: boolean;
 }
@@ -82,6 +94,12 @@ export interface LocalRuntime {
   locks: FakeLockService;
   session: FakeSession;
   utilities: FakeUtilities;
+  /** MailApp; mail.outbox is every message sent (shared through mail.state) */
+  mail: FakeMailApp;
+  scriptApp: FakeScriptApp;
+  /** the installed triggers (shared through RuntimeOptions.triggers) */
+  triggers: TriggerState;
+  html: FakeHtmlService;
   calls: CallCounter;
   clock: FakeClock;
   /** what the bundle logged (Logger.log and console.*), one string per call, live */
@@ -96,6 +114,25 @@ export interface LocalRuntime {
   setNow(date: Date | number): void;
   /** Ends the execution: releases its locks, as Apps Script does. */
   endExecution(): void;
+  /**
+   * Kills the execution mid-run (the 6-minute limit, a crash): the next `n` service calls run
+   * as usual, then the next one and every later service call of this runtime throws
+   * Error('Exceeded maximum execution time') named "ExecutionKilled" before doing anything.
+   * What was done before stays done in the shared state (properties, locks, mail, triggers,
+   * spreadsheet). Locks stay held: Apps Script releases them when the dead execution ends, so
+   * call endExecution() to model that moment (leave it out to model another execution running
+   * while the dead one still holds the lock).
+   */
+  killAfterCalls(n: number): void;
+  /** True once a service call was refused by killAfterCalls. */
+  readonly killed: boolean;
+  /**
+   * Runs the time-driven trigger installed for `functionName` by this runtime's user, as
+   * Apps Script does (this runtime standing for the trigger's new execution): calls the global
+   * with the time-driven event object at the fake time. Throws if the user has no such
+   * trigger. Returns what the handler returns.
+   */
+  fireTimeTrigger<T = unknown>(functionName: string): T;
 }
 
 // Compiled once per distinct source text per process (a rebuilt bundle is compiled again).
@@ -218,7 +255,26 @@ export function loadBundle(options: RuntimeOptions = {}): LocalRuntime {
     calls,
   );
   const utilities = new FakeUtilities(clock, calls);
+  const effectiveUser = options.effectiveUserEmail ?? userEmail;
+  const mail = new FakeMailApp(options.mail ?? new MailState(), effectiveUser, clock, calls);
+  const triggers = options.triggers ?? new TriggerState();
+  const scriptApp = new FakeScriptApp({
+    state: triggers,
+    userEmail: effectiveUser,
+    documentId,
+    clock,
+    calls,
+    scriptId: options.scriptId,
+  });
+  const html = new FakeHtmlService(calls, {
+    files: options.htmlFiles,
+    evaluator: (code) =>
+      new vm.Script(code, { filename: 'html-template.js' }).runInContext(context),
+  });
   const services: Record<string, unknown> = {
+    MailApp: mail,
+    ScriptApp: scriptApp,
+    HtmlService: html,
     SpreadsheetApp: spreadsheetApp,
     Session: session,
     PropertiesService: properties,
@@ -280,6 +336,10 @@ export function loadBundle(options: RuntimeOptions = {}): LocalRuntime {
     locks,
     session,
     utilities,
+    mail,
+    scriptApp,
+    triggers,
+    html,
     calls,
     clock,
     logs: capture.lines,
@@ -289,5 +349,19 @@ export function loadBundle(options: RuntimeOptions = {}): LocalRuntime {
     advance: (ms) => clock.advance(ms),
     setNow: (date) => clock.setNow(date),
     endExecution: () => locks.endExecution(),
+    killAfterCalls: (n) => calls.killAfter(n),
+    get killed() {
+      return calls.killed;
+    },
+    fireTimeTrigger: <T = unknown>(functionName: string): T => {
+      const mine = triggers.clockTriggers(functionName, effectiveUser);
+      const trigger = mine.find((t) => t.documentId === documentId) ?? mine[0];
+      if (!trigger) {
+        throw new Error(
+          `No time-driven trigger for ${functionName} is installed for ${effectiveUser || 'the anonymous user'}.`,
+        );
+      }
+      return call<T>(functionName, triggers.timeDrivenEvent(trigger, clock.now()));
+    },
   };
 }

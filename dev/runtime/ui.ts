@@ -1,9 +1,21 @@
 import type { CallCounter } from './calls';
+import { FakeHtmlOutput } from './html';
 
 type GasUi = GoogleAppsScript.Base.Ui;
 type GasButton = GoogleAppsScript.Base.Button;
 type GasButtonSet = GoogleAppsScript.Base.ButtonSet;
-type HtmlOutput = GoogleAppsScript.HTML.HtmlOutput;
+type HtmlOutput = GoogleAppsScript.HTML.HtmlOutput | FakeHtmlOutput;
+
+/** What the user saw of an HtmlOutput when it was shown (later changes to it show nothing). */
+export interface ShownHtml {
+  output: HtmlOutput;
+  /** the HTML at the time it was shown */
+  html: string;
+  /** the output's title (a sidebar's title; a dialog's title is its own argument) */
+  outputTitle: string;
+  width: number;
+  height: number;
+}
 
 /**
  * Runtime values of the Ui.Button and Ui.ButtonSet enums. Google's are opaque objects whose
@@ -40,9 +52,9 @@ export interface RecordedMenu {
 export type UiEvent =
   | { type: 'alert'; title: string; prompt: string; buttons: string; response: string }
   | { type: 'prompt'; title: string; prompt: string; buttons: string; response: string }
-  | { type: 'sidebar'; output: HtmlOutput }
-  | { type: 'modalDialog'; output: HtmlOutput; title: string }
-  | { type: 'modelessDialog'; output: HtmlOutput; title: string };
+  | ({ type: 'sidebar' } & ShownHtml)
+  | ({ type: 'modalDialog'; title: string } & ShownHtml)
+  | ({ type: 'modelessDialog'; title: string } & ShownHtml);
 
 export class FakeMenu implements GoogleAppsScript.Base.Menu {
   readonly entries: MenuEntry[] = [];
@@ -162,26 +174,63 @@ export class FakeUi implements GasUi {
     return { getResponseText: () => text, getSelectedButton: () => button };
   }
 
+  /** The sidebars shown, oldest first. */
+  sidebars(): ({ type: 'sidebar' } & ShownHtml)[] {
+    return this.events.filter((e): e is { type: 'sidebar' } & ShownHtml => e.type === 'sidebar');
+  }
+
   showSidebar(userInterface: HtmlOutput): void {
     this.calls.record('Ui.showSidebar');
-    this.events.push({ type: 'sidebar', output: userInterface });
+    this.events.push({ type: 'sidebar', ...shown(userInterface, 'Ui.showSidebar') });
   }
 
   showModalDialog(userInterface: HtmlOutput, title: string): void {
     this.calls.record('Ui.showModalDialog');
-    this.events.push({ type: 'modalDialog', output: userInterface, title });
+    const html = shown(userInterface, 'Ui.showModalDialog');
+    this.events.push({ type: 'modalDialog', title: String(title), ...html });
   }
 
   /** Deprecated by Google (UiInstance); recorded as a modal dialog. */
   showDialog(userInterface: HtmlOutput): void {
     this.calls.record('Ui.showDialog');
-    this.events.push({ type: 'modalDialog', output: userInterface, title: '' });
+    this.events.push({ type: 'modalDialog', title: '', ...shown(userInterface, 'Ui.showDialog') });
   }
 
   showModelessDialog(userInterface: HtmlOutput, title: string): void {
     this.calls.record('Ui.showModelessDialog');
-    this.events.push({ type: 'modelessDialog', output: userInterface, title });
+    const html = shown(userInterface, 'Ui.showModelessDialog');
+    this.events.push({ type: 'modelessDialog', title: String(title), ...html });
   }
+}
+
+/**
+ * Snapshots an HtmlOutput being shown. An output of the fake HtmlService is read without
+ * counting calls; another object must at least have getContent (a string or a template is
+ * refused, as Apps Script refuses it).
+ */
+function shown(output: HtmlOutput, method: string): ShownHtml {
+  if (output instanceof FakeHtmlOutput) {
+    return {
+      output,
+      html: output.content,
+      outputTitle: output.title,
+      width: output.width,
+      height: output.height,
+    };
+  }
+  if (typeof output !== 'object' || output === null || typeof output.getContent !== 'function') {
+    const type = typeof output === 'string' ? 'String' : 'Object';
+    throw new Error(`The parameters (${type}) don't match the method signature for ${method}.`);
+  }
+  const read = <T>(get: (() => T) | undefined, fallback: T): T =>
+    typeof get === 'function' ? get.call(output) : fallback;
+  return {
+    output,
+    html: output.getContent(),
+    outputTitle: read(output.getTitle, ''),
+    width: read(output.getWidth, 0),
+    height: read(output.getHeight, 0),
+  };
 }
 
 function dialogArgs(
