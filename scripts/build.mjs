@@ -15,6 +15,9 @@ await build({
   charset: 'utf8',
   legalComments: 'none',
   logLevel: 'warning',
+  // `npm run build:addon` builds the Marketplace add-on (menu under Extensions); the default
+  // build is for a script bound to one spreadsheet (its own CS Engine menu).
+  define: { __ADDON__: process.env.CS_ENGINE_TARGET === 'addon' ? 'true' : 'false' },
   plugins: [GasPlugin],
 });
 copyFileSync('appsscript.json', 'dist/appsscript.json');

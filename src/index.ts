@@ -5,14 +5,28 @@
  * copies the JSDoc and parameter names of this file's functions into the top-level stubs
  * Sheets reads for autocomplete and argument hints. The work happens in src/functions/.
  */
+import { backtestSheet } from './app/backtest';
+import {
+  type Dialogs,
+  editSettings,
+  preview,
+  runNow,
+  showStatus,
+  turnOff,
+  turnOn,
+} from './app/alerts/control';
+import { runAlerts } from './app/alerts/run';
 import { checkHeaders } from './app/header-check';
 import { FORMULA_HELP, MENU } from './app/menu';
+import { healthBacktest, healthCalibrate } from './functions/backtest';
 import { type FunctionContext, healthDrivers, healthScore, healthTier } from './functions/health';
 import { isRange } from './functions/ranges';
 import { grr, logoRetention, nrr, segment } from './functions/retention';
+import { showDialog } from './gas/dialog';
 import { currentTimeZone, now } from './gas/environment';
 import { readActiveSheet } from './gas/sheets';
-import { installMenu, showMessage } from './gas/ui';
+import { alertPorts } from './gas/alert-ports';
+import { askText, installMenu, showMessage } from './gas/ui';
 
 declare const global: Record<string, unknown>;
 
@@ -124,6 +138,33 @@ function SEGMENT(arr: unknown) {
   return segment(arr);
 }
 
+/**
+ * Backtest: how well scores taken before renewal predicted the renewals. Returns a table with a header row: accounts, churn rate, AUC, accuracy / precision / recall at the threshold, skipped rows, and the renewal rate per tier and per score decile.
+ *
+ * @param {Array<Array<number>>} scores The health score of each account taken before its renewal (for example 90 days before), one row per account, such as C2:C500.
+ * @param {Array<Array<string|number|boolean>>} outcomes What happened at renewal, same rows: renewed / retained / yes / 1 for a renewal, churned / lost / cancelled / no / 0 for churn.
+ * @param {number} [threshold] Optional. A score below it counts as a churn prediction (default 60, the lowest score of the default model's Healthy tier).
+ * @return A 4-column table (Measure, Value, Accounts, Renewal rate) with a header row.
+ * @customfunction
+ */
+function HEALTHBACKTEST(scores: unknown, outcomes: unknown, threshold?: unknown) {
+  return healthBacktest(scores, outcomes, threshold);
+}
+
+/**
+ * Suggests dimension weights fitted to renewal outcomes (regularised logistic regression, cross-validated), in the 2-column form HEALTHSCORE accepts as its model, then the AUC of the current and the suggested weights.
+ *
+ * @param {Array<Array<string>>} headers The book's header row, for example A1:AZ1.
+ * @param {Array<Array<string|number|Date|boolean>>} rows The account rows under those headers, as they were before renewal, for example A2:AZ500.
+ * @param {Array<Array<string|number|boolean>>} outcomes What happened at renewal, one row per account row: renewed / retained / yes / 1, or churned / lost / cancelled / no / 0.
+ * @param {string|Array<Array<string|number>>} [model] Optional. The current model whose dimensions are re-weighted, as in HEALTHSCORE (default "cs-engine").
+ * @return Rows of dimension and suggested weight (summing to 100) under a "Dimension, Weight" header, a blank row, then "AUC before" and "AUC after".
+ * @customfunction
+ */
+function HEALTHCALIBRATE(headers: unknown, rows: unknown, outcomes: unknown, model?: unknown) {
+  return healthCalibrate(headers, rows, outcomes, model, functionContext());
+}
+
 /** Builds the add-on menu when the spreadsheet opens. */
 function onOpen() {
   installMenu(MENU);
@@ -141,6 +182,54 @@ function menuCheckHeaders() {
   showMessage(report.title, report.message);
 }
 
+/** Menu: backtest the health score of the active sheet against its renewal outcomes. */
+function menuBacktest() {
+  const sheet = readActiveSheet();
+  const action = backtestSheet(sheet.name, sheet.values as never, functionContext());
+  if (action.kind === 'dialog') showDialog(action.title, action.html, 960, 640);
+  else showMessage(action.title, action.message);
+}
+
+const dialogs: Dialogs = { message: showMessage, ask: askText, html: showDialog };
+
+/** Menu: turn the daily alert run on, at an hour the user picks. */
+function menuAlertsOn() {
+  turnOn(alertPorts(), dialogs);
+}
+
+/** Menu: turn the daily alert run off. */
+function menuAlertsOff() {
+  turnOff(alertPorts(), dialogs);
+}
+
+/** Menu: check the book and send the alerts now. */
+function menuAlertsRunNow() {
+  runNow(alertPorts(), dialogs);
+}
+
+/** Menu: show what the alerts would send, without sending. */
+function menuAlertsPreview() {
+  preview(alertPorts(), dialogs);
+}
+
+/** Menu: whether alerts are on, their hour, the last run and its result. */
+function menuAlertsStatus() {
+  showStatus(alertPorts(), dialogs);
+}
+
+/** Menu: escalation address, reminder interval and health model of the alerts. */
+function menuAlertsSettings() {
+  editSettings(alertPorts(), dialogs);
+}
+
+/**
+ * The hourly time-driven trigger: checks the book once a day at the chosen hour, and sends
+ * whatever is still queued. Errors are logged and reported by the run itself.
+ */
+function onAlertsTrigger() {
+  runAlerts(alertPorts(), 'scheduled');
+}
+
 /** Menu: a short reference of the formulas. */
 function menuFormulaHelp() {
   showMessage('CS Engine formulas', FORMULA_HELP);
@@ -153,7 +242,17 @@ global.NRR = NRR;
 global.GRR = GRR;
 global.LOGORETENTION = LOGORETENTION;
 global.SEGMENT = SEGMENT;
+global.HEALTHBACKTEST = HEALTHBACKTEST;
+global.HEALTHCALIBRATE = HEALTHCALIBRATE;
 global.onOpen = onOpen;
 global.onInstall = onInstall;
 global.menuCheckHeaders = menuCheckHeaders;
 global.menuFormulaHelp = menuFormulaHelp;
+global.menuBacktest = menuBacktest;
+global.menuAlertsOn = menuAlertsOn;
+global.menuAlertsOff = menuAlertsOff;
+global.menuAlertsRunNow = menuAlertsRunNow;
+global.menuAlertsPreview = menuAlertsPreview;
+global.menuAlertsStatus = menuAlertsStatus;
+global.menuAlertsSettings = menuAlertsSettings;
+global.onAlertsTrigger = onAlertsTrigger;

@@ -15,10 +15,13 @@ describe('appsscript.json', () => {
     expect(manifest.timeZone).toMatch(/^[A-Za-z]+\/[A-Za-z_]+$/);
   });
 
-  it('asks for the fewest scopes: this spreadsheet only, and its dialogs', () => {
+  it('asks for the fewest scopes: this spreadsheet, its dialogs, alerts by email', () => {
     expect(manifest.oauthScopes).toEqual([
       'https://www.googleapis.com/auth/spreadsheets.currentonly',
       'https://www.googleapis.com/auth/script.container.ui',
+      'https://www.googleapis.com/auth/script.send_mail',
+      'https://www.googleapis.com/auth/script.scriptapp',
+      'https://www.googleapis.com/auth/userinfo.email',
     ]);
   });
 

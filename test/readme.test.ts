@@ -19,12 +19,19 @@ describe('README', () => {
     expect(readme).toContain(`| \`${id}\``);
   });
 
-  it.each(['HEALTHSCORE', 'HEALTHTIER', 'HEALTHDRIVERS', 'NRR', 'GRR', 'LOGORETENTION', 'SEGMENT'])(
-    'has a section with an example for %s',
-    (name) => {
-      expect(readme).toMatch(new RegExp(`### ${name}[\\s\\S]*?=${name}\\(`));
-    },
-  );
+  it.each([
+    'HEALTHSCORE',
+    'HEALTHTIER',
+    'HEALTHDRIVERS',
+    'NRR',
+    'GRR',
+    'LOGORETENTION',
+    'SEGMENT',
+    'HEALTHBACKTEST',
+    'HEALTHCALIBRATE',
+  ])('has a section with an example for %s', (name) => {
+    expect(readme).toMatch(new RegExp(`### ${name}[\\s\\S]*?=${name}\\(`));
+  });
 
   it('shows the set-up and test commands', () => {
     expect(readme).toContain('npm install && npm start');

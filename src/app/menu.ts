@@ -1,8 +1,21 @@
-/** The add-on menu: what the user sees under Extensions > CS Engine. */
+/** The CS Engine menu (under Extensions > CS Engine in the Marketplace add-on). */
 import type { MenuEntry } from '../gas/ui';
 
 export const MENU: readonly MenuEntry[] = [
   { caption: 'Check my book’s columns', handler: 'menuCheckHeaders' },
+  {
+    caption: 'Alerts',
+    items: [
+      { caption: 'Turn on daily alerts…', handler: 'menuAlertsOn' },
+      { caption: 'Turn off daily alerts', handler: 'menuAlertsOff' },
+      { caption: 'Run alerts now', handler: 'menuAlertsRunNow' },
+      { caption: 'Preview the next alerts', handler: 'menuAlertsPreview' },
+      { caption: 'Alert status', handler: 'menuAlertsStatus' },
+      { caption: 'Alert settings…', handler: 'menuAlertsSettings' },
+    ],
+  },
+  { caption: 'Backtest the health score', handler: 'menuBacktest' },
+  'separator',
   { caption: 'Formula help', handler: 'menuFormulaHelp' },
 ];
 

@@ -44,6 +44,8 @@ export interface CellProblem {
   readonly column: string;
   readonly found: string;
   readonly expected: string;
+  /** The signal or dimension the column holds, so a use case can tell which problems matter. */
+  readonly source: SignalId | DimensionId;
 }
 
 export interface AccountRow {
@@ -166,6 +168,7 @@ export function readAccountRows(
           column: column.header || DIMENSION_LABELS[column.key],
           found: describeCell(cell),
           expected: SUB_SCORE_EXPECTED,
+          source: column.key,
         });
       } else if (score !== 'blank') {
         (subScores[r] as Partial<Record<DimensionId, number>>)[column.key] = score;
@@ -181,7 +184,7 @@ export function readAccountRows(
       if (blank[r]) continue;
       const value = read((rows[r] as readonly CellValue[])[column.index], plan.context);
       if (value instanceof Invalid)
-        report(r, { column: column.header, found: value.found, expected });
+        report(r, { column: column.header, found: value.found, expected, source: id });
       else values[r] = value;
     }
     (columns as Record<SignalId, unknown[]>)[id] = values;

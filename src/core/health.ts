@@ -9,6 +9,7 @@ import { type AccountRow, describeProblem } from './book';
 import type { DayNumber } from './dates';
 import { scoreRecipe } from './dimensions';
 import type { DimensionId } from './dimensions';
+import type { SignalId } from './signals';
 import { type HealthModel, type Tier, signalsUsedBy, tierFor } from './models';
 import type { NeededColumns } from './book';
 
@@ -69,8 +70,14 @@ export function scoreAccount(
   today: DayNumber,
 ): HealthResult {
   if (account.blank) return { kind: 'blank' };
-  if (account.problems.length > 0) {
-    return { kind: 'error', message: account.problems.map(describeProblem).join('; ') };
+  // Only the model's own columns can stop a score: a use case may read other columns too.
+  const needed = columnsNeededBy(model);
+  const problems = account.problems.filter(
+    ({ source }) =>
+      needed.signals.has(source as SignalId) || needed.dimensions.has(source as DimensionId),
+  );
+  if (problems.length > 0) {
+    return { kind: 'error', message: problems.map(describeProblem).join('; ') };
   }
   const dimensions = dimensionScores(account, model, today);
   let weighted = 0;

@@ -83,6 +83,8 @@ export interface SignalTypes {
   competitorMentioned: boolean;
   dataExportRequested: boolean;
   formalComplaint: boolean;
+  sponsorStatus: ChampionStatus;
+  renewalConversation: boolean;
 }
 
 export type SignalId = keyof SignalTypes;
@@ -145,6 +147,8 @@ export function emptySignalColumns(): SignalColumns {
     competitorMentioned: undefined,
     dataExportRequested: undefined,
     formalComplaint: undefined,
+    sponsorStatus: undefined,
+    renewalConversation: undefined,
   };
 }
 
@@ -206,6 +210,8 @@ export function signalRecordAt(columns: SignalColumns, row: number): SignalRecor
     competitorMentioned: columns.competitorMentioned?.[row],
     dataExportRequested: columns.dataExportRequested?.[row],
     formalComplaint: columns.formalComplaint?.[row],
+    sponsorStatus: columns.sponsorStatus?.[row],
+    renewalConversation: columns.renewalConversation?.[row],
   };
 }
 
@@ -473,6 +479,13 @@ export const SIGNALS: readonly SignalDefinition[] = [
     'Sponsor',
     'Economic buyer',
   ]),
+  define(
+    'sponsorStatus',
+    'Sponsor status',
+    CHAMPION_STATUS.expected,
+    (cell) => CHAMPION_STATUS.read(cell),
+    ['Executive sponsor status', 'Exec sponsor status'],
+  ),
   define('contacts', 'Contacts', WHOLE, count, [
     'Contacts count',
     'Number of contacts',
@@ -516,6 +529,11 @@ export const SIGNALS: readonly SignalDefinition[] = [
   ]),
   define('dataExportRequested', 'Data export requested', YES_NO, flag, ['Data export']),
   define('formalComplaint', 'Formal complaint', YES_NO, flag, ['Complaint']),
+  define('renewalConversation', 'Renewal conversation started', YES_NO, flag, [
+    'Renewal conversation',
+    'Renewal discussion started',
+    'Renewal kickoff done',
+  ]),
 ];
 
 const BY_KEY = new Map<string, SignalDefinition>();

@@ -1,20 +1,36 @@
-/** The spreadsheet's user interface: the add-on menu and simple dialogs. */
+/** The spreadsheet's user interface: the menu and simple dialogs. */
 
-export interface MenuEntry {
+export interface MenuItem {
   readonly caption: string;
   /** The name of the global function the item runs. */
   readonly handler: string;
 }
 
+export interface SubMenu {
+  readonly caption: string;
+  readonly items: readonly MenuItem[];
+}
+
+export type MenuEntry = MenuItem | SubMenu | 'separator';
+
 /**
- * Installs the menu. createAddonMenu works both for the published add-on (under Extensions)
- * and for a script bound to the sheet, so onOpen needs no authorization to build it.
+ * Set by the build: true for the Marketplace add-on, whose menu Google places under
+ * Extensions > CS Engine; false for a script bound to one spreadsheet, which gets its own
+ * "CS Engine" menu in the menu bar.
  */
+declare const __ADDON__: boolean;
+
+/** Installs the menu. Building it needs no authorization, so onOpen can always do it. */
 export function installMenu(entries: readonly MenuEntry[]): void {
-  const menu = SpreadsheetApp.getUi().createAddonMenu();
+  const ui = SpreadsheetApp.getUi();
+  const menu = __ADDON__ ? ui.createAddonMenu() : ui.createMenu('CS Engine');
   for (const entry of entries) {
-    if (entry.caption === '-') menu.addSeparator();
-    else menu.addItem(entry.caption, entry.handler);
+    if (entry === 'separator') menu.addSeparator();
+    else if ('items' in entry) {
+      const sub = ui.createMenu(entry.caption);
+      for (const item of entry.items) sub.addItem(item.caption, item.handler);
+      menu.addSubMenu(sub);
+    } else menu.addItem(entry.caption, entry.handler);
   }
   menu.addToUi();
 }
@@ -22,4 +38,11 @@ export function installMenu(entries: readonly MenuEntry[]): void {
 export function showMessage(title: string, message: string): void {
   const ui = SpreadsheetApp.getUi();
   ui.alert(title, message, ui.ButtonSet.OK);
+}
+
+/** Asks for a line of text; null when the user cancels or closes the box. */
+export function askText(title: string, question: string): string | null {
+  const ui = SpreadsheetApp.getUi();
+  const response = ui.prompt(title, question, ui.ButtonSet.OK_CANCEL);
+  return response.getSelectedButton() === ui.Button.OK ? response.getResponseText() : null;
 }

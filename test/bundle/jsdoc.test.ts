@@ -16,6 +16,8 @@ const CUSTOM_FUNCTIONS: Record<string, string[]> = {
   GRR: ['start_or_start_arr', 'end_arr_or_expansion', 'contraction', 'churn'],
   LOGORETENTION: ['start_arr', 'end_arr'],
   SEGMENT: ['arr'],
+  HEALTHBACKTEST: ['scores', 'outcomes', 'threshold'],
+  HEALTHCALIBRATE: ['headers', 'rows', 'outcomes', 'model'],
 };
 
 /** The JSDoc block and parameter list of a top-level stub `function NAME(a, b) {}`. */

@@ -25,14 +25,21 @@ function book(rows: number): unknown[][] {
 }
 
 describe('the menu', () => {
-  it('onOpen adds the CS Engine add-on menu with handlers that exist', () => {
+  it('onOpen adds the CS Engine menu, every item with a handler that exists', () => {
     const runtime = loadBundle();
-    runtime.call('onOpen', { authMode: 'NONE' });
+    runtime.call('onOpen', { authMode: 'LIMITED' });
     const menu = runtime.ui.menu('CS Engine');
-    expect(menu?.addon).toBe(true);
-    const items = menu?.entries.filter((entry) => entry.type === 'item') ?? [];
-    expect(items.map((item) => item.type === 'item' && item.caption)).toEqual([
+    // The default build is for a script bound to the sheet: a menu of its own in the menu bar.
+    expect(menu?.addon).toBe(false);
+    const entries = menu?.entries ?? [];
+    const items = entries.flatMap((entry) =>
+      entry.type === 'item' ? [entry] : entry.type === 'submenu' ? entry.entries : [],
+    );
+    expect(entries.map((entry) => (entry.type === 'separator' ? '-' : entry.caption))).toEqual([
       'Check my book’s columns',
+      'Alerts',
+      'Backtest the health score',
+      '-',
       'Formula help',
     ]);
     for (const item of items) {

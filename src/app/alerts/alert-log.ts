@@ -1,0 +1,95 @@
+/**
+ * The Alert Log sheet: every alert decision and what became of it. It is also the durable
+ * outbox: a row waits as "queued" until its digest is sent, so nothing decided is lost when
+ * a run dies or the day's email quota runs out.
+ */
+import { asSheetText } from '../../core/escape';
+import type { Severity } from '../../core/alerts/rules';
+import { SEVERITY_LABELS } from '../../core/alerts/rules';
+
+export const ALERT_LOG_SHEET = 'Alert Log';
+export const ALERT_LOG_HEADERS = [
+  'Time',
+  'Account',
+  'Account key',
+  'Row',
+  'Recipient',
+  'Severity',
+  'Score',
+  'Tier',
+  'Change',
+  'Reasons',
+  'Rules',
+  'Status',
+  'Detail',
+] as const;
+
+export type LogStatus = 'queued' | 'sent' | 'skipped' | 'preview' | 'error';
+
+export interface LogEntry {
+  readonly time: Date;
+  readonly account: string;
+  readonly key: string;
+  readonly row: number | '';
+  readonly recipient: string;
+  readonly severity: Severity | '';
+  readonly score: number | '';
+  readonly tier: string;
+  readonly change: number | '';
+  readonly reasons: readonly string[];
+  readonly rules: readonly string[];
+  readonly status: LogStatus;
+  readonly detail: string;
+}
+
+const SEVERITY_BY_LABEL = new Map(
+  Object.entries(SEVERITY_LABELS).map(([severity, label]) => [label, severity as Severity]),
+);
+
+export function logRow(entry: LogEntry): unknown[] {
+  return [
+    entry.time,
+    asSheetText(entry.account),
+    asSheetText(entry.key),
+    entry.row,
+    asSheetText(entry.recipient),
+    entry.severity === '' ? '' : SEVERITY_LABELS[entry.severity],
+    entry.score,
+    entry.tier,
+    entry.change,
+    asSheetText(entry.reasons.join('\n')),
+    entry.rules.join(' '),
+    entry.status,
+    asSheetText(entry.detail),
+  ];
+}
+
+const text = (cell: unknown) => {
+  const value = String(cell ?? '');
+  // Text written with a protective apostrophe comes back without it from Sheets.
+  return value;
+};
+const numberOrBlank = (cell: unknown): number | '' => (typeof cell === 'number' ? cell : '');
+
+export function parseLogRow(row: readonly unknown[]): LogEntry {
+  const time = row[0];
+  return {
+    time: Object.prototype.toString.call(time) === '[object Date]' ? (time as Date) : new Date(NaN),
+    account: text(row[1]),
+    key: text(row[2]),
+    row: numberOrBlank(row[3]),
+    recipient: text(row[4]),
+    severity: SEVERITY_BY_LABEL.get(text(row[5])) ?? '',
+    score: numberOrBlank(row[6]),
+    tier: text(row[7]),
+    change: numberOrBlank(row[8]),
+    reasons: text(row[9])
+      .split('\n')
+      .filter((line) => line !== ''),
+    rules: text(row[10])
+      .split(' ')
+      .filter((rule) => rule !== ''),
+    status: text(row[11]) as LogStatus,
+    detail: text(row[12]),
+  };
+}

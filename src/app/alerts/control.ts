@@ -1,0 +1,188 @@
+/**
+ * The Alerts menu: turn daily alerts on (at an hour) or off, run now, preview, status and
+ * settings. Turning alerts on twice never leaves two triggers.
+ */
+import { escapeHtml } from '../../core/escape';
+import { presetNames, resolveModel } from '../../core/models';
+import type { AlertPorts } from './ports';
+import { type RunReport, runAlerts } from './run';
+import {
+  type AlertSettings,
+  loadLastRun,
+  loadSettings,
+  parseHour,
+  saveSettings,
+  validEscalation,
+} from './settings';
+
+/** The global function the hourly trigger runs (src/index.ts defines it). */
+export const TRIGGER_HANDLER = 'onAlertsTrigger';
+
+export interface Dialogs {
+  message(title: string, text: string): void;
+  ask(title: string, question: string): string | null;
+  html(title: string, html: string, width: number, height: number): void;
+}
+
+const TITLE = 'CS Engine alerts';
+
+function hourLabel(hour: number): string {
+  return `${String(hour).padStart(2, '0')}:00`;
+}
+
+export function turnOn(ports: AlertPorts, dialogs: Dialogs): void {
+  const current = loadSettings(ports.properties);
+  const answer = dialogs.ask(
+    TITLE,
+    `At what hour should CS Engine check the book every day? Type an hour from 0 to 23 (${ports.timeZone} time). Leave empty for ${current.hour}.`,
+  );
+  if (answer === null) return;
+  const hour = answer.trim() === '' ? current.hour : parseHour(answer);
+  if (hour === undefined) {
+    dialogs.message(
+      TITLE,
+      `"${answer}" is not an hour. Type a number from 0 to 23, such as 8 or 14. Alerts were not changed.`,
+    );
+    return;
+  }
+  if (!ports.lock.tryLock(10_000)) {
+    dialogs.message(TITLE, 'An alert run is in progress. Try again in a minute.');
+    return;
+  }
+  try {
+    ports.triggers.installHourly(TRIGGER_HANDLER);
+    const settings: AlertSettings = {
+      ...current,
+      enabled: true,
+      hour,
+      owner: ports.userEmail() || current.owner,
+    };
+    saveSettings(ports.properties, settings);
+    dialogs.message(
+      TITLE,
+      `Daily alerts are on. Every day at ${hourLabel(hour)} (${ports.timeZone}) CS Engine checks the book and emails each CSM a digest of the accounts that need them. Rows without a valid CSM email go to you (${settings.owner || 'the owner'}).${settings.escalation ? ` Critical accounts also go to ${settings.escalation}.` : ' Set an escalation address for Critical accounts in Alert settings.'}`,
+    );
+  } finally {
+    ports.lock.release();
+  }
+}
+
+export function turnOff(ports: AlertPorts, dialogs: Dialogs): void {
+  const removed = ports.triggers.remove(TRIGGER_HANDLER);
+  saveSettings(ports.properties, { ...loadSettings(ports.properties), enabled: false });
+  dialogs.message(
+    TITLE,
+    removed > 0
+      ? 'Daily alerts are off. Nothing more will be sent until you turn them on again.'
+      : 'Daily alerts were already off.',
+  );
+}
+
+export function runNow(ports: AlertPorts, dialogs: Dialogs): RunReport {
+  const report = runAlerts(ports, 'now');
+  dialogs.message(TITLE, report.ok ? report.summary : `The run stopped: ${report.summary}`);
+  return report;
+}
+
+export function preview(ports: AlertPorts, dialogs: Dialogs): RunReport {
+  const report = runAlerts(ports, 'preview');
+  if (!report.ok || report.previews.length === 0) {
+    dialogs.message(
+      TITLE,
+      report.ok
+        ? `${report.summary} Nothing new would be sent now.`
+        : `The preview stopped: ${report.summary}`,
+    );
+    return report;
+  }
+  const sections = report.previews.map(
+    ({ to, digest }) =>
+      `<section style="margin-bottom:24px"><h3 style="font:600 14px Arial;margin:0 0 4px">To: ${escapeHtml(to)}</h3><p style="font:13px Arial;margin:0 0 8px;color:#5f6368">${escapeHtml(digest.subject)}</p>${digest.htmlBody}</section>`,
+  );
+  dialogs.html(
+    'Preview of the next alerts (nothing was sent)',
+    `<div style="font:13px Arial">${escapeHtml(report.summary)}</div><hr>${sections.join('')}`,
+    720,
+    560,
+  );
+  return report;
+}
+
+export function statusText(ports: AlertPorts): string {
+  const settings = loadSettings(ports.properties);
+  const triggers = ports.triggers.count(TRIGGER_HANDLER);
+  const last = loadLastRun(ports.properties);
+  const lines = [
+    settings.enabled && triggers > 0
+      ? `Daily alerts: on, every day at ${hourLabel(settings.hour)} (${ports.timeZone}).`
+      : settings.enabled
+        ? 'Daily alerts: on in the settings, but their trigger is missing. Turn alerts on again to repair it.'
+        : 'Daily alerts: off.',
+    `Owner: ${settings.owner || 'nobody yet'}. Escalation for Critical accounts: ${settings.escalation || 'none'}.`,
+    `Reminders every ${settings.reminderDays} days while an account stays in a state. Model: ${settings.model}.`,
+    last
+      ? `Last run: ${last.at.replace('T', ' ').slice(0, 16)} UTC, ${last.ok ? 'finished' : 'FAILED'}: ${last.summary}`
+      : 'Last run: never.',
+    `Emails left today: ${ports.mail.remainingQuota()}.`,
+  ];
+  return lines.join('\n');
+}
+
+export function showStatus(ports: AlertPorts, dialogs: Dialogs): void {
+  dialogs.message(TITLE, statusText(ports));
+}
+
+export function editSettings(ports: AlertPorts, dialogs: Dialogs): void {
+  const current = loadSettings(ports.properties);
+  const escalationText = dialogs.ask(
+    TITLE,
+    `Who else should get every Critical account? Type an email address, or leave empty for nobody. Now: ${current.escalation || 'nobody'}.`,
+  );
+  if (escalationText === null) return;
+  const escalation = validEscalation(escalationText);
+  if (escalation === undefined) {
+    dialogs.message(
+      TITLE,
+      `"${escalationText}" is not an email address. Settings were not changed.`,
+    );
+    return;
+  }
+  const reminderText = dialogs.ask(
+    TITLE,
+    `After how many days should an account that stays at risk be sent again? Now: ${current.reminderDays}.`,
+  );
+  if (reminderText === null) return;
+  const reminderDays = reminderText.trim() === '' ? current.reminderDays : Number(reminderText);
+  if (!Number.isInteger(reminderDays) || reminderDays < 1 || reminderDays > 90) {
+    dialogs.message(
+      TITLE,
+      `"${reminderText}" is not a number of days from 1 to 90. Settings were not changed.`,
+    );
+    return;
+  }
+  const modelText = dialogs.ask(
+    TITLE,
+    `Which health model should alerts use? Use the same as your HEALTHSCORE formulas: ${presetNames().join(', ')}. Now: ${current.model}.`,
+  );
+  if (modelText === null) return;
+  const model = modelText.trim() === '' ? current.model : modelText.trim();
+  try {
+    resolveModel(model);
+  } catch (error) {
+    dialogs.message(TITLE, `${(error as Error).message} Settings were not changed.`);
+    return;
+  }
+  const bookText = dialogs.ask(
+    TITLE,
+    `Which sheet holds the book of accounts? Leave empty to let CS Engine find it (the first sheet with an Account column). Now: ${current.bookSheet || 'found automatically'}.`,
+  );
+  if (bookText === null) return;
+  const bookSheet = bookText.trim();
+  if (bookSheet !== '' && ports.sheets.read(bookSheet) === undefined) {
+    dialogs.message(TITLE, `There is no sheet named "${bookSheet}". Settings were not changed.`);
+    return;
+  }
+  const updated = { ...current, escalation, reminderDays, model, bookSheet };
+  saveSettings(ports.properties, updated);
+  dialogs.message(TITLE, `Saved.\n\n${statusText(ports)}`);
+}

@@ -1,0 +1,220 @@
+/**
+ * The History sheet: one row per account, its latest score and tier, how long it has been in
+ * that tier, what it has been alerted about, and its daily scores.
+ *
+ * Why one row per account: 10,000 accounts x 2 years of daily scores is 7.3 million entries,
+ * too many cells for one read (a spreadsheet holds 10 million cells in all). Packed as
+ * "2026-11-23=72" entries in one cell per account (at most 730 entries, about 10,000
+ * characters, under the 50,000 a cell holds), the whole history is 10,000 x 8 cells and is
+ * read with a single getValues().
+ */
+import { type CellValue, readNumber, readText } from './cells';
+import { type DayNumber, dayFromParts, isoDay, readDay } from './dates';
+
+export const HISTORY_SHEET = 'History';
+export const HISTORY_HEADERS = [
+  'Account key',
+  'Account',
+  'Last run',
+  'Score',
+  'Tier',
+  'Tier since',
+  'Alert state',
+  'Daily scores',
+] as const;
+
+/** Daily scores older than this are dropped. */
+export const HISTORY_DAYS = 730;
+
+export interface HistoryEntry {
+  readonly day: DayNumber;
+  readonly score: number;
+}
+
+/** What an account was alerted about: since when the condition holds, and the last email. */
+export interface AlertMemory {
+  readonly since: DayNumber;
+  readonly lastSent: DayNumber;
+}
+
+export interface AccountHistory {
+  readonly key: string;
+  readonly account: string;
+  readonly lastDay: DayNumber | undefined;
+  readonly score: number | undefined;
+  readonly tier: string;
+  readonly tierSince: DayNumber | undefined;
+  readonly alerts: ReadonlyMap<string, AlertMemory>;
+  /** Oldest first. */
+  readonly entries: readonly HistoryEntry[];
+}
+
+const ENTRY = /^(\d{4})-(\d{2})-(\d{2})=(\d+(?:\.\d+)?)$/;
+const MEMORY = /^([a-z0-9-]+)@(\d{4}-\d{2}-\d{2})\/(\d{4}-\d{2}-\d{2})$/;
+
+function dayOfIso(text: string): DayNumber | undefined {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!match) return undefined;
+  return dayFromParts(Number(match[1]), Number(match[2]), Number(match[3]));
+}
+
+export function parseEntries(text: string): HistoryEntry[] {
+  const entries: HistoryEntry[] = [];
+  for (const token of text.split(/\s+/)) {
+    const match = ENTRY.exec(token);
+    if (!match) continue;
+    entries.push({
+      day: dayFromParts(Number(match[1]), Number(match[2]), Number(match[3])),
+      score: Number(match[4]),
+    });
+  }
+  return entries.sort((a, b) => a.day - b.day);
+}
+
+export function formatEntries(entries: readonly HistoryEntry[]): string {
+  return entries.map((entry) => `${isoDay(entry.day)}=${entry.score}`).join(' ');
+}
+
+export function parseAlertMemory(text: string): Map<string, AlertMemory> {
+  const memory = new Map<string, AlertMemory>();
+  for (const token of text.split(/\s+/)) {
+    const match = MEMORY.exec(token);
+    if (!match) continue;
+    const since = dayOfIso(match[2] as string);
+    const lastSent = dayOfIso(match[3] as string);
+    if (since !== undefined && lastSent !== undefined) {
+      memory.set(match[1] as string, { since, lastSent });
+    }
+  }
+  return memory;
+}
+
+export function formatAlertMemory(memory: ReadonlyMap<string, AlertMemory>): string {
+  return [...memory]
+    .map(([key, { since, lastSent }]) => `${key}@${isoDay(since)}/${isoDay(lastSent)}`)
+    .join(' ');
+}
+
+function optionalDay(cell: CellValue, timeZone: string): DayNumber | undefined {
+  const day = readDay(cell, timeZone);
+  return typeof day === 'number' ? day : undefined;
+}
+
+/**
+ * Reads the History sheet's values (header row first). Rows it cannot make sense of are
+ * skipped: the sheet is the add-on's own, and a damaged row only costs that account's past.
+ */
+export function parseHistory(
+  values: readonly (readonly CellValue[])[],
+  timeZone: string,
+): Map<string, AccountHistory> {
+  const histories = new Map<string, AccountHistory>();
+  for (const row of values.slice(1)) {
+    const key = readText(row[0]);
+    if (typeof key !== 'string' || key === '') continue;
+    const score = readNumber(row[3]);
+    const account = readText(row[1]);
+    const tier = readText(row[4]);
+    histories.set(key, {
+      key,
+      account: typeof account === 'string' ? account : key,
+      lastDay: optionalDay(row[2], timeZone),
+      score: typeof score === 'number' ? score : undefined,
+      tier: typeof tier === 'string' ? tier : '',
+      tierSince: optionalDay(row[5], timeZone),
+      alerts: parseAlertMemory(String(row[6] ?? '')),
+      entries: parseEntries(String(row[7] ?? '')),
+    });
+  }
+  return histories;
+}
+
+/** The last score recorded before `today`. */
+export function previousEntry(
+  history: AccountHistory | undefined,
+  today: DayNumber,
+): HistoryEntry | undefined {
+  if (!history) return undefined;
+  for (let i = history.entries.length - 1; i >= 0; i--) {
+    const entry = history.entries[i] as HistoryEntry;
+    if (entry.day < today) return entry;
+  }
+  return undefined;
+}
+
+/** Scores recorded in the `days` days before today (today excluded). */
+export function entriesWithin(
+  history: AccountHistory | undefined,
+  today: DayNumber,
+  days: number,
+): HistoryEntry[] {
+  if (!history) return [];
+  return history.entries.filter((entry) => entry.day < today && entry.day >= today - days);
+}
+
+/**
+ * The day the account entered its current tier: carried over while the tier stays the same
+ * as at the last run before today, otherwise today.
+ */
+export function tierSinceFor(
+  history: AccountHistory | undefined,
+  tier: string,
+  previousTier: string | undefined,
+  today: DayNumber,
+): DayNumber {
+  if (history && previousTier === tier && history.tierSince !== undefined) {
+    return Math.min(history.tierSince, today);
+  }
+  return today;
+}
+
+/**
+ * The account's history with today's result recorded: today's entry replaces one already
+ * there (a second run the same day), and entries older than two years are dropped.
+ */
+export function recordDay(
+  history: AccountHistory | undefined,
+  update: {
+    readonly key: string;
+    readonly account: string;
+    readonly today: DayNumber;
+    readonly score: number;
+    readonly tier: string;
+    readonly tierSince: DayNumber;
+    readonly alerts: ReadonlyMap<string, AlertMemory>;
+  },
+): AccountHistory {
+  const kept = (history?.entries ?? []).filter(
+    (entry) => entry.day !== update.today && entry.day > update.today - HISTORY_DAYS,
+  );
+  kept.push({ day: update.today, score: update.score });
+  kept.sort((a, b) => a.day - b.day);
+  return {
+    key: update.key,
+    account: update.account,
+    lastDay: update.today,
+    score: update.score,
+    tier: update.tier,
+    tierSince: update.tierSince,
+    alerts: update.alerts,
+    entries: kept,
+  };
+}
+
+/** The sheet rows for a set of histories (header row first), in a stable order. */
+export function historyRows(histories: Iterable<AccountHistory>): (string | number)[][] {
+  const rows: (string | number)[][] = [[...HISTORY_HEADERS]];
+  for (const history of histories) {
+    rows.push([
+      history.key,
+      history.account,
+      history.lastDay === undefined ? '' : isoDay(history.lastDay),
+      history.score ?? '',
+      history.tier,
+      history.tierSince === undefined ? '' : isoDay(history.tierSince),
+      formatAlertMemory(history.alerts),
+      formatEntries(history.entries),
+    ]);
+  }
+  return rows;
+}

@@ -1,0 +1,426 @@
+/**
+ * At-risk alerts through the built bundle, as Apps Script runs them: the hourly trigger, the
+ * menu, the History and Alert Log sheets, MailApp's quota, locks, and executions that die.
+ * Every test uses a fixed clock in UTC; each "execution" is a new runtime sharing the
+ * spreadsheet, properties, locks, mail and triggers, as successive Apps Script runs do.
+ */
+import {
+  FakeSpreadsheet,
+  LockState,
+  MailState,
+  PropertiesState,
+  TriggerState,
+  createSpreadsheet,
+  loadBundle,
+  type LocalRuntime,
+} from '../../dev/runtime';
+import { generateBook } from '../../dev/demo-book';
+
+const OWNER = 'owner@acme.test';
+const HEADERS = [
+  'Account',
+  'Account ID',
+  'CSM',
+  'CSM email',
+  'DAU/MAU',
+  'Seats licensed',
+  'Seats active',
+  'Champion',
+  'Champion status',
+  'Payment status',
+  'Last login',
+  'Formal complaint',
+];
+
+const day = (iso: string, hour = 9) => new Date(`${iso}T${String(hour).padStart(2, '0')}:00:00Z`);
+
+type Row = (string | number | boolean | Date)[];
+
+function account(
+  name: string,
+  id: string,
+  csmEmail: string,
+  health: 'good' | 'poor' | 'mid',
+  extra: Partial<{ champion: string; complaint: boolean; lastLogin: Date }> = {},
+): Row {
+  const usage = { good: [0.6, 100, 95], mid: [0.3, 100, 60], poor: [0.05, 100, 10] }[health];
+  return [
+    name,
+    id,
+    'Sam',
+    csmEmail,
+    usage[0] as number,
+    usage[1] as number,
+    usage[2] as number,
+    health === 'poor' ? 'no' : 'Dana',
+    extra.champion ?? 'active',
+    health === 'poor' ? 'delinquent' : 'current',
+    extra.lastLogin ?? new Date('2026-11-20T00:00:00Z'),
+    extra.complaint ?? false,
+  ];
+}
+
+class World {
+  readonly properties = new PropertiesState();
+  readonly locks = new LockState();
+  readonly mail = new MailState({ dailyQuota: 100 });
+  readonly triggers = new TriggerState({ addonLimits: true });
+  readonly spreadsheet: FakeSpreadsheet;
+
+  constructor(rows: unknown[][], headers: readonly string[] = HEADERS) {
+    this.spreadsheet = createSpreadsheet(
+      { Accounts: [[...headers], ...rows] },
+      { name: 'Customer Book', timeZone: 'UTC' },
+    );
+  }
+
+  execution(now: Date): LocalRuntime {
+    return loadBundle({
+      now,
+      timeZone: 'UTC',
+      userEmail: OWNER,
+      spreadsheet: this.spreadsheet,
+      properties: this.properties,
+      locks: this.locks,
+      mail: this.mail,
+      triggers: this.triggers,
+    });
+  }
+
+  turnOn(now: Date, hour = '8'): LocalRuntime {
+    const runtime = this.execution(now);
+    runtime.ui.respondWith('OK', hour);
+    runtime.call('menuAlertsOn');
+    runtime.endExecution();
+    return runtime;
+  }
+
+  /** The hourly trigger's execution at `now`. */
+  tick(now: Date): LocalRuntime {
+    const runtime = this.execution(now);
+    runtime.fireTimeTrigger('onAlertsTrigger');
+    runtime.endExecution();
+    return runtime;
+  }
+
+  log(): Record<string, unknown>[] {
+    const values = this.sheetValues('Alert Log');
+    const [header = [], ...rows] = values;
+    return rows.map((row) => Object.fromEntries(header.map((name, i) => [String(name), row[i]])));
+  }
+
+  sheetValues(name: string): unknown[][] {
+    const exists = this.spreadsheet.model.sheetByName(name) !== undefined;
+    return exists ? this.spreadsheet.sheet(name).snapshotValues() : [];
+  }
+
+  sentTo(): string[] {
+    return this.mail.outbox.map((mail) => mail.to.join(','));
+  }
+}
+
+function smallBook(): unknown[][] {
+  return [
+    account('Acme Corp', 'A-1', 'ana@acme.test', 'good'),
+    account('Globex', 'A-2', 'ana@acme.test', 'poor'),
+    account('Initech', 'A-3', 'ben@acme.test', 'poor', { complaint: true }),
+    account('Umbrella', 'A-4', 'not-an-email', 'poor'),
+    account('Hooli', 'A-5', 'ben@acme.test', 'mid', { champion: 'left' }),
+    account('<script>alert(1)</script>', 'A-6', 'cy@acme.test', 'poor'),
+    account('Broken Row', 'A-7', 'cy@acme.test', 'good').map((cell, i) =>
+      i === 4 ? 'lots' : cell,
+    ),
+  ];
+}
+
+describe('turning alerts on and off', () => {
+  it('installs one hourly trigger however often it is turned on, and reports its status', () => {
+    const world = new World(smallBook());
+    world.turnOn(day('2026-11-23', 7), '8');
+    world.turnOn(day('2026-11-23', 7), '9am');
+    const mine = world.triggers.forUser(OWNER);
+    expect(mine).toHaveLength(1);
+    expect(mine[0]?.handlerFunction).toBe('onAlertsTrigger');
+
+    const runtime = world.execution(day('2026-11-23', 7));
+    runtime.call('menuAlertsStatus');
+    const status = runtime.ui.events.at(-1);
+    expect(status?.type === 'alert' && status.prompt).toContain(
+      'Daily alerts: on, every day at 09:00 (UTC).',
+    );
+    expect(status?.type === 'alert' && status.prompt).toContain('Last run: never.');
+  });
+
+  it('refuses an hour it cannot read, and changes nothing', () => {
+    const world = new World(smallBook());
+    const runtime = world.turnOn(day('2026-11-23', 7), 'noonish');
+    const message = runtime.ui.events.at(-1);
+    expect(message?.type === 'alert' && message.prompt).toContain('"noonish" is not an hour');
+    expect(world.triggers.forUser(OWNER)).toHaveLength(0);
+  });
+
+  it('turning off removes the trigger', () => {
+    const world = new World(smallBook());
+    world.turnOn(day('2026-11-23', 7));
+    const runtime = world.execution(day('2026-11-23', 7));
+    runtime.call('menuAlertsOff');
+    expect(world.triggers.forUser(OWNER)).toHaveLength(0);
+  });
+
+  it('builds a CS Engine menu with an Alerts submenu whose handlers exist', () => {
+    const runtime = new World(smallBook()).execution(day('2026-11-23'));
+    runtime.call('onOpen', { authMode: 'LIMITED' });
+    const menu = runtime.ui.menu('CS Engine');
+    const alerts = menu?.entries.find((entry) => entry.type === 'submenu');
+    expect(alerts?.type === 'submenu' && alerts.caption).toBe('Alerts');
+    const handlers = alerts?.type === 'submenu' ? alerts.entries : [];
+    expect(handlers).toHaveLength(6);
+    for (const item of handlers) {
+      if (item.type === 'item') expect(typeof runtime.globals[item.functionName]).toBe('function');
+    }
+  });
+});
+
+describe('a daily run', () => {
+  it('does nothing before the chosen hour, then checks the book once and sends one digest per recipient', () => {
+    const world = new World(smallBook());
+    world.turnOn(day('2026-11-23', 6), '8');
+    world.tick(day('2026-11-23', 7));
+    expect(world.mail.outbox).toHaveLength(0);
+    expect(world.sheetValues('History')).toEqual([]);
+
+    world.tick(day('2026-11-23', 8));
+    // ana (Globex), ben (Initech, Hooli), cy (the script-named account), the owner (Umbrella:
+    // no valid CSM email). Acme is healthy; Broken Row cannot be scored.
+    expect(world.sentTo().sort()).toEqual(
+      ['ana@acme.test', 'ben@acme.test', 'cy@acme.test', OWNER].sort(),
+    );
+    const log = world.log();
+    expect(log.filter((row) => row.Status === 'queued')).toHaveLength(0);
+    const umbrella = log.find((row) => row.Account === 'Umbrella');
+    expect(umbrella?.Recipient).toBe(OWNER);
+    expect(String(umbrella?.Detail)).toContain("CSM email 'not-an-email' is not a valid address");
+    const broken = log.find((row) => row.Account === 'Broken Row');
+    expect(broken?.Status).toBe('skipped');
+    expect(String(broken?.Detail)).toContain(
+      "DAU/MAU: expected a percentage such as 45% or 0.45, found 'lots'",
+    );
+
+    // History: one row per scored account, with today's score.
+    const history = world.sheetValues('History');
+    expect(history[0]).toEqual([
+      'Account key',
+      'Account',
+      'Last run',
+      'Score',
+      'Tier',
+      'Tier since',
+      'Alert state',
+      'Daily scores',
+    ]);
+    expect(history).toHaveLength(1 + 6);
+    const globex = history.find((row) => row[0] === 'A-2');
+    expect(String(globex?.[7])).toMatch(/^2026-11-23=\d+$/);
+
+    // Later ticks the same day only look at the queue.
+    world.tick(day('2026-11-23', 9));
+    world.tick(day('2026-11-23', 15));
+    expect(world.mail.outbox).toHaveLength(4);
+  });
+
+  it('writes a digest that says what, why, how bad, and what to do by when', () => {
+    const world = new World(smallBook());
+    world.turnOn(day('2026-11-23', 6));
+    world.tick(day('2026-11-23', 8));
+    const ben = world.mail.outbox.find((mail) => mail.to.includes('ben@acme.test'));
+    expect(ben?.subject).toMatch(
+      /^CS Engine: 2 accounts need you \(2 critical\) in Customer Book, 2026-11-23$/,
+    );
+    expect(ben?.body).toContain('== Critical (2) ==');
+    expect(ben?.body).toContain('What to do: Executive escalation and a save call within 24 hours');
+    expect(ben?.body).toContain('A formal complaint is on file.');
+    expect(ben?.body).toContain('The champion has left.');
+    expect(ben?.htmlBody).toContain('#gid=');
+    expect(ben?.htmlBody).toContain('&amp;range=A4');
+  });
+
+  it('escapes an account named <script>alert(1)</script>', () => {
+    const world = new World(smallBook());
+    world.turnOn(day('2026-11-23', 6));
+    world.tick(day('2026-11-23', 8));
+    const cy = world.mail.outbox.find((mail) => mail.to.includes('cy@acme.test'));
+    expect(cy?.htmlBody).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(cy?.htmlBody).not.toContain('<script>');
+  });
+
+  it('sends the same condition again only after the reminder interval, and a new one at once', () => {
+    const world = new World(smallBook());
+    world.turnOn(day('2026-11-23', 6));
+    world.tick(day('2026-11-23', 8));
+    const first = world.mail.outbox.length;
+    for (const date of ['2026-11-24', '2026-11-25', '2026-11-29']) world.tick(day(date, 8));
+    expect(world.mail.outbox).toHaveLength(first);
+
+    world.tick(day('2026-11-30', 8)); // 7 days later: reminders
+    const reminders = world.mail.outbox.slice(first);
+    expect(reminders.length).toBe(first);
+    expect(reminders.every((mail) => mail.body.includes('(reminder)'))).toBe(true);
+  });
+});
+
+describe('nothing lost, nothing sent twice', () => {
+  it('the same run twice sends nothing new', () => {
+    const world = new World(smallBook());
+    world.turnOn(day('2026-11-23', 6));
+    const first = world.execution(day('2026-11-23', 8));
+    first.call('menuAlertsRunNow');
+    first.endExecution();
+    const sent = world.mail.outbox.length;
+    const second = world.execution(day('2026-11-23', 8));
+    second.call('menuAlertsRunNow');
+    expect(world.mail.outbox).toHaveLength(sent);
+    const message = second.ui.events.at(-1);
+    const summary = message?.type === 'alert' ? message.prompt : '';
+    expect(summary).toContain('0 alert(s) queued.');
+    expect(summary).toContain('0 email(s) sent.');
+  });
+
+  it('queues what the quota cannot send, and sends it first, once, the next day', () => {
+    const world = new World(smallBook());
+    world.turnOn(day('2026-11-23', 6));
+    world.mail.setQuota(2);
+    world.tick(day('2026-11-23', 8));
+    expect(world.mail.outbox).toHaveLength(2);
+    expect(world.log().filter((row) => row.Status === 'queued').length).toBeGreaterThan(0);
+    const status = world.execution(day('2026-11-23', 9));
+    status.call('menuAlertsStatus');
+    const text = status.ui.events.at(-1);
+    expect(text?.type === 'alert' && text.prompt).toContain("today's email quota is used up");
+
+    world.mail.resetDay();
+    world.tick(day('2026-11-24', 1)); // before the hour: only the queue goes out
+    const recipients = world.sentTo();
+    expect(recipients).toHaveLength(4);
+    expect(new Set(recipients).size).toBe(4);
+    expect(world.log().filter((row) => row.Status === 'queued')).toHaveLength(0);
+  });
+
+  it('a run that overlaps another stops without sending', () => {
+    const world = new World(smallBook());
+    world.turnOn(day('2026-11-23', 6));
+    const id = world.spreadsheet.model.id;
+    const release = world.locks.holdFromAnotherExecution(`document:${id}`);
+    world.tick(day('2026-11-23', 8));
+    expect(world.mail.outbox).toHaveLength(0);
+    release();
+    world.tick(day('2026-11-23', 9));
+    expect(world.mail.outbox).toHaveLength(4);
+  });
+
+  it('an execution that dies at any point, then a rerun, delivers every digest exactly once', () => {
+    // Count the service calls of a whole run, then kill a run after each of them in turn.
+    const probe = new World(smallBook());
+    probe.turnOn(day('2026-11-23', 6));
+    const full = probe.tick(day('2026-11-23', 8));
+    const totalCalls = full.calls.total();
+    const expected = probe.sentTo().sort();
+    expect(totalCalls).toBeGreaterThan(10);
+
+    let sendsBefore = 0;
+    for (let k = 0; k < totalCalls; k++) {
+      const world = new World(smallBook());
+      world.turnOn(day('2026-11-23', 6));
+      const dying = world.execution(day('2026-11-23', 8));
+      dying.killAfterCalls(k);
+      try {
+        dying.fireTimeTrigger('onAlertsTrigger');
+      } catch {
+        // The execution died: Apps Script would end it here.
+      }
+      dying.endExecution();
+      const sentByDying = world.sentTo();
+      world.tick(day('2026-11-23', 9));
+      world.tick(day('2026-11-23', 10));
+      const sent = world.sentTo().sort();
+      // One window cannot be closed by any design: death in the instant after MailApp sent a
+      // digest and before the run could record it. Alerts then prefer sending that one digest
+      // twice to losing it. The window is exactly when the dying run's last call was a send.
+      const diedRightAfterSending = sentByDying.length > sendsBefore;
+      sendsBefore = sentByDying.length;
+      const allowed = diedRightAfterSending
+        ? [...expected, sentByDying[sentByDying.length - 1] as string].sort()
+        : expected;
+      expect({ k, sent }).toEqual({ k, sent: allowed });
+      expect(world.log().filter((row) => row.Status === 'queued')).toHaveLength(0);
+    }
+  });
+
+  it('logs a failure, reports it to the owner once, and keeps going next time', () => {
+    const world = new World(smallBook());
+    world.turnOn(day('2026-11-23', 6));
+    const store = world.properties.documentStore(world.spreadsheet.model.id);
+    const settings = JSON.parse(store.get('csEngine.alerts.settings') ?? '{}');
+    store.set('csEngine.alerts.settings', JSON.stringify({ ...settings, bookSheet: 'Missing' }));
+    world.tick(day('2026-11-23', 8));
+    world.tick(day('2026-11-23', 9));
+    const reports = world.mail.outbox.filter(
+      (mail) => mail.subject === 'CS Engine: the alert run failed',
+    );
+    expect(reports).toHaveLength(1);
+    expect(reports[0]?.to).toEqual([OWNER]);
+    expect(reports[0]?.body).toContain('The book sheet "Missing" no longer exists');
+    expect(world.log().filter((row) => row.Status === 'error')).toHaveLength(2);
+  });
+});
+
+describe('preview', () => {
+  it('shows what would be sent, and sends and remembers nothing', () => {
+    const world = new World(smallBook());
+    const runtime = world.execution(day('2026-11-23', 8));
+    runtime.call('menuAlertsPreview');
+    expect(world.mail.outbox).toHaveLength(0);
+    expect(world.sheetValues('History')).toEqual([]);
+    const dialog = runtime.ui.events.at(-1);
+    expect(dialog?.type).toBe('modalDialog');
+    const html = dialog?.type === 'modalDialog' ? dialog.output.getContent() : '';
+    expect(html).toContain('To: ben@acme.test');
+    expect(html).toContain('&lt;script&gt;');
+    expect(world.log().every((row) => row.Status === 'preview' || row.Status === 'skipped')).toBe(
+      true,
+    );
+  });
+});
+
+describe('service calls', () => {
+  function demoWorld(accounts: number): World {
+    const book = generateBook({ accounts, seed: 3, today: day('2026-11-23', 0), messy: false });
+    return new World(book.rows, book.headers);
+  }
+
+  it('stay flat in the number of accounts; one email per recipient', () => {
+    const counts = [100, 10_000].map((accounts) => {
+      const world = demoWorld(accounts);
+      world.turnOn(day('2026-11-23', 6));
+      const run = world.tick(day('2026-11-23', 8));
+      return {
+        spreadsheet:
+          run.calls.total('SpreadsheetApp') +
+          run.calls.total('Spreadsheet') +
+          run.calls.total('Sheet') +
+          run.calls.total('Range'),
+        growth: run.calls.count('Sheet.insertRowsAfter'),
+        mail: run.calls.count('MailApp.sendEmail'),
+        recipients: new Set(world.sentTo()).size,
+      };
+    });
+    const [small, large] = counts as [(typeof counts)[0], (typeof counts)[0]];
+    // The only difference: a new sheet starts with 1,000 rows, and History and the Alert Log
+    // for 10,000 accounts each need one insertRowsAfter to make room.
+    expect(large.spreadsheet - large.growth).toBe(small.spreadsheet - small.growth);
+    expect(large.growth).toBeLessThanOrEqual(2);
+    for (const count of counts) {
+      expect(count.mail).toBe(count.recipients);
+      expect(count.recipients).toBeGreaterThan(1);
+    }
+  });
+});

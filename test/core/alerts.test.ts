@@ -1,0 +1,281 @@
+import { renderDigest } from '../../src/core/alerts/digest';
+import { decide } from '../../src/core/alerts/memory';
+import { type AccountToCheck, type Finding, evaluateRules } from '../../src/core/alerts/rules';
+import { dayFromParts } from '../../src/core/dates';
+import {
+  type AccountHistory,
+  formatAlertMemory,
+  parseAlertMemory,
+  parseEntries,
+  formatEntries,
+  recordDay,
+  tierSinceFor,
+} from '../../src/core/history';
+import { resolveModel } from '../../src/core/models';
+
+const TODAY = dayFromParts(2026, 11, 23);
+const model = resolveModel('cs-engine');
+
+function history(scores: [number, number][], extra: Partial<AccountHistory> = {}): AccountHistory {
+  return {
+    key: 'A-1',
+    account: 'Acme',
+    lastDay: TODAY - 1,
+    score: scores.at(-1)?.[1],
+    tier: '',
+    tierSince: undefined,
+    alerts: new Map(),
+    entries: scores.map(([daysAgo, score]) => ({ day: TODAY - daysAgo, score })),
+    ...extra,
+  };
+}
+
+function check(input: Partial<AccountToCheck> & { score: number }): string[] {
+  const tier = input.tier ?? model.tiers.find((t) => input.score >= t.min)?.label ?? '';
+  return evaluateRules({
+    today: TODAY,
+    model,
+    tier,
+    tierSince: TODAY,
+    dimensions: [],
+    values: {},
+    columns: new Set(),
+    history: undefined,
+    ...input,
+  }).map((finding) => finding.rule);
+}
+
+describe('alert rules from the seeds', () => {
+  it('Critical: the lowest tier, a champion or sponsor who left, a formal complaint', () => {
+    expect(check({ score: 30 })).toEqual(['lowest-tier']);
+    expect(check({ score: 85, values: { championStatus: 'left' } })).toEqual(['champion-left']);
+    expect(check({ score: 85, values: { sponsorStatus: 'left' } })).toEqual(['sponsor-left']);
+    expect(check({ score: 85, values: { formalComplaint: true } })).toEqual(['formal-complaint']);
+  });
+
+  it('seed 004: below 40 is critical where 40 is not already the lowest tier', () => {
+    expect(check({ score: 35, tier: 'Red', model: resolveModel('playbook') })).toEqual([
+      'lowest-tier',
+    ]);
+    const fivePillar = resolveModel('five-pillar');
+    expect(check({ score: 45, tier: 'Red', model: fivePillar })).toEqual(['lowest-tier']);
+    expect(check({ score: 39, tier: 'Yellow', model: resolveModel('playbook') })).toContain(
+      'below-40',
+    );
+  });
+
+  it('Warning: a middle tier for 21 days or more, or a dimension at 0', () => {
+    expect(check({ score: 65, tierSince: TODAY - 20 })).toEqual([]);
+    expect(check({ score: 65, tierSince: TODAY - 21 })).toEqual(['middle-tier-21']);
+    const dimensions = [
+      {
+        id: 'outcomes' as const,
+        label: 'Outcomes',
+        weight: 20,
+        score: 0,
+        from: 'signals' as const,
+      },
+    ];
+    expect(check({ score: 85, dimensions })).toEqual(['dimension-zero']);
+  });
+
+  it('Watch: dropped out of the top tier; seed 004: dropped below 60', () => {
+    expect(check({ score: 75, history: history([[1, 82]]) })).toEqual(['dropped-top']);
+    expect(check({ score: 55, history: history([[1, 62]]) })).toEqual(['drop-below-60']);
+  });
+
+  it('seed 003: a drop of more than 20 points in 30 days; seed 004: a rise of 20', () => {
+    const drop = history([
+      [25, 90],
+      [1, 80],
+    ]);
+    expect(check({ score: 69, history: drop })).toContain('drop-20-in-30');
+    expect(check({ score: 70, history: drop })).not.toContain('drop-20-in-30');
+    const old = history([[40, 95]]);
+    expect(check({ score: 60, history: old })).not.toContain('drop-20-in-30');
+    expect(check({ score: 70, history: history([[10, 50]]) })).toContain('rise-20');
+  });
+
+  it('early warnings: usage, logins, support, competitor, export, touchpoints, renewal', () => {
+    const rules = check({
+      score: 85,
+      values: {
+        usageChange: -0.31,
+        lastLogin: TODAY - 30,
+        ticketTrend: 'up',
+        csat: 2.5,
+        competitorMentioned: true,
+        dataExportRequested: true,
+        missedMeetings: 2,
+        renewalDate: TODAY + 90,
+        renewalConversation: false,
+      },
+    });
+    expect(rules.sort()).toEqual(
+      [
+        'competitor',
+        'data-export',
+        'missed-touchpoints',
+        'no-login-30',
+        'renewal-no-conversation',
+        'support-spike',
+        'usage-drop',
+      ].sort(),
+    );
+    expect(check({ score: 85, values: { usageChange: -0.3, lastLogin: TODAY - 29 } })).toEqual([]);
+    expect(check({ score: 85, values: { ticketTrend: 'up', csat: 3 } })).toEqual([]);
+    expect(
+      check({ score: 85, values: { renewalDate: TODAY + 91, renewalConversation: false } }),
+    ).toEqual([]);
+    // Blank means "not started" only when the book tracks renewal conversations at all.
+    expect(check({ score: 85, values: { renewalDate: TODAY + 30 } })).toEqual([]);
+    expect(
+      check({
+        score: 85,
+        values: { renewalDate: TODAY + 30 },
+        columns: new Set(['renewalConversation']),
+      }),
+    ).toEqual(['renewal-no-conversation']);
+  });
+
+  it('good news: top tier with more than 85% of seats used', () => {
+    expect(check({ score: 85, values: { seatsActive: 86, seatsLicensed: 100 } })).toEqual([
+      'expansion-seats',
+    ]);
+    expect(check({ score: 85, values: { seatsActive: 85, seatsLicensed: 100 } })).toEqual([]);
+  });
+});
+
+describe('dedupe', () => {
+  const finding = (rule: string, kind: Finding['kind'] = 'condition'): Finding => ({
+    rule,
+    kind,
+    severity: 'at-risk',
+    reason: rule,
+  });
+
+  it('sends on entering a condition, stays quiet, reminds after the interval', () => {
+    const first = decide([finding('no-login-30')], new Map(), TODAY, 7);
+    expect(first.toSend.map((f) => f.reminder)).toEqual([false]);
+    const sameDay = decide([finding('no-login-30')], first.memory, TODAY, 7);
+    expect(sameDay.toSend).toEqual([]);
+    const sixDays = decide([finding('no-login-30')], first.memory, TODAY + 6, 7);
+    expect(sixDays.toSend).toEqual([]);
+    const sevenDays = decide([finding('no-login-30')], first.memory, TODAY + 7, 7);
+    expect(sevenDays.toSend.map((f) => f.reminder)).toEqual([true]);
+    expect(sevenDays.memory.get('no-login-30')).toEqual({ since: TODAY, lastSent: TODAY + 7 });
+  });
+
+  it('forgets a condition that stopped, so entering it again alerts', () => {
+    const first = decide([finding('no-login-30')], new Map(), TODAY, 7);
+    const cleared = decide([], first.memory, TODAY + 1, 7);
+    expect(cleared.memory.size).toBe(0);
+    expect(decide([finding('no-login-30')], cleared.memory, TODAY + 2, 7).toSend).toHaveLength(1);
+  });
+
+  it('never reminds about an event', () => {
+    const first = decide([finding('dropped-top', 'event')], new Map(), TODAY, 7);
+    expect(decide([finding('dropped-top', 'event')], first.memory, TODAY + 30, 7).toSend).toEqual(
+      [],
+    );
+  });
+});
+
+describe('the History sheet format', () => {
+  it('round-trips daily scores and alert memory', () => {
+    const entries = parseEntries('2026-11-22=71 2026-11-23=64 junk');
+    expect(entries).toEqual([
+      { day: TODAY - 1, score: 71 },
+      { day: TODAY, score: 64 },
+    ]);
+    expect(formatEntries(entries)).toBe('2026-11-22=71 2026-11-23=64');
+    const memory = parseAlertMemory('no-login-30@2026-11-20/2026-11-23');
+    expect(formatAlertMemory(memory)).toBe('no-login-30@2026-11-20/2026-11-23');
+  });
+
+  it('replaces today’s entry on a second run and keeps two years at most', () => {
+    const old = history([
+      [800, 50],
+      [729, 60],
+      [0, 70],
+    ]);
+    const updated = recordDay(old, {
+      key: 'A-1',
+      account: 'Acme',
+      today: TODAY,
+      score: 72,
+      tier: 'Healthy',
+      tierSince: TODAY,
+      alerts: new Map(),
+    });
+    expect(updated.entries).toEqual([
+      { day: TODAY - 729, score: 60 },
+      { day: TODAY, score: 72 },
+    ]);
+  });
+
+  it('carries the tier-since day while the tier stays the same', () => {
+    const past = history([[1, 65]], { tierSince: TODAY - 30 });
+    expect(tierSinceFor(past, 'Healthy', 'Healthy', TODAY)).toBe(TODAY - 30);
+    expect(tierSinceFor(past, 'At-Risk', 'Healthy', TODAY)).toBe(TODAY);
+  });
+});
+
+describe('the digest', () => {
+  const context = {
+    bookName: 'Book',
+    sheetUrl: 'https://docs.google.com/spreadsheets/d/x/edit#gid=0',
+    dateLabel: '2026-11-23',
+    escalation: false,
+  };
+
+  it('groups accounts worst first and escapes what came from the sheet', () => {
+    const digest = renderDigest(
+      [
+        {
+          account: 'Fine & Co',
+          row: 3,
+          severity: 'expansion',
+          score: 88,
+          tier: 'Thriving',
+          change: 22,
+          reasons: ['Up'],
+        },
+        {
+          account: '<b>Evil</b>',
+          row: 2,
+          severity: 'critical',
+          score: 20,
+          tier: 'Critical',
+          change: -5,
+          reasons: ['Low'],
+        },
+      ],
+      context,
+    );
+    expect(digest.subject).toBe(
+      'CS Engine: 1 account needs you (1 critical, 1 expansion signal) in Book, 2026-11-23',
+    );
+    expect(digest.htmlBody.indexOf('Critical (1)')).toBeLessThan(
+      digest.htmlBody.indexOf('Expansion signal (1)'),
+    );
+    expect(digest.htmlBody).toContain('&lt;b&gt;Evil&lt;/b&gt;');
+    expect(digest.htmlBody).toContain('Fine &amp; Co');
+    expect(digest.htmlBody).not.toContain('<b>Evil');
+    expect(digest.body).toContain('- <b>Evil</b> (row 2): score 20, Critical, -5 pts');
+  });
+
+  it('lists at most 50 accounts per severity and points to the Alert Log for the rest', () => {
+    const items = Array.from({ length: 60 }, (_, i) => ({
+      account: `Account ${i}`,
+      row: i + 2,
+      severity: 'at-risk' as const,
+      score: 50,
+      tier: 'At-Risk',
+      change: '' as const,
+      reasons: ['r'],
+    }));
+    const digest = renderDigest(items, context);
+    expect(digest.body).toContain('...and 10 more At-Risk accounts: see the Alert Log sheet.');
+  });
+});
