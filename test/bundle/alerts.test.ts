@@ -122,7 +122,7 @@ class World {
 function smallBook(): unknown[][] {
   return [
     account('Acme Corp', 'A-1', 'ana@acme.test', 'good'),
-    account('Globex', 'A-2', 'ana@acme.test', 'poor'),
+    account('Globex', 'A-2', 'Ana@Acme.test', 'poor'), // one digest for both spellings
     account('Initech', 'A-3', 'ben@acme.test', 'poor', { complaint: true }),
     account('Umbrella', 'A-4', 'not-an-email', 'poor'),
     account('Hooli', 'A-5', 'ben@acme.test', 'mid', { champion: 'left' }),

@@ -1,10 +1,10 @@
 /**
  * HEALTHBACKTEST, HEALTHCALIBRATE and the backtest dialog, through the built bundle
  * (dist/Code.js) as Sheets calls them. Hand-worked figures on small cases; generated books with
- * a known churn process (test/helpers/renewal-book.ts) for the calibration.
+ * a known churn process (dev/renewal-book.ts) for the calibration.
  */
 import { createSpreadsheet, loadBundle, type LocalRuntime } from '../../dev/runtime';
-import { DIMENSIONS, TRUE_WEIGHTS, renewalBook } from '../helpers/renewal-book';
+import { DIMENSIONS, TRUE_WEIGHTS, renewalBook } from '../../dev/renewal-book';
 
 type Grid = unknown[][];
 

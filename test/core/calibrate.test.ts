@@ -1,11 +1,11 @@
 /**
  * Calibration on generated books whose true churn process is known
- * (test/helpers/renewal-book.ts): renewal = logistic of the sub-scores with TRUE_WEIGHTS.
+ * (dev/renewal-book.ts): renewal = logistic of the sub-scores with TRUE_WEIGHTS.
  */
 import { auc } from '../../src/core/backtest';
 import { calibrateWeights, roundToTotal } from '../../src/core/calibrate';
 import { seededRandom, shuffle } from '../../src/core/random';
-import { TRUE_WEIGHTS, renewalBook } from '../helpers/renewal-book';
+import { TRUE_WEIGHTS, renewalBook } from '../../dev/renewal-book';
 
 /** The cs-engine default weights in the book's dimension order. */
 const DEFAULT_WEIGHTS = [30, 20, 15, 20, 15];

@@ -138,9 +138,10 @@ function routeRecipients(
   escalation: string,
 ): { to: string; critical: boolean; note: string }[] {
   const valid = csmEmail !== undefined && isEmailAddress(csmEmail);
+  // Addresses are case-insensitive: "Ana@Acme.com" and "ana@acme.com" get one digest.
   const routes = [
     {
-      to: valid ? (csmEmail as string).trim() : owner,
+      to: valid ? (csmEmail as string).trim().toLowerCase() : owner.toLowerCase(),
       critical: false,
       note: valid
         ? ''
@@ -149,8 +150,13 @@ function routeRecipients(
           : 'No CSM email in the book; sent to the owner.',
     },
   ];
-  if (severities.includes('critical') && escalation && escalation !== routes[0]?.to) {
-    routes.push({ to: escalation, critical: true, note: 'Escalation copy of a Critical account.' });
+  const escalationTo = escalation.trim().toLowerCase();
+  if (severities.includes('critical') && escalationTo && escalationTo !== routes[0]?.to) {
+    routes.push({
+      to: escalationTo,
+      critical: true,
+      note: 'Escalation copy of a Critical account.',
+    });
   }
   return routes;
 }
@@ -419,7 +425,8 @@ function sendQueued(context: RunContext, bookSheet: string): SendResult {
       break;
     }
     const entries = indexes.map((index) => parseLogRow(block.rows[index] as unknown[]));
-    const escalation = to === settings.escalation && to !== context.owner;
+    const escalation =
+      to === settings.escalation.toLowerCase() && to !== context.owner.toLowerCase();
     const digest = renderDigest(itemsOf(entries), escalation ? forEscalation : forCsm);
     try {
       ports.mail.send({ to, ...digest });
@@ -630,7 +637,11 @@ function previewDigests(
     to,
     digest: renderDigest(
       itemsOf(list),
-      digestContext(context, bookSheet, to === context.settings.escalation && to !== context.owner),
+      digestContext(
+        context,
+        bookSheet,
+        to === context.settings.escalation.toLowerCase() && to !== context.owner.toLowerCase(),
+      ),
     ),
   }));
 }

@@ -4,7 +4,7 @@
  * w_j x_j / 100), the true weights w summing to 1. The sub-scores sit in dimension-score
  * columns ("Product usage", "Engagement", ...) so HEALTHSCORE reads them directly.
  */
-import { seededRandom } from '../../src/core/random';
+import { seededRandom } from '../src/core/random';
 
 export const DIMENSIONS = ['Product usage', 'Engagement', 'Relationship', 'Outcomes', 'Financial'];
 
