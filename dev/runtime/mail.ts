@@ -63,6 +63,8 @@ export interface SentMail {
 export interface MailStateOptions {
   /** recipients per user per day (default 100, a consumer account; 1500 for Workspace) */
   dailyQuota?: number;
+  /** how long each send takes on the fake clock (default 0), to test time budgets */
+  sendDelayMs?: number;
 }
 
 /**
@@ -72,11 +74,14 @@ export interface MailStateOptions {
 export class MailState {
   readonly outbox: SentMail[] = [];
   dailyQuota: number;
+  /** fake-clock time each send takes (see MailStateOptions.sendDelayMs) */
+  sendDelayMs: number;
   private defaultRemaining: number;
   private readonly remainingByUser = new Map<string, number>();
 
   constructor(options: MailStateOptions = {}) {
     this.dailyQuota = checkCount(options.dailyQuota ?? CONSUMER_DAILY_EMAIL_QUOTA, 'dailyQuota');
+    this.sendDelayMs = options.sendDelayMs ?? 0;
     this.defaultRemaining = this.dailyQuota;
   }
 
@@ -203,6 +208,7 @@ export class FakeMailApp implements Pick<
       from: this.userEmail,
       at: this.clock.now(),
     });
+    if (this.state.sendDelayMs > 0) this.clock.advance(this.state.sendDelayMs);
   }
 }
 

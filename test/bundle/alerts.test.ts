@@ -305,6 +305,20 @@ describe('nothing lost, nothing sent twice', () => {
     expect(world.log().filter((row) => row.Status === 'queued')).toHaveLength(0);
   });
 
+  it('stops sending at the time budget and leaves the rest for the next hourly run', () => {
+    const world = new World(smallBook());
+    world.turnOn(day('2026-11-23', 6));
+    world.mail.sendDelayMs = 100_000; // each email takes 100 s: the 4.5-minute budget fits 3
+    world.tick(day('2026-11-23', 8));
+    expect(world.mail.outbox).toHaveLength(3);
+    expect(world.log().filter((row) => row.Status === 'queued').length).toBeGreaterThan(0);
+    world.mail.sendDelayMs = 0;
+    world.tick(day('2026-11-23', 9));
+    expect(world.sentTo().sort()).toEqual(
+      ['ana@acme.test', 'ben@acme.test', 'cy@acme.test', OWNER].sort(),
+    );
+  });
+
   it('a run that overlaps another stops without sending', () => {
     const world = new World(smallBook());
     world.turnOn(day('2026-11-23', 6));
