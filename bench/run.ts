@@ -19,6 +19,7 @@ import { table } from '../dev/format';
 import { loadBundle } from '../dev/runtime/load-bundle';
 import { benchAlertRuns } from './alerts';
 import { benchBacktest } from './backtest';
+import { benchDashboard, benchPortfolioFunctions } from './portfolio';
 
 const ROOT = path.resolve(__dirname, '..');
 const BUNDLE = path.join(ROOT, 'dist', 'Code.js');
@@ -179,6 +180,19 @@ function main(): void {
     String(run.mailCalls),
     String(run.emails),
     run.summary,
+  ]);
+
+  // Issue 5: lifecycle and portfolio functions, and the Dashboard refresh.
+  const portfolio = benchPortfolioFunctions(runtime, bookFor(10_000, false));
+  for (const figure of portfolio) log(`  ${figure.name} 10,000 rows: ${fmt(figure.medianMs)} ms`);
+  const dashboard = benchDashboard(10_000, TODAY);
+  log(`  Dashboard refresh, 10,000 accounts: ${fmt(dashboard.ms)} ms`);
+  const portfolioRows = portfolio.map((figure) => [
+    figure.name,
+    thousands(figure.rows),
+    String(figure.runs),
+    fmt(figure.medianMs),
+    fmt(figure.minMs),
   ]);
 
   // Bundle size.
@@ -362,6 +376,35 @@ SpreadsheetApp, Spreadsheet, Sheet and Range call; they do not grow with the num
 accounts (a test checks 100 against 10,000).
 
 ${md(['Run', 'Accounts', 'ms', 'Spreadsheet calls', 'Mail calls', 'Emails', 'Result'], alertRows, new Set([1, 2, 3, 4, 5]))}
+
+## Lifecycle and portfolio functions
+
+The issue-5 functions on the clean 10,000-row book, through the local runtime's call (median
+after a warm-up; NPS and CSAT on the book's NPS and CSAT columns rounded to answers, the rate
+conversions on a column of 10,000 rates).
+
+${md(['Function', 'Rows', 'Runs', 'Median ms', 'Min ms'], portfolioRows, new Set([1, 2, 3, 4]))}
+
+## Dashboard refresh
+
+**CS Engine > Refresh dashboard** on a 10,000-account messy book with History from an alert
+run: one read each of the book, History and the QBR Log, every account assessed, the sheet
+written in one setValues and its charts replaced (after a warm-up refresh).
+
+${md(
+  ['Accounts', 'ms', 'Spreadsheet calls', 'setValues calls', 'Charts inserted', 'Result'],
+  [
+    [
+      thousands(dashboard.accounts),
+      fmt(dashboard.ms),
+      String(dashboard.spreadsheetCalls),
+      String(dashboard.setValues),
+      String(dashboard.charts),
+      dashboard.summary,
+    ],
+  ],
+  new Set([0, 1, 2, 3, 4]),
+)}
 
 ## Bundle
 

@@ -23,6 +23,14 @@
  */
 import { parseA1, splitSheetName, toA1, type GridRect } from './a1';
 import { CallCounter } from './calls';
+import {
+  FakeEmbeddedChart,
+  FakeEmbeddedChartBuilder,
+  insertChart,
+  removeChart,
+  storedCharts,
+  updateChart,
+} from './charts';
 import { copyToHost, isDate, type ValueCopier } from './realm';
 import type { Fluent } from './types';
 import type { FakeUi } from './ui';
@@ -305,6 +313,11 @@ export class FakeRange
 
   private record(method: string): void {
     this.env.calls.record(`Range.${method}`);
+  }
+
+  /** The sheet's name, for charts built over this range (not counted). */
+  chartSheetName(): string {
+    return this.sheet.model.name;
   }
 
   private forEachCell(fn: (row: number, column: number, i: number, j: number) => void): void {
@@ -804,6 +817,33 @@ export class FakeSheet
     this.spreadsheetModel.activeSheet = this.model;
     this.model.hidden = false;
     return this;
+  }
+
+  // -- embedded charts (dev/runtime/charts.ts) ----------------------------------------------------
+
+  newChart(): FakeEmbeddedChartBuilder {
+    this.record('newChart');
+    return new FakeEmbeddedChartBuilder(this.env.calls);
+  }
+
+  insertChart(chart: FakeEmbeddedChart): void {
+    this.record('insertChart');
+    insertChart(this.model, chart);
+  }
+
+  getCharts(): FakeEmbeddedChart[] {
+    this.record('getCharts');
+    return storedCharts(this.model).map((chart) => new FakeEmbeddedChart(chart, this.env.calls));
+  }
+
+  removeChart(chart: FakeEmbeddedChart): void {
+    this.record('removeChart');
+    removeChart(this.model, chart);
+  }
+
+  updateChart(chart: FakeEmbeddedChart): void {
+    this.record('updateChart');
+    updateChart(this.model, chart);
   }
 
   // -- helpers (also used by Spreadsheet and Range; not counted) --------------------------------

@@ -85,6 +85,14 @@ export interface SignalTypes {
   formalComplaint: boolean;
   sponsorStatus: ChampionStatus;
   renewalConversation: boolean;
+  usageLimitReached: boolean;
+  newDepartmentInterest: boolean;
+  championPromoted: boolean;
+  expansionPipeline: number;
+  tierSince: DayNumber;
+  daysInTier: number;
+  firstValueDate: DayNumber;
+  onboardingComplete: boolean;
 }
 
 export type SignalId = keyof SignalTypes;
@@ -149,6 +157,14 @@ export function emptySignalColumns(): SignalColumns {
     formalComplaint: undefined,
     sponsorStatus: undefined,
     renewalConversation: undefined,
+    usageLimitReached: undefined,
+    newDepartmentInterest: undefined,
+    championPromoted: undefined,
+    expansionPipeline: undefined,
+    tierSince: undefined,
+    daysInTier: undefined,
+    firstValueDate: undefined,
+    onboardingComplete: undefined,
   };
 }
 
@@ -212,6 +228,14 @@ export function signalRecordAt(columns: SignalColumns, row: number): SignalRecor
     formalComplaint: columns.formalComplaint?.[row],
     sponsorStatus: columns.sponsorStatus?.[row],
     renewalConversation: columns.renewalConversation?.[row],
+    usageLimitReached: columns.usageLimitReached?.[row],
+    newDepartmentInterest: columns.newDepartmentInterest?.[row],
+    championPromoted: columns.championPromoted?.[row],
+    expansionPipeline: columns.expansionPipeline?.[row],
+    tierSince: columns.tierSince?.[row],
+    daysInTier: columns.daysInTier?.[row],
+    firstValueDate: columns.firstValueDate?.[row],
+    onboardingComplete: columns.onboardingComplete?.[row],
   };
 }
 
@@ -533,6 +557,44 @@ export const SIGNALS: readonly SignalDefinition[] = [
     'Renewal conversation',
     'Renewal discussion started',
     'Renewal kickoff done',
+  ]),
+  // expansion signals (seed 002's buying signals) and lifecycle
+  define('usageLimitReached', 'Usage limit reached', YES_NO, flag, [
+    'Usage limit',
+    'Hitting usage limits',
+    'Plan limit reached',
+    'At plan limit',
+  ]),
+  define('newDepartmentInterest', 'New department interest', YES_NO, flag, [
+    'New department',
+    'New team interest',
+    'Cross-team interest',
+  ]),
+  define('championPromoted', 'Champion promoted', YES_NO, flag, ['Champion promotion']),
+  define('expansionPipeline', 'Expansion pipeline', AMOUNT, money, [
+    'Expansion opportunity',
+    'Upsell pipeline',
+    'Expansion ARR pipeline',
+  ]),
+  define('tierSince', 'Tier since', DATE, day, [
+    'Health tier since',
+    'Green since',
+    'In tier since',
+  ]),
+  define('daysInTier', 'Days in tier', WHOLE, count, [
+    'Days in health tier',
+    'Days green',
+    'Days in current tier',
+  ]),
+  define('firstValueDate', 'First value date', DATE, day, [
+    'First value',
+    'First value on',
+    'Time to first value date',
+    'Aha date',
+  ]),
+  define('onboardingComplete', 'Onboarding complete', YES_NO, flag, [
+    'Onboarding completed',
+    'Onboarding done',
   ]),
 ];
 

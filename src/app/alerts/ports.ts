@@ -65,4 +65,9 @@ export interface AlertPorts {
   readonly timeZone: string;
   /** The user running the script (for a trigger, the one who turned alerts on). */
   readonly userEmail: () => string;
+  /**
+   * Runs after a scheduled run has checked the book and written History (the weekly Dashboard
+   * refresh hangs here). Its failure never fails the alert run.
+   */
+  readonly afterScheduledCheck?: () => void;
 }

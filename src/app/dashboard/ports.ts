@@ -1,0 +1,23 @@
+/** What the Dashboard refresh needs from Apps Script, beside the alert run's SheetStore. */
+import type { ChartSpec } from '../../core/dashboard';
+import type { KeyValueStore, SheetStore } from '../alerts/ports';
+
+export interface DashboardCanvas {
+  /**
+   * Replaces the add-on's sheet `name` with `rows` (strings starting with "=" are formulas):
+   * clears it, writes every cell in one setValues(), then replaces its charts.
+   */
+  replace(
+    name: string,
+    rows: readonly (readonly (string | number)[])[],
+    charts: readonly ChartSpec[],
+  ): void;
+}
+
+export interface DashboardPorts {
+  readonly sheets: SheetStore;
+  readonly properties: KeyValueStore;
+  readonly canvas: DashboardCanvas;
+  readonly now: () => Date;
+  readonly timeZone: string;
+}

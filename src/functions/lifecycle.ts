@@ -1,0 +1,301 @@
+/**
+ * CHURNRISK, EXPANSIONREADY, ENGAGEMENTLEVEL (a book range in, one result per row out),
+ * RENEWALSTAGE, WINBACKSTAGE and TTFV (date columns in).
+ */
+import { type AccountRow, planRead, readAccountRows, readLayout } from '../core/book';
+import { type CellValue, Invalid, describeCell, isBlank, readText } from '../core/cells';
+import { type DayNumber, dayOfDate, readDay } from '../core/dates';
+import {
+  type Assessment,
+  assessAccount,
+  columnsForAssessment,
+  describeRisk,
+  riskFindings,
+} from '../core/assess';
+import { renewalStage, ttfvTarget, winBackStage } from '../core/lifecycle';
+import { ArgumentError, defaultModel } from '../core/models';
+import { type Segment, segmentOf } from '../core/retention';
+import { normalizeKey } from '../core/text';
+import type { FunctionContext } from './health';
+import { cellsOfColumn, mapCells, toGrid } from './ranges';
+
+const DATE = 'a date such as 2026-11-23';
+
+/** The optional "today" argument: a date cell, or the spreadsheet's today when left out. */
+export function todayOf(fn: string, arg: unknown, context: FunctionContext): DayNumber {
+  const cells = toGrid(arg).flat();
+  if (cells.length > 1) {
+    throw new ArgumentError(
+      `${fn}: today should be a single date, but it is a range of ${cells.length} cells.`,
+    );
+  }
+  const cell = cells[0];
+  if (isBlank(cell)) return dayOfDate(context.now, context.timeZone);
+  const day = readDay(cell, context.timeZone);
+  if (day === undefined || day instanceof Invalid) {
+    throw new ArgumentError(`${fn}: today should be ${DATE}, found '${describeCell(cell)}'.`);
+  }
+  return day;
+}
+
+/** Reads a book range and assesses every row with the default health model. */
+function assessBook<T>(
+  fn: string,
+  headers: unknown,
+  rows: unknown,
+  today: DayNumber,
+  context: FunctionContext,
+  present: (assessment: Assessment) => T,
+  blank: T,
+): T[] {
+  const headerGrid = toGrid(headers);
+  if (headerGrid.length !== 1) {
+    throw new ArgumentError(
+      `${fn}: headers should be the single header row of the book (1 row), but it has ${headerGrid.length} rows.`,
+    );
+  }
+  const headerRow = headerGrid[0] as CellValue[];
+  const rowGrid = toGrid(rows);
+  const rowWidth = rowGrid[0]?.length ?? 0;
+  if (rowWidth > headerRow.length) {
+    throw new ArgumentError(
+      `${fn}: rows has ${rowWidth} columns but headers has ${headerRow.length}. Select the same columns for both, for example A1:Z1 and A2:Z500.`,
+    );
+  }
+  const model = defaultModel();
+  const layout = readLayout(headerRow);
+  if (layout.signals.size === 0 && layout.subScores.size === 0) {
+    throw new ArgumentError(
+      `${fn}: none of the headers names a column CS Engine knows (such as Account, DAU/MAU, Last login or Renewal date). Check that headers is the book's header row.`,
+    );
+  }
+  const plan = planRead(layout, columnsForAssessment(model), { timeZone: context.timeZone });
+  const columns = new Set(layout.signals.keys());
+  return readAccountRows(rowGrid, plan).map((account: AccountRow) =>
+    account.blank ? blank : present(assessAccount(account, model, today, { columns })),
+  );
+}
+
+function unscored(assessment: Assessment): string | undefined {
+  const { health } = assessment;
+  return health.kind === 'error' ? health.message : undefined;
+}
+
+export function churnRisk(
+  headers: unknown,
+  rows: unknown,
+  todayArg: unknown,
+  context: FunctionContext,
+): string[][] {
+  const today = todayOf('CHURNRISK', todayArg, context);
+  return assessBook(
+    'CHURNRISK',
+    headers,
+    rows,
+    today,
+    context,
+    (assessment) => {
+      if (assessment.account.values.status === 'churned') return ['Churned'];
+      return [unscored(assessment) ?? describeRisk(riskFindings(assessment))];
+    },
+    [''],
+  );
+}
+
+export function expansionReady(
+  headers: unknown,
+  rows: unknown,
+  todayArg: unknown,
+  context: FunctionContext,
+): string[][] {
+  const today = todayOf('EXPANSIONREADY', todayArg, context);
+  return assessBook(
+    'EXPANSIONREADY',
+    headers,
+    rows,
+    today,
+    context,
+    (assessment) => {
+      if (assessment.account.values.status === 'churned') return ['Closed', 'Churned'];
+      const problem = unscored(assessment);
+      const { gate, expansion } = assessment;
+      const reasons = problem
+        ? [`✗ health not scored: ${problem}`, ...gate.reasons.slice(1)]
+        : gate.reasons;
+      const signals = expansion.length > 0 ? expansion.join('; ') : 'none';
+      return [gate.open ? 'Open' : 'Closed', `${reasons.join('; ')}. Signals: ${signals}`];
+    },
+    ['', ''],
+  );
+}
+
+export function engagementLevelOfBook(
+  headers: unknown,
+  rows: unknown,
+  todayArg: unknown,
+  context: FunctionContext,
+): string[][] {
+  const today = todayOf('ENGAGEMENTLEVEL', todayArg, context);
+  return assessBook(
+    'ENGAGEMENTLEVEL',
+    headers,
+    rows,
+    today,
+    context,
+    ({ account, engagement }) => {
+      const usage = account.problems.find((problem) =>
+        [
+          'dauMau',
+          'lastLogin',
+          'coreActionsPerWeek',
+          'featuresUsed',
+          'featuresAvailable',
+          'featureAdoption',
+        ].includes(problem.source),
+      );
+      if (usage) {
+        return [`${usage.column}: expected ${usage.expected}, found '${usage.found}'`, ''];
+      }
+      if (!engagement) {
+        return ['', 'No usage data: add DAU/MAU, Core actions per week or Last login'];
+      }
+      return [
+        engagement.level,
+        `${engagement.basis}. ${engagement.behavior}; ${engagement.retention}. Action: ${engagement.action}`,
+      ];
+    },
+    ['', ''],
+  );
+}
+
+function dayCell(
+  cell: CellValue,
+  argument: string,
+  timeZone: string,
+): DayNumber | string | undefined {
+  const day = readDay(cell, timeZone);
+  if (day instanceof Invalid) return `${argument}: expected ${DATE}, found '${day.found}'`;
+  return day;
+}
+
+function describeRenewal(renewal: DayNumber, today: DayNumber): string {
+  const stage = renewalStage(renewal, today);
+  const days = stage.daysToRenewal;
+  if (stage.overdue) {
+    return `Overdue: the renewal date passed ${-days} day${days === -1 ? '' : 's'} ago. ${stage.step?.action ?? ''}`.trim();
+  }
+  if (!stage.step) {
+    const next = stage.next;
+    return `Not started: ${days} days to renewal. ${next ? `Day ${next.day} (${next.title}) in ${days + next.day} days` : ''}`.trim();
+  }
+  const next = stage.next
+    ? ` Next: day ${stage.next.day}, ${stage.next.title}, in ${days + stage.next.day} days.`
+    : '';
+  return `Day ${stage.step.day}: ${stage.step.title}, ${days} days to renewal. ${stage.step.action}.${next}`;
+}
+
+export function renewalStageOf(
+  renewalDate: unknown,
+  todayArg: unknown,
+  context: FunctionContext,
+): string | string[][] {
+  const today = todayOf('RENEWALSTAGE', todayArg, context);
+  return mapCells(renewalDate, (cell) => {
+    const day = dayCell(cell, 'renewal_date', context.timeZone);
+    if (day === undefined) return '';
+    if (typeof day === 'string') return day;
+    return describeRenewal(day, today);
+  });
+}
+
+export function winBackStageOf(
+  churnDate: unknown,
+  todayArg: unknown,
+  context: FunctionContext,
+): string | string[][] {
+  const today = todayOf('WINBACKSTAGE', todayArg, context);
+  return mapCells(churnDate, (cell) => {
+    const day = dayCell(cell, 'churn_date', context.timeZone);
+    if (day === undefined) return '';
+    if (typeof day === 'string') return day;
+    const stage = winBackStage(today - day);
+    if (!stage) return `churn_date: ${describeCell(cell)} is after today; no win-back stage yet`;
+    return `${stage.stage}: ${stage.approach} (${stage.successRate} win back)`;
+  });
+}
+
+const SEGMENT_WORDS: ReadonlyMap<string, Segment> = new Map([
+  ['enterprise', 'Enterprise'],
+  ['ent', 'Enterprise'],
+  ['midmarket', 'Mid-Market'],
+  ['mm', 'Mid-Market'],
+  ['mid', 'Mid-Market'],
+  ['smb', 'SMB'],
+  ['smallbusiness', 'SMB'],
+  ['selfserve', 'Self-Serve'],
+  ['selfservice', 'Self-Serve'],
+  ['selfserved', 'Self-Serve'],
+]);
+
+/** A segment cell: its name, or an ARR amount (segmented as SEGMENT does). */
+export function readSegment(cell: CellValue): Segment | undefined | Invalid {
+  if (isBlank(cell)) return undefined;
+  if (typeof cell === 'number')
+    return cell >= 0 ? segmentOf(cell) : new Invalid(describeCell(cell));
+  const text = readText(cell);
+  if (typeof text !== 'string') return new Invalid(describeCell(cell));
+  const known = SEGMENT_WORDS.get(normalizeKey(text));
+  if (known) return known;
+  const amount = Number(text.replace(/[$,\s]/g, ''));
+  if (text !== '' && Number.isFinite(amount) && amount >= 0) return segmentOf(amount);
+  return new Invalid(describeCell(cell));
+}
+
+export function ttfv(
+  start: unknown,
+  firstValue: unknown,
+  segmentArg: unknown,
+  context: FunctionContext,
+): (string | number)[][] {
+  const starts = cellsOfColumn(start, 'start', 'TTFV');
+  const values = cellsOfColumn(firstValue, 'first_value', 'TTFV');
+  if (starts.length !== values.length) {
+    throw new ArgumentError(
+      `TTFV: start has ${starts.length} rows but first_value has ${values.length}. Give two columns of the same length, one row per account.`,
+    );
+  }
+  const segments = segmentArg === undefined ? [] : cellsOfColumn(segmentArg, 'segment', 'TTFV');
+  if (segments.length > 1 && segments.length !== starts.length) {
+    throw new ArgumentError(
+      `TTFV: segment has ${segments.length} rows but start has ${starts.length}. Give one segment for all rows or one per row.`,
+    );
+  }
+  return starts.map((startCell, index) => {
+    const from = dayCell(startCell, 'start', context.timeZone);
+    const to = dayCell(values[index], 'first_value', context.timeZone);
+    if (typeof from === 'string') return [from, ''];
+    if (typeof to === 'string') return [to, ''];
+    if (from === undefined && to === undefined) return ['', ''];
+    if (from === undefined) return ['start: missing (the first value has a date)', ''];
+    if (to === undefined) return ['', 'No first value yet'];
+    const days = to - from;
+    if (days < 0) return [`first_value: ${describeCell(values[index])} is before the start`, ''];
+    const segmentCell = segments.length === 1 ? segments[0] : segments[index];
+    const segment = readSegment(segmentCell);
+    if (segment instanceof Invalid) {
+      return [
+        days,
+        `segment: expected Enterprise, Mid-Market, SMB, Self-Serve or an ARR, found '${segment.found}'`,
+      ];
+    }
+    if (segment === undefined) return [days, ''];
+    const target = ttfvTarget(segment);
+    const what = `${target.label} for ${segment}`;
+    if (target.days < 1 && days === 0) {
+      return [days, `Same day (target ${what}: dates alone cannot tell minutes)`];
+    }
+    if (days <= target.days) return [days, `On target (${what})`];
+    const late = days - Math.floor(target.days);
+    return [days, `Late by ${late} day${late === 1 ? '' : 's'} (target ${what})`];
+  });
+}
