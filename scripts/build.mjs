@@ -2,7 +2,7 @@
 // appsscript.json beside it so that `clasp push` (rootDir: dist) sends a complete project.
 import { build } from 'esbuild';
 import { GasPlugin } from 'esbuild-gas-plugin';
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 
 mkdirSync('dist', { recursive: true });
 await build({
@@ -21,3 +21,23 @@ await build({
   plugins: [GasPlugin],
 });
 copyFileSync('appsscript.json', 'dist/appsscript.json');
+
+// The sidebar: sidebar/main.ts bundled to a string and inlined, with sidebar/styles.css, into
+// sidebar/index.html, written as dist/Sidebar.html: one file, nothing loaded from elsewhere,
+// shown by HtmlService.createHtmlOutputFromFile('Sidebar').
+const sidebar = await build({
+  entryPoints: ['sidebar/main.ts'],
+  bundle: true,
+  write: false,
+  format: 'iife',
+  target: 'es2019',
+  charset: 'utf8',
+  legalComments: 'none',
+  logLevel: 'warning',
+});
+const script = sidebar.outputFiles[0].text.replace(/<\/(script)/gi, '<\\/$1');
+const styles = readFileSync('sidebar/styles.css', 'utf8');
+const page = readFileSync('sidebar/index.html', 'utf8')
+  .replace('<!-- inline: styles.css -->', () => `<style>\n${styles}</style>`)
+  .replace('<!-- inline: main.ts -->', () => `<script>\n${script}</script>`);
+writeFileSync('dist/Sidebar.html', page);

@@ -1,7 +1,10 @@
 /** The local Apps Script runtime: in-memory services and the bundle loader. */
 export * from './a1';
 export * from './calls';
+export * from './charts';
 export * from './clock';
+export * from './document';
+export * from './document-html';
 export * from './html';
 export * from './load-bundle';
 export * from './lock';

@@ -16,6 +16,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
 import { CallCounter } from './calls';
+import { DocumentState, FakeDocumentApp } from './document';
 import { FakeHtmlService } from './html';
 import { FakeMailApp, MailState } from './mail';
 import { FakeScriptApp, TriggerState } from './script-app';
@@ -67,8 +68,10 @@ export interface RuntimeOptions {
   /** the installed triggers, shared with other runtimes (the same script) */
   triggers?: TriggerState;
   /** the project's HTML files for HtmlService.createHtmlOutputFromFile / createTemplateFromFile,
-   * by name ("Sidebar" or "Sidebar.html") */
+   * by name ("Sidebar" or "Sidebar.html"); default: the *.html files beside the bundle (dist/) */
   htmlFiles?: Record<string, string>;
+  /** the documents DocumentApp creates and opens, shared with other runtimes */
+  documents?: DocumentState;
   /** ScriptApp.getScriptId() (default DEFAULT_SCRIPT_ID) */
   scriptId?: string;
   /** also print what the bundle logs */
@@ -100,6 +103,9 @@ export interface LocalRuntime {
   /** the installed triggers (shared through RuntimeOptions.triggers) */
   triggers: TriggerState;
   html: FakeHtmlService;
+  /** DocumentApp; documentApp.state (also `documents`) holds every document created */
+  documentApp: FakeDocumentApp;
+  documents: DocumentState;
   calls: CallCounter;
   clock: FakeClock;
   /** what the bundle logged (Logger.log and console.*), one string per call, live */
@@ -210,6 +216,20 @@ function toHostError(error: unknown): unknown {
   return error;
 }
 
+/** The project's HTML files (Sidebar.html...) built beside the bundle, by file name. */
+function htmlFilesBeside(bundlePath: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  const dir = path.dirname(bundlePath);
+  let names: string[] = [];
+  try {
+    names = fs.readdirSync(dir).filter((name) => name.endsWith('.html'));
+  } catch {
+    return files;
+  }
+  for (const name of names) files[name] = fs.readFileSync(path.join(dir, name), 'utf8');
+  return files;
+}
+
 let executions = 0;
 
 export function loadBundle(options: RuntimeOptions = {}): LocalRuntime {
@@ -266,15 +286,19 @@ export function loadBundle(options: RuntimeOptions = {}): LocalRuntime {
     calls,
     scriptId: options.scriptId,
   });
+  const bundlePath = options.bundlePath ?? DEFAULT_BUNDLE_PATH;
   const html = new FakeHtmlService(calls, {
-    files: options.htmlFiles,
+    files: options.htmlFiles ?? htmlFilesBeside(bundlePath),
     evaluator: (code) =>
       new vm.Script(code, { filename: 'html-template.js' }).runInContext(context),
   });
+  const documents = options.documents ?? new DocumentState();
+  const documentApp = new FakeDocumentApp(documents, calls);
   const services: Record<string, unknown> = {
     MailApp: mail,
     ScriptApp: scriptApp,
     HtmlService: html,
+    DocumentApp: documentApp,
     SpreadsheetApp: spreadsheetApp,
     Session: session,
     PropertiesService: properties,
@@ -285,7 +309,6 @@ export function loadBundle(options: RuntimeOptions = {}): LocalRuntime {
   };
   Object.assign(context, services);
 
-  const bundlePath = options.bundlePath ?? DEFAULT_BUNDLE_PATH;
   const filename = options.source === undefined ? bundlePath : 'inline-bundle.js';
   const code = options.source ?? wrapBundle(readBundle(bundlePath));
   const before = new Set(Object.getOwnPropertyNames(context));
@@ -340,6 +363,8 @@ export function loadBundle(options: RuntimeOptions = {}): LocalRuntime {
     scriptApp,
     triggers,
     html,
+    documentApp,
+    documents,
     calls,
     clock,
     logs: capture.lines,

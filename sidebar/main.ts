@@ -1,0 +1,457 @@
+/**
+ * The CS Engine sidebar: the account on the active row (or one found by name), the playbooks,
+ * and QBR and plan documents generated into Google Docs. All server calls go through the typed
+ * bridge; all sheet text is rendered as text nodes.
+ */
+import type {
+  AccountResponse,
+  AccountView,
+  AgendaChoice,
+  DocumentResult,
+  PlanChoice,
+  PlayView,
+  PlaybookSectionView,
+} from '../src/app/sidebar/api';
+import { messageOf, server } from './bridge';
+import { append, byId, clear, h, sparkline } from './dom';
+
+const SAFE_COLOR = /^#[0-9a-fA-F]{6}$/;
+const color = (value: string | undefined, fallback = '#5f6368') =>
+  value && SAFE_COLOR.test(value) ? value : fallback;
+
+let account: AccountView | null = null;
+let playbooks: readonly PlaybookSectionView[] | null = null;
+let pending = 0;
+
+// ------------------------------------------------------------------ status
+
+function busy<T>(message: string, work: Promise<T>): Promise<T> {
+  pending++;
+  const status = byId('status');
+  byId('status-text').textContent = message;
+  status.hidden = false;
+  byId('error').hidden = true;
+  for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-busy]')) {
+    button.disabled = true;
+  }
+  return work.finally(() => {
+    pending--;
+    if (pending === 0) {
+      status.hidden = true;
+      for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-busy]')) {
+        button.disabled = false;
+      }
+    }
+  });
+}
+
+function showError(error: unknown): void {
+  const box = byId('error');
+  box.textContent = messageOf(error);
+  box.hidden = false;
+}
+
+// ------------------------------------------------------------------ tabs
+
+function showTab(name: string): void {
+  for (const tab of document.querySelectorAll<HTMLButtonElement>('[role="tab"]')) {
+    const selected = tab.dataset.tab === name;
+    tab.setAttribute('aria-selected', String(selected));
+    byId(`tab-${tab.dataset.tab}`).hidden = !selected;
+  }
+  if (name === 'playbooks' && !playbooks) void loadPlaybooks();
+  if (name === 'qbr') renderQbr();
+}
+
+// ------------------------------------------------------------------ account
+
+function section(title: string, ...children: (Node | string | null | false)[]): HTMLElement {
+  return h('section', { class: 'card' }, h('h2', {}, title), ...children);
+}
+
+function list(items: readonly string[], className?: string): HTMLElement {
+  return h('ul', { class: className }, ...items.map((item) => h('li', {}, item)));
+}
+
+function play(p: PlayView): HTMLElement {
+  return h(
+    'div',
+    { class: 'play' },
+    h('h3', {}, p.title),
+    p.sla ? h('p', { class: 'sla' }, `Deadline: ${p.sla}`) : null,
+    list(p.steps),
+    h('p', { class: 'source' }, `Source: ${p.source}`),
+  );
+}
+
+function renderAccount(response: AccountResponse): void {
+  const root = byId('account');
+  clear(root);
+  if (!response.found) {
+    account = null;
+    append(root, [h('p', { class: 'secondary', id: 'no-account' }, response.message)]);
+    return;
+  }
+  account = response;
+  const a = response;
+  const tierColor = color(a.tier?.color);
+
+  const head = h(
+    'div',
+    { class: 'account-head' },
+    h('h1', { id: 'account-name' }, a.name),
+    h('p', { class: 'secondary' }, `Row ${a.row} of ${a.sheet}${a.csm ? ` · CSM ${a.csm}` : ''}`),
+  );
+  const score = h(
+    'div',
+    { class: 'score-row' },
+    h('span', { class: 'score', id: 'score' }, a.score === null ? '—' : String(a.score)),
+    a.tier
+      ? h('span', { class: 'tier', id: 'tier', style: `background:${tierColor}` }, a.tier.label)
+      : null,
+    a.trend.length > 1
+      ? sparkline(
+          a.trend.map((p) => p.score),
+          tierColor,
+        )
+      : null,
+  );
+  const meta: string[] = [];
+  if (a.change !== null)
+    meta.push(`${a.change > 0 ? '+' : ''}${a.change} pts since ${a.trend[0]?.day}`);
+  else meta.push('No score history yet (the History sheet fills with the daily alerts)');
+  if (a.tierSince) meta.push(`${a.tier?.label} since ${a.tierSince} (${a.daysInTier} days)`);
+  append(root, [
+    head,
+    score,
+    a.error ? h('p', { class: 'error' }, a.error) : null,
+    h('p', { class: 'secondary' }, `${meta.join(' · ')}. Model: ${a.modelName}.`),
+  ]);
+
+  if (a.dimensions.length > 0) {
+    append(root, [
+      section(
+        'Dimensions',
+        h(
+          'table',
+          { class: 'dims' },
+          ...a.dimensions.map((d) =>
+            h(
+              'tr',
+              {},
+              h('td', {}, d.label),
+              h(
+                'td',
+                { class: 'bar-cell' },
+                h(
+                  'span',
+                  { class: 'bar' },
+                  h('span', { style: `width:${d.score ?? 0}%;background:${tierColor}` }),
+                ),
+              ),
+              h('td', { class: 'num' }, d.score === null ? 'no data' : String(d.score)),
+            ),
+          ),
+        ),
+        a.drivers
+          ? h('p', { class: 'secondary', id: 'drivers' }, `Top drivers: ${a.drivers}`)
+          : null,
+      ),
+    ]);
+  }
+
+  append(root, [
+    section(
+      'Early warnings',
+      a.warnings.length === 0
+        ? h('p', { class: 'secondary' }, 'None: no alert rule fires today.')
+        : h(
+            'ul',
+            { class: 'warnings', id: 'warnings' },
+            ...a.warnings.map((w) =>
+              h('li', { class: `sev-${w.severity}` }, h('b', {}, `${w.label}: `), w.reason),
+            ),
+          ),
+    ),
+  ]);
+
+  if (a.playbook) {
+    append(root, [
+      section(
+        'Playbook',
+        play(a.playbook),
+        a.focus.length > 0 ? h('h3', {}, 'For this account') : null,
+        a.focus.length > 0 ? list(a.focus, 'focus') : null,
+        a.savePlay
+          ? h(
+              'div',
+              { class: 'play' },
+              h('h3', {}, `Save play: ${a.savePlay.title}`),
+              h('p', { class: 'secondary' }, `Why: ${a.savePlay.why}`),
+              list(a.savePlay.steps),
+              h('p', { class: 'secondary' }, `Offers: ${a.savePlay.offers.join('; ')}`),
+            )
+          : null,
+        a.npsFollowUp
+          ? play({ ...a.npsFollowUp, title: `NPS follow-up: ${a.npsFollowUp.title}` })
+          : null,
+        a.winBack
+          ? h(
+              'p',
+              {},
+              `Win-back (${a.winBack.stage}): ${a.winBack.approach}; success ${a.winBack.successRate}.`,
+            )
+          : null,
+      ),
+    ]);
+  }
+
+  const lifecycle: (HTMLElement | null)[] = [];
+  if (a.segment) {
+    lifecycle.push(
+      h(
+        'p',
+        {},
+        h('b', {}, a.segment),
+        a.segmentFrom === 'arr' ? ' (from ARR)' : '',
+        a.ttfv ? ` · time to first value: ${a.ttfv}` : '',
+      ),
+    );
+  }
+  if (a.cadence) {
+    lifecycle.push(
+      h(
+        'p',
+        { class: 'secondary' },
+        `Meetings ${a.cadence.sync.toLowerCase()} · check-ins ${a.cadence.async.toLowerCase()} · QBR ${a.cadence.qbr.toLowerCase()} · executive ${a.cadence.executive.toLowerCase()}`,
+      ),
+    );
+  }
+  if (a.renewal) {
+    const r = a.renewal;
+    lifecycle.push(
+      h(
+        'p',
+        { id: 'renewal' },
+        h(
+          'b',
+          {},
+          r.overdue
+            ? `Renewal ${-r.daysToRenewal} days overdue`
+            : `Renews in ${r.daysToRenewal} days`,
+        ),
+        ` (${r.date})`,
+      ),
+      r.step ? h('p', {}, `Due now (day ${r.step.day}): ${r.step.title}. ${r.step.action}.`) : null,
+      r.next ? h('p', { class: 'secondary' }, `Next (day ${r.next.day}): ${r.next.title}.`) : null,
+    );
+  } else lifecycle.push(h('p', { class: 'secondary' }, 'No renewal date in the book.'));
+  append(root, [section('Lifecycle', ...lifecycle)]);
+
+  append(root, [
+    section(
+      'Expansion',
+      h(
+        'p',
+        { id: 'gate', class: a.expansion.open ? 'ok' : 'secondary' },
+        a.expansion.open ? 'Ready: the expansion gate is open.' : 'Not yet: the gate is closed.',
+      ),
+      list(a.expansion.reasons, 'reasons'),
+      a.expansion.signals.length > 0 ? h('h3', {}, 'Signals') : null,
+      a.expansion.signals.length > 0 ? list(a.expansion.signals) : null,
+    ),
+  ]);
+
+  append(root, [
+    section(
+      'ROI',
+      a.roi.ok
+        ? h(
+            'p',
+            { id: 'roi' },
+            h('b', {}, a.roi.multiple),
+            ` · ${a.roi.annualValue} a year against ${a.roi.investment}`,
+          )
+        : h('p', { id: 'roi', class: 'warning' }, a.roi.message),
+    ),
+  ]);
+
+  const documents = h('div', { class: 'buttons' });
+  const plans: [PlanChoice, string][] = [
+    ['save-plan', 'Save plan'],
+    ['success-plan', 'Success plan'],
+    ['onboarding-plan', 'Onboarding plan'],
+  ];
+  for (const [kind, label] of plans) {
+    const button = h('button', { type: 'button', 'data-busy': true, 'data-plan': kind }, label);
+    button.addEventListener('click', () => void generatePlan(kind, label));
+    documents.appendChild(button);
+  }
+  append(root, [
+    section(
+      'Documents',
+      h('p', { class: 'secondary' }, 'Create a Google Doc for this account:'),
+      documents,
+      h('div', { id: 'plan-result' }),
+    ),
+  ]);
+}
+
+function loadAccount(row?: number): Promise<void> {
+  return busy('Reading the account…', server.getAccount(row === undefined ? {} : { row }))
+    .then((response) => {
+      renderAccount(response);
+      renderQbr();
+    })
+    .catch(showError);
+}
+
+function renderDocumentLink(target: HTMLElement, result: DocumentResult): void {
+  clear(target);
+  const link = /^https:\/\//.test(result.url)
+    ? h(
+        'a',
+        { href: result.url, target: '_blank', rel: 'noopener noreferrer', class: 'doc-link' },
+        result.name,
+      )
+    : h('span', {}, result.name);
+  append(target, [
+    h('p', { class: 'ok' }, 'Created: ', link),
+    ...result.warnings.map((warning) => h('p', { class: 'warning' }, warning)),
+  ]);
+}
+
+function generatePlan(kind: PlanChoice, label: string): Promise<void> {
+  const current = account;
+  if (!current) return Promise.resolve();
+  return busy(
+    `Creating the ${label.toLowerCase()}…`,
+    server.generatePlan({ row: current.row, kind }),
+  )
+    .then((result) => renderDocumentLink(byId('plan-result'), result))
+    .catch(showError);
+}
+
+// ------------------------------------------------------------------ search
+
+function search(query: string): Promise<void> {
+  const results = byId('results');
+  return busy('Searching…', server.searchAccounts(query))
+    .then((found) => {
+      clear(results);
+      if (found.matches.length === 0) {
+        append(results, [h('li', { class: 'secondary' }, `No account matches “${query}”.`)]);
+        return;
+      }
+      for (const match of found.matches) {
+        const button = h(
+          'button',
+          { type: 'button', class: 'link' },
+          match.name,
+          match.csm ? h('span', { class: 'secondary' }, ` · ${match.csm}`) : null,
+        );
+        button.addEventListener('click', () => {
+          clear(results);
+          void loadAccount(match.row);
+        });
+        results.appendChild(h('li', {}, button));
+      }
+      if (found.more > 0)
+        append(results, [
+          h('li', { class: 'secondary' }, `${found.more} more: type more of the name.`),
+        ]);
+    })
+    .catch(showError);
+}
+
+// ------------------------------------------------------------------ playbooks
+
+function loadPlaybooks(): Promise<void> {
+  return busy('Loading the playbooks…', server.getPlaybooks())
+    .then((sections) => {
+      playbooks = sections;
+      const select = byId<HTMLSelectElement>('playbook-section');
+      clear(select);
+      for (const s of sections) select.appendChild(h('option', { value: s.id }, s.title));
+      renderPlaybook(select.value);
+    })
+    .catch(showError);
+}
+
+function renderPlaybook(id: string): void {
+  const root = byId('playbook');
+  clear(root);
+  const chosen = playbooks?.find((s) => s.id === id);
+  if (!chosen) return;
+  append(root, [h('p', { class: 'secondary' }, chosen.summary), ...chosen.plays.map(play)]);
+}
+
+// ------------------------------------------------------------------ QBR
+
+function renderQbr(): void {
+  const root = byId('qbr-form');
+  const none = byId('qbr-none');
+  if (!account) {
+    root.hidden = true;
+    none.hidden = false;
+    return;
+  }
+  root.hidden = false;
+  none.hidden = true;
+  byId('qbr-account').textContent = account.name;
+  const select = byId<HTMLSelectElement>('qbr-quarter');
+  const previous = select.value;
+  clear(select);
+  for (const quarter of account.quarters)
+    select.appendChild(h('option', { value: quarter }, quarter));
+  select.value = account.quarters.includes(previous) ? previous : account.defaultQuarter;
+  const roi = byId('qbr-roi');
+  clear(roi);
+  if (account.roi.ok) {
+    append(roi, [
+      h(
+        'p',
+        { class: 'ok' },
+        `ROI ${account.roi.multiple}: ${account.roi.annualValue} a year against ${account.roi.investment}.`,
+      ),
+    ]);
+  } else {
+    append(roi, [h('p', { class: 'warning', id: 'qbr-roi-missing' }, account.roi.message)]);
+  }
+}
+
+function generateQbr(): Promise<void> {
+  const current = account;
+  if (!current) return Promise.resolve();
+  const quarter = byId<HTMLSelectElement>('qbr-quarter').value;
+  const agenda = (document.querySelector<HTMLInputElement>('input[name="agenda"]:checked')?.value ??
+    'qbr-60') as AgendaChoice;
+  return busy(
+    'Creating the QBR document…',
+    server.generateQbr({ row: current.row, quarter, agenda }),
+  )
+    .then((result) => renderDocumentLink(byId('qbr-result'), result))
+    .catch(showError);
+}
+
+// ------------------------------------------------------------------ start
+
+function start(): void {
+  for (const tab of document.querySelectorAll<HTMLButtonElement>('[role="tab"]')) {
+    tab.addEventListener('click', () => showTab(tab.dataset.tab ?? 'account'));
+  }
+  byId('search-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    const query = byId<HTMLInputElement>('search').value.trim();
+    if (query) void search(query);
+  });
+  byId('use-selection').addEventListener('click', () => void loadAccount());
+  byId('playbook-section').addEventListener('change', (event) =>
+    renderPlaybook((event.target as HTMLSelectElement).value),
+  );
+  byId('qbr-generate').addEventListener('click', () => void generateQbr());
+  showTab('account');
+  void loadAccount();
+}
+
+start();

@@ -1,0 +1,174 @@
+/**
+ * The sidebar's server endpoints: one interface, implemented by the server (src/index.ts
+ * exposes each method as a global of the same name) and imported by the sidebar bundle, whose
+ * typed bridge over google.script.run takes its method names, arguments and results from here.
+ * Renaming an endpoint on either side is a compile error.
+ *
+ * Everything crossing google.script.run is plain JSON: dates travel as ISO text ("2026-11-23"),
+ * never as Date objects, which google.script.run cannot carry.
+ */
+
+export type AgendaChoice = 'qbr-45' | 'qbr-60';
+export type PlanChoice = 'save-plan' | 'success-plan' | 'onboarding-plan';
+
+export interface AccountRequest {
+  /** The account's row in the book sheet (1-based); omitted: the active row. */
+  readonly row?: number;
+}
+
+export interface PlayView {
+  readonly title: string;
+  readonly source: string;
+  readonly sla: string | null;
+  readonly steps: readonly string[];
+}
+
+export interface AccountView {
+  readonly found: true;
+  readonly sheet: string;
+  readonly row: number;
+  readonly name: string;
+  readonly csm: string | null;
+  /** The spreadsheet's today, ISO. */
+  readonly today: string;
+  readonly modelName: string;
+  readonly score: number | null;
+  /** Why the row has no score. */
+  readonly error: string | null;
+  readonly tier: { readonly label: string; readonly color: string } | null;
+  readonly tierSince: string | null;
+  readonly daysInTier: number | null;
+  readonly dimensions: readonly {
+    readonly label: string;
+    readonly score: number | null;
+    readonly weight: number;
+    readonly pointsLost: number;
+  }[];
+  readonly drivers: string;
+  /** Daily scores from the History sheet and today's, oldest first. */
+  readonly trend: readonly { readonly day: string; readonly score: number }[];
+  readonly change: number | null;
+  /** The alert rules' findings (the same evaluateRules as the daily alerts). */
+  readonly warnings: readonly {
+    readonly severity: string;
+    readonly label: string;
+    readonly reason: string;
+  }[];
+  readonly segment: string | null;
+  readonly segmentFrom: 'column' | 'arr' | null;
+  readonly arr: number | null;
+  readonly cadence: {
+    readonly sync: string;
+    readonly async: string;
+    readonly qbr: string;
+    readonly executive: string;
+  } | null;
+  readonly ttfv: string | null;
+  readonly renewal: {
+    readonly date: string;
+    readonly daysToRenewal: number;
+    readonly overdue: boolean;
+    readonly step: { readonly day: number; readonly title: string; readonly action: string } | null;
+    readonly next: { readonly day: number; readonly title: string; readonly action: string } | null;
+  } | null;
+  readonly expansion: {
+    readonly open: boolean;
+    readonly reasons: readonly string[];
+    readonly signals: readonly string[];
+  };
+  readonly playbook: (PlayView & { readonly churnTier: number | null }) | null;
+  readonly focus: readonly string[];
+  readonly savePlay:
+    (PlayView & { readonly why: string; readonly offers: readonly string[] }) | null;
+  readonly npsFollowUp: PlayView | null;
+  readonly winBack: {
+    readonly stage: string;
+    readonly approach: string;
+    readonly successRate: string;
+  } | null;
+  readonly cab: { readonly eligible: boolean; readonly reasons: readonly string[] };
+  readonly roi:
+    | {
+        readonly ok: true;
+        readonly multiple: string;
+        readonly annualValue: string;
+        readonly investment: string;
+      }
+    | { readonly ok: false; readonly message: string; readonly missing: readonly string[] };
+  /** Quarters to offer for a QBR, and the one to preselect. */
+  readonly quarters: readonly string[];
+  readonly defaultQuarter: string;
+}
+
+export interface NoAccount {
+  readonly found: false;
+  readonly message: string;
+}
+
+export type AccountResponse = AccountView | NoAccount;
+
+export interface AccountMatch {
+  readonly row: number;
+  readonly name: string;
+  readonly csm: string | null;
+}
+
+export interface SearchResult {
+  readonly matches: readonly AccountMatch[];
+  /** Matches left out beyond the first ones. */
+  readonly more: number;
+}
+
+export interface PlaybookSectionView {
+  readonly id: string;
+  readonly title: string;
+  readonly summary: string;
+  readonly plays: readonly PlayView[];
+}
+
+export interface QbrRequest {
+  readonly row: number;
+  readonly quarter: string;
+  readonly agenda: AgendaChoice;
+}
+
+export interface PlanRequest {
+  readonly row: number;
+  readonly kind: PlanChoice;
+}
+
+export interface DocumentResult {
+  readonly name: string;
+  readonly url: string;
+  readonly id: string;
+  /** Things the CSM should know about the document (e.g. the ROI is missing). */
+  readonly warnings: readonly string[];
+}
+
+export interface SidebarApi {
+  /** The account on the active row (or on `row`), with everything the sidebar shows. */
+  getAccount(request: AccountRequest): AccountResponse;
+  /** Accounts whose name or ID contains the query (case and accents ignored). */
+  searchAccounts(query: string): SearchResult;
+  /** Every playbook, for the Playbooks tab. */
+  getPlaybooks(): readonly PlaybookSectionView[];
+  /** Creates the QBR document in Google Docs and logs it in the QBR Log sheet. */
+  generateQbr(request: QbrRequest): DocumentResult;
+  /** Creates a save plan, success plan or onboarding plan document. */
+  generatePlan(request: PlanRequest): DocumentResult;
+}
+
+/**
+ * Every endpoint's name at run time (an interface has none). The Record type makes this list
+ * exhaustive: adding, removing or renaming a SidebarApi method without updating it fails to
+ * compile. Tests check each name is a global of dist/Code.js.
+ */
+const METHODS: Record<keyof SidebarApi, true> = {
+  getAccount: true,
+  searchAccounts: true,
+  getPlaybooks: true,
+  generateQbr: true,
+  generatePlan: true,
+};
+
+export const SIDEBAR_METHODS = Object.keys(METHODS) as (keyof SidebarApi)[];

@@ -1,0 +1,633 @@
+/**
+ * The QBR document, as data (see doc-model.ts): built from the account's assessment, the
+ * quarter and the agenda. Pure: the date of the meeting is "today", an argument.
+ *
+ * Facts from the seeds: the 45-minute agenda (seed 000) and the 60-minute one (seeds 001/002);
+ * "never present a QBR without a quantified ROI" (seed 000); the ROI arithmetic of seed 004's
+ * worked example; the success-metric targets (seeds 002, 004); the prep checklist and the
+ * post-QBR follow-up email (seed 002); expansion only when seed 001's gate is open.
+ */
+import type { Assessment } from './account';
+import { SEVERITY_LABELS } from './alerts/rules';
+import { type DayNumber, isoDay } from './dates';
+import type { DimensionId } from './dimensions';
+import {
+  type CellHighlight,
+  type DocBlock,
+  type DocContent,
+  PLACEHOLDER_BACKGROUND,
+  rectangular,
+} from './doc-model';
+import { AGENDAS, type AgendaId, EXPANSION_PLAYS, QBR_PREP_CHECKLIST } from './playbooks';
+import { type Quarter, longDay, parseQuarter, quarterLabel, shiftQuarter } from './quarters';
+import { formatMoney, formatMultiple } from './roi';
+import { featureAdoption, seatUtilization } from './rubrics';
+
+export interface QbrRequest {
+  readonly quarter: string;
+  readonly agenda: AgendaId;
+}
+
+export interface QbrOptions extends QbrRequest {
+  /** The day the document is prepared (the spreadsheet's today). */
+  readonly today: DayNumber;
+  /** Who prepares it: the CSM column, else the user. */
+  readonly preparedBy: string;
+}
+
+export const QBR_ERRORS = {
+  quarter: (text: string) =>
+    `"${text}" is not a quarter: choose one such as Q4 2026 (Q1 to Q4, then the year).`,
+  agenda: (text: string) =>
+    `"${text}" is not an agenda: choose the 45-minute or the 60-minute one.`,
+};
+
+export function qbrDocumentName(account: string, quarter: string): string {
+  return `QBR - ${account} - ${quarter}`;
+}
+
+const pct = (fraction: number) => `${Math.round(fraction * 100)}%`;
+const WHITE = '#ffffff';
+const GOOD = '#e6f4ea';
+const BAD = '#fce8e6';
+
+/** Days until the next QBR by the segment's cadence (seed 002's touch cadence). */
+export function nextQbrDays(cadence: string | undefined): number {
+  switch (cadence) {
+    case 'Semi-annual':
+      return 182;
+    case 'Annual':
+      return 365;
+    default:
+      return 91;
+  }
+}
+
+interface MetricRow {
+  readonly metric: string;
+  readonly target: string;
+  readonly actual: string;
+  readonly met: boolean;
+}
+
+/** Success metrics the book can show, each against a target from the seeds. */
+function metricRows(a: Assessment): { rows: MetricRow[]; missing: string[] } {
+  const v = a.values;
+  const rows: MetricRow[] = [];
+  const missing: string[] = [];
+  const seats = seatUtilization(v);
+  if (seats !== undefined) {
+    rows.push({
+      metric: 'Licensed seats active',
+      target: '80% (seed 002)',
+      actual: `${pct(seats)} (${v.seatsActive} of ${v.seatsLicensed})`,
+      met: seats >= 0.8,
+    });
+  } else missing.push('Seats active / Seats licensed');
+  if (v.dauMau !== undefined) {
+    rows.push({
+      metric: 'DAU/MAU',
+      target: '40% or more (seed 002)',
+      actual: pct(v.dauMau),
+      met: v.dauMau >= 0.4,
+    });
+  } else missing.push('DAU/MAU');
+  const adoption = featureAdoption(v);
+  if (adoption !== undefined) {
+    rows.push({
+      metric: 'Feature adoption',
+      target: '60% or more (seed 004)',
+      actual: pct(adoption),
+      met: adoption >= 0.6,
+    });
+  } else missing.push('Features used / Features available');
+  if (v.nps !== undefined) {
+    const account = v.nps > 10 || v.nps < 0;
+    rows.push({
+      metric: 'NPS',
+      target: account ? 'above 50 (seed 000)' : '9-10, a promoter (seed 004: above 8)',
+      actual: String(v.nps),
+      met: account ? v.nps > 50 : v.nps >= 9,
+    });
+  } else missing.push('NPS');
+  if (v.tickets30 !== undefined) {
+    rows.push({
+      metric: 'Support tickets (30 days)',
+      target: 'fewer than 10 (seed 004)',
+      actual: String(v.tickets30),
+      met: v.tickets30 < 10,
+    });
+  } else missing.push('Tickets (30 days)');
+  return { rows, missing };
+}
+
+function goalsBlocks(a: Assessment): DocBlock[] {
+  const { goalsDefined, goalsAchieved } = a.values;
+  if (goalsDefined === undefined && goalsAchieved === undefined) {
+    return [
+      {
+        kind: 'placeholder',
+        text: 'The book has no Goals defined or Goals achieved for this account: list the success plan goals with their targets and results here.',
+      },
+    ];
+  }
+  const defined = Math.max(goalsDefined ?? 0, goalsAchieved ?? 0);
+  const achieved = Math.min(goalsAchieved ?? 0, defined);
+  // One row per goal, written in one appendTable call; no per-row styling, so the number of
+  // Docs calls does not grow with the number of goals.
+  const rows: string[][] = [['Goal', 'Target', 'Actual', 'Status']];
+  for (let i = 0; i < defined; i++) {
+    const met = i < achieved;
+    rows.push([
+      `Goal ${i + 1}`,
+      'From the success plan',
+      met ? 'Achieved' : goalsAchieved === undefined ? 'Unknown' : 'Not yet achieved',
+      met ? '✓ Met' : '✗ Open',
+    ]);
+  }
+  const blocks: DocBlock[] = [
+    {
+      kind: 'paragraph',
+      text:
+        goalsAchieved === undefined
+          ? `${defined} goals defined; the book does not say how many were achieved.`
+          : `${achieved} of ${defined} success plan goals achieved.`,
+    },
+  ];
+  if (defined > 0) blocks.push({ kind: 'table', rows });
+  blocks.push({
+    kind: 'placeholder',
+    text: 'The book counts goals but does not name them: write each goal’s name, target and measured result from the success plan.',
+  });
+  return blocks;
+}
+
+function roiBlocks(a: Assessment): DocBlock[] {
+  const roi = a.roi;
+  if (!roi.ok) {
+    return [
+      {
+        kind: 'paragraph',
+        text: `ROI missing. ${roi.message}`,
+        style: { bold: true, color: '#d93025' },
+      },
+      {
+        kind: 'placeholder',
+        text: 'Quantify the ROI before the meeting: hours saved per month x 12 x hourly rate, against the annual investment.',
+      },
+    ];
+  }
+  return [
+    {
+      kind: 'table',
+      rows: [
+        ['Item', 'Value'],
+        ['Hours saved per month', String(roi.hoursPerMonth)],
+        ['Hourly rate', formatMoney(roi.hourlyRate)],
+        ['Value per month', formatMoney(roi.monthlyValue)],
+        ['Value per year (x 12)', formatMoney(roi.annualValue)],
+        ['Annual investment', formatMoney(roi.annualInvestment)],
+        ['ROI', formatMultiple(roi.multiple)],
+      ],
+      highlights: [{ row: 6, column: 1, background: roi.multiple >= 1 ? GOOD : BAD }],
+    },
+    {
+      kind: 'paragraph',
+      text: `${roi.hoursPerMonth} hours a month at ${formatMoney(roi.hourlyRate)} an hour is ${formatMoney(roi.annualValue)} a year, ${formatMultiple(roi.multiple)} the annual investment of ${formatMoney(roi.annualInvestment)}.`,
+      style: { bold: true },
+    },
+  ];
+}
+
+function usageBlocks(a: Assessment): DocBlock[] {
+  const v = a.values;
+  const rows: string[][] = [['Measure', 'Value']];
+  const seats = seatUtilization(v);
+  if (seats !== undefined) {
+    rows.push(['Seats', `${v.seatsActive} active of ${v.seatsLicensed} licensed (${pct(seats)})`]);
+  }
+  if (v.dauMau !== undefined) rows.push(['DAU/MAU', pct(v.dauMau)]);
+  const adoption = featureAdoption(v);
+  if (v.featuresUsed !== undefined && v.featuresAvailable !== undefined) {
+    rows.push(['Features', `${v.featuresUsed} used of ${v.featuresAvailable} available`]);
+  } else if (adoption !== undefined) rows.push(['Feature adoption', pct(adoption)]);
+  if (v.usageChange !== undefined) {
+    rows.push([
+      'Usage change (month over month)',
+      `${v.usageChange >= 0 ? '+' : ''}${pct(v.usageChange)}`,
+    ]);
+  } else if (v.usageTrend !== undefined) rows.push(['Usage trend', v.usageTrend]);
+  if (v.coreActionsPerWeek !== undefined) {
+    rows.push(['Core actions per week', String(v.coreActionsPerWeek)]);
+  }
+  if (v.lastLogin !== undefined) rows.push(['Last login', isoDay(v.lastLogin)]);
+  const blocks: DocBlock[] = [];
+  if (rows.length > 1) blocks.push({ kind: 'table', rows });
+  else blocks.push({ kind: 'paragraph', text: 'The book has no usage data for this account.' });
+  if (v.featuresUsed !== undefined && v.featuresAvailable !== undefined) {
+    const unused = Math.max(0, v.featuresAvailable - v.featuresUsed);
+    blocks.push({
+      kind: 'paragraph',
+      text:
+        unused > 0
+          ? `Under-used features: ${unused} of ${v.featuresAvailable} are not used yet.${adoption !== undefined && adoption < 0.5 ? ' Adoption is below 50%: start the adoption nudge sequence (seed 002) and offer training.' : ''}`
+          : 'Every available feature is in use.',
+    });
+    if (unused > 0) {
+      blocks.push({
+        kind: 'placeholder',
+        text: 'Name the unused features that matter to their goals, and the training or workshop for each.',
+      });
+    }
+  }
+  return blocks;
+}
+
+function supportBlocks(a: Assessment): DocBlock[] {
+  const v = a.values;
+  const rows: string[][] = [['Measure', 'Value']];
+  if (v.tickets30 !== undefined) rows.push(['Tickets (30 days)', String(v.tickets30)]);
+  if (v.ticketTrend !== undefined) rows.push(['Ticket trend', v.ticketTrend]);
+  if (v.csat !== undefined) rows.push(['CSAT', v.csat <= 5 ? `${v.csat} / 5` : `${v.csat}%`]);
+  if (v.openCriticalTickets !== undefined) {
+    rows.push(['Open critical tickets', String(v.openCriticalTickets)]);
+  }
+  if (v.escalations !== undefined) rows.push(['Escalations', String(v.escalations)]);
+  if (rows.length === 1) {
+    return [{ kind: 'paragraph', text: 'The book has no support data for this account.' }];
+  }
+  const blocks: DocBlock[] = [{ kind: 'table', rows }];
+  if ((v.openCriticalTickets ?? 0) > 0) {
+    blocks.push({
+      kind: 'paragraph',
+      text: 'Resolve the open critical tickets before the meeting (seed 002’s prep checklist).',
+      style: { bold: true },
+    });
+  }
+  return blocks;
+}
+
+const PRIORITY_BY_DIMENSION: Partial<Record<DimensionId, string>> = {
+  productUsage: 'Raise active use: activate the unused seats and the core workflow',
+  engagement: 'Restore a regular meeting cadence with the champion',
+  relationship: 'Multi-thread the account: meet the executive sponsor and more stakeholders',
+  outcomes: 'Achieve the open success plan goals and document the ROI',
+  financial: 'Settle the payment and commercial questions before the renewal',
+  support: 'Bring the open tickets down and close the critical ones',
+  sentiment: 'Follow up on the satisfaction answers and any complaint',
+  featureBreadth: 'Adopt the features that serve their goals',
+  executiveEngagement: 'Involve the executive sponsor every quarter',
+  satisfaction: 'Follow up on the NPS and CSAT answers',
+  growth: 'Find the next use case or team',
+  payment: 'Get payments back on time',
+};
+
+function priorities(a: Assessment): string[] {
+  const list: string[] = [];
+  for (const driver of a.drivers.slice(0, 2)) {
+    const dimension = a.dimensions.find((d) => d.label === driver.label);
+    const text = dimension ? PRIORITY_BY_DIMENSION[dimension.id] : undefined;
+    if (text && driver.pointsLost >= 1) {
+      list.push(`${text} (${driver.label} ${Math.round(driver.score)}/100)`);
+    }
+  }
+  if (!a.roi.ok)
+    list.push('Quantify the ROI: fill in the hours saved, the hourly rate and the investment');
+  const renewal = a.renewal;
+  if (renewal && !renewal.overdue && renewal.daysToRenewal <= 180) {
+    list.push(`Prepare the renewal in ${renewal.daysToRenewal} days`);
+  }
+  if (list.length === 0) list.push('Set next quarter’s goals with the customer executive');
+  return list;
+}
+
+interface Action {
+  readonly action: string;
+  readonly owner: string;
+  readonly due: DayNumber;
+}
+
+function actions(a: Assessment, options: QbrOptions, gateOpen: boolean): Action[] {
+  const { today, preparedBy } = options;
+  const v = a.values;
+  const list: Action[] = [
+    { action: 'Send the recap email with these action items', owner: preparedBy, due: today + 1 },
+    {
+      action: 'Confirm next quarter’s goals and success criteria',
+      owner: 'Customer executive sponsor',
+      due: today + 14,
+    },
+    { action: 'Update the success plan and score each goal', owner: preparedBy, due: today + 14 },
+  ];
+  if (!a.roi.ok) {
+    list.push({ action: 'Quantify and document the ROI', owner: preparedBy, due: today + 7 });
+  }
+  if ((v.openCriticalTickets ?? 0) > 0) {
+    list.push({
+      action: 'Resolve the open critical tickets',
+      owner: 'Support lead',
+      due: today + 7,
+    });
+  }
+  const adoption = featureAdoption(v);
+  if (adoption !== undefined && adoption < 0.6) {
+    list.push({
+      action: 'Run training on the unused features',
+      owner: preparedBy,
+      due: today + 30,
+    });
+  }
+  const renewal = a.renewal;
+  if (renewal && !renewal.overdue && renewal.daysToRenewal <= 120) {
+    const next = renewal.next ?? renewal.step;
+    if (next) {
+      list.push({
+        action: `Renewal: ${next.title.toLowerCase()} (${next.action.toLowerCase()})`,
+        owner: preparedBy,
+        due: Math.max(today + 1, today + renewal.daysToRenewal + next.day),
+      });
+    }
+  }
+  if (gateOpen) {
+    list.push({
+      action: 'Send the expansion proposal',
+      owner: 'Account executive',
+      due: today + 30,
+    });
+  }
+  return list;
+}
+
+function followUpEmail(
+  a: Assessment,
+  quarter: Quarter,
+  actionList: readonly Action[],
+  priorityList: readonly string[],
+  nextQbr: DayNumber,
+  preparedBy: string,
+): string {
+  const v = a.values;
+  const label = quarterLabel(quarter);
+  const achieved: string[] = [];
+  if (v.goalsAchieved !== undefined) {
+    achieved.push(
+      `Success plan: ${v.goalsAchieved}${v.goalsDefined !== undefined ? ` of ${v.goalsDefined}` : ''} goals achieved`,
+    );
+  }
+  if (a.roi.ok) {
+    achieved.push(
+      `Value: ${formatMoney(a.roi.annualValue)} a year, ${formatMultiple(a.roi.multiple)} the investment`,
+    );
+  }
+  const seats = seatUtilization(v);
+  if (seats !== undefined) achieved.push(`Adoption: ${pct(seats)} of licensed seats active`);
+  if (achieved.length === 0) achieved.push('[Result and its metric]');
+  const lines = [
+    `Subject: ${a.name} and [your company]: ${label} review, recap and next steps`,
+    '',
+    'Hi [name],',
+    '',
+    'Thank you for the time today. Here is what we covered.',
+    '',
+    `What we achieved in ${label}:`,
+    ...achieved.map((line) => `- ${line}`),
+    '',
+    `Objectives for ${quarterLabel(shiftQuarter(quarter, 1))}:`,
+    ...priorityList.map((line, i) => `${i + 1}. ${line}`),
+    '',
+    'Action items:',
+    ...actionList.map((item) => `- ${item.action}: ${item.owner}, by ${isoDay(item.due)}`),
+    '',
+    `Next review: ${longDay(nextQbr)}`,
+    '',
+    'Looking forward to the quarter ahead.',
+    preparedBy,
+  ];
+  return lines.join('\n');
+}
+
+/** The QBR document of an account. Throws an Error with a clear message on a bad request. */
+export function buildQbr(a: Assessment, options: QbrOptions): DocContent {
+  const quarter = parseQuarter(options.quarter);
+  if (!quarter) throw new Error(QBR_ERRORS.quarter(options.quarter));
+  const agenda = AGENDAS[options.agenda];
+  if (!agenda) throw new Error(QBR_ERRORS.agenda(String(options.agenda)));
+  const label = quarterLabel(quarter);
+  const { today, preparedBy } = options;
+  const v = a.values;
+  const gateOpen = a.gate.open;
+  const actionList = actions(a, options, gateOpen);
+  const priorityList = priorities(a);
+  const nextQbr = today + nextQbrDays(a.cadence?.qbr);
+
+  const blocks: DocBlock[] = [];
+  const push = (...items: DocBlock[]) => blocks.push(...items);
+
+  push(
+    { kind: 'title', text: `Quarterly Business Review: ${a.name}` },
+    {
+      kind: 'paragraph',
+      text: `${label} · ${agenda.title} (${agenda.source}) · prepared ${longDay(today)} by ${preparedBy}`,
+      style: { italic: true, color: '#5f6368' },
+    },
+    { kind: 'heading', level: 2, text: 'Agenda' },
+    {
+      kind: 'table',
+      rows: [
+        ['Minutes', 'Section', 'Owner'],
+        ...agenda.items.map((item) => [item.minutes, `${item.title}: ${item.detail}`, item.owner]),
+      ],
+    },
+  );
+
+  // 1. Executive summary
+  const tierLabel = a.tier?.label ?? 'Not scored';
+  const trendText =
+    a.change === undefined || a.trend.length < 2
+      ? 'No history yet (the History sheet starts with the daily alerts)'
+      : `${a.change > 0 ? '+' : ''}${a.change} points since ${isoDay((a.trend[0] as { day: number }).day)} (${(a.trend[0] as { score: number }).score} → ${a.score})`;
+  const summaryRows: string[][] = [
+    ['Measure', 'Value'],
+    ['Health score', a.score === undefined ? `Not scored: ${a.error ?? ''}` : `${a.score} / 100`],
+    ['Tier', `${tierLabel} (${a.model.name})`],
+    ['Trend', trendText],
+  ];
+  if (a.segment) summaryRows.push(['Segment', a.segment]);
+  if (v.arr !== undefined) summaryRows.push(['ARR', formatMoney(v.arr)]);
+  if (v.renewalDate !== undefined && a.renewal) {
+    summaryRows.push([
+      'Renewal',
+      `${isoDay(v.renewalDate)} (${a.renewal.overdue ? `${-a.renewal.daysToRenewal} days overdue` : `in ${a.renewal.daysToRenewal} days`})`,
+    ]);
+  }
+  summaryRows.push(['ROI', a.roi.ok ? formatMultiple(a.roi.multiple) : 'Missing']);
+  const summaryHighlights: CellHighlight[] = a.tier
+    ? [{ row: 2, column: 1, background: a.tier.color, color: WHITE }]
+    : [];
+  if (!a.roi.ok)
+    summaryHighlights.push({ row: summaryRows.length - 1, column: 1, background: BAD });
+  const wins: string[] = [];
+  if ((v.goalsAchieved ?? 0) > 0) {
+    wins.push(`${v.goalsAchieved} success plan goal${v.goalsAchieved === 1 ? '' : 's'} achieved`);
+  }
+  if (a.roi.ok)
+    wins.push(
+      `${formatMoney(a.roi.annualValue)} of value a year (${formatMultiple(a.roi.multiple)})`,
+    );
+  const seats = seatUtilization(v);
+  if (seats !== undefined && seats >= 0.8) wins.push(`${pct(seats)} of licensed seats active`);
+  if (a.change !== undefined && a.change > 0) wins.push(`Health up ${a.change} points`);
+  if (v.nps !== undefined && v.nps >= 9 && v.nps <= 10)
+    wins.push(`NPS answer ${v.nps}: a promoter`);
+  if (v.usageTrend === 'up' || (v.usageChange ?? 0) > 0.05) wins.push('Usage growing');
+  push(
+    { kind: 'heading', level: 1, text: '1. Executive summary' },
+    {
+      kind: 'paragraph',
+      text: `${tierLabel}${a.score === undefined ? '' : ` · ${a.score}/100`}`,
+      style: a.tier ? { bold: true, color: WHITE, background: a.tier.color } : { bold: true },
+    },
+    { kind: 'table', rows: summaryRows, highlights: summaryHighlights },
+    { kind: 'heading', level: 3, text: 'Key wins' },
+  );
+  if (wins.length > 0) push({ kind: 'list', items: wins });
+  else {
+    push({
+      kind: 'placeholder',
+      text: 'The book shows no win for this quarter: add the wins the customer will recognise.',
+    });
+  }
+
+  // 2. Value delivered
+  const metrics = metricRows(a);
+  push({ kind: 'heading', level: 1, text: '2. Value delivered' }, ...goalsBlocks(a));
+  if (metrics.rows.length > 0) {
+    push({
+      kind: 'table',
+      rows: [
+        ['Metric', 'Target', 'Actual', 'Status'],
+        ...metrics.rows.map((row) => [
+          row.metric,
+          row.target,
+          row.actual,
+          row.met ? 'On track' : 'Below target',
+        ]),
+      ],
+      highlights: metrics.rows.map((row, i) => ({
+        row: i + 1,
+        column: 3,
+        background: row.met ? GOOD : BAD,
+      })),
+    });
+  }
+  if (metrics.missing.length > 0) {
+    push({
+      kind: 'paragraph',
+      text: `Not in the book, so not measured: ${metrics.missing.join(', ')}.`,
+      style: { italic: true },
+    });
+  }
+
+  // 3. ROI
+  push({ kind: 'heading', level: 1, text: '3. Return on investment' }, ...roiBlocks(a));
+
+  // 4. Product usage
+  push({ kind: 'heading', level: 1, text: '4. Product usage' }, ...usageBlocks(a));
+
+  // 5. Support
+  push({ kind: 'heading', level: 1, text: '5. Support summary' }, ...supportBlocks(a));
+
+  // 6. Risks
+  const risks = a.findings
+    .filter((finding) => finding.severity !== 'expansion')
+    .map((finding) => `${SEVERITY_LABELS[finding.severity]}: ${finding.reason}`);
+  if (a.driversText) risks.push(`What costs the most points: ${a.driversText}`);
+  push({ kind: 'heading', level: 1, text: '6. Risks' });
+  push(
+    risks.length > 0
+      ? { kind: 'list', items: risks }
+      : { kind: 'paragraph', text: 'No early warning fired for this account.' },
+  );
+
+  // 7. Roadmap
+  push(
+    { kind: 'heading', level: 1, text: '7. Roadmap' },
+    {
+      kind: 'placeholder',
+      text: `TO FILL IN BY THE CSM: the roadmap items that matter to ${a.name}, each tied to one of their priorities or requests, and any beta or early-access offer.`,
+    },
+  );
+
+  // 8. Priorities
+  push(
+    {
+      kind: 'heading',
+      level: 1,
+      text: `8. Priorities for ${quarterLabel(shiftQuarter(quarter, 1))}`,
+    },
+    { kind: 'list', items: priorityList, numbered: true },
+  );
+
+  // 9. Expansion, only when seed 001's gate is open
+  let section = 9;
+  if (gateOpen) {
+    const signals =
+      a.expansionSignals.length > 0
+        ? a.expansionSignals
+        : ['No specific buying signal in the book'];
+    push(
+      { kind: 'heading', level: 1, text: `${section}. Expansion opportunities` },
+      {
+        kind: 'paragraph',
+        text: `The expansion gate is open (seed 001): ${a.gate.reasons.join('; ')}.`,
+      },
+      { kind: 'list', items: signals },
+      {
+        kind: 'table',
+        rows: [['Play', 'When'], ...EXPANSION_PLAYS.map((play) => [play.title, play.sla ?? ''])],
+      },
+    );
+    section++;
+  }
+
+  // Action items and the next QBR
+  push(
+    { kind: 'heading', level: 1, text: `${section}. Action items` },
+    {
+      kind: 'table',
+      rows: [
+        ['Action', 'Owner', 'Due'],
+        ...actionList.map((item) => [item.action, item.owner, isoDay(item.due)]),
+      ],
+    },
+    { kind: 'heading', level: 1, text: `${section + 1}. Next QBR` },
+    {
+      kind: 'paragraph',
+      text: `${longDay(nextQbr)} (${a.cadence ? `${a.cadence.qbr.toLowerCase()} cadence for ${a.segment}` : 'quarterly'}, seed 002).`,
+      style: { bold: true },
+    },
+    { kind: 'pagebreak' },
+    { kind: 'heading', level: 1, text: 'Appendix A. Preparation checklist' },
+    { kind: 'table', rows: [['Done', 'Step'], ...QBR_PREP_CHECKLIST.map((item) => ['☐', item])] },
+    { kind: 'heading', level: 1, text: 'Appendix B. Follow-up email' },
+    {
+      kind: 'paragraph',
+      text: 'Send within one business day; edit the bracketed parts.',
+      style: { italic: true },
+    },
+    {
+      kind: 'table',
+      rows: [[followUpEmail(a, quarter, actionList, priorityList, nextQbr, preparedBy)]],
+      header: false,
+      highlights: [{ row: 0, column: 0, background: '#f8f9fa' }],
+    },
+  );
+
+  return { name: qbrDocumentName(a.name, label), blocks: blocks.map(normalizeBlock) };
+}
+
+function normalizeBlock(block: DocBlock): DocBlock {
+  return block.kind === 'table' ? { ...block, rows: rectangular(block.rows) } : block;
+}
+
+export { PLACEHOLDER_BACKGROUND };

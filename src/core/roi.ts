@@ -1,0 +1,71 @@
+/**
+ * Return on investment from the book's outcome columns, as seed 004's worked example computes
+ * it: hours saved per month x 12 x hourly rate is the annual value; divided by the annual
+ * investment it is the ROI multiple (350 h x $50 x 12 = $210,000 against $60,000 = 3.5x).
+ */
+import type { SignalValues } from './rubrics';
+
+export type Roi =
+  | {
+      readonly ok: true;
+      readonly hoursPerMonth: number;
+      readonly hourlyRate: number;
+      readonly annualInvestment: number;
+      /** hoursPerMonth x hourlyRate. */
+      readonly monthlyValue: number;
+      /** monthlyValue x 12. */
+      readonly annualValue: number;
+      /** annualValue / annualInvestment, unrounded. */
+      readonly multiple: number;
+    }
+  | {
+      readonly ok: false;
+      /** The book's columns that are blank or missing, in the user's words. */
+      readonly missing: readonly string[];
+      readonly message: string;
+    };
+
+export const ROI_COLUMNS = ['Hours saved per month', 'Hourly rate', 'Annual investment'] as const;
+
+export function computeRoi(values: SignalValues): Roi {
+  const { hoursSavedPerMonth, hourlyRate, annualInvestment } = values;
+  const missing: string[] = [];
+  if (hoursSavedPerMonth === undefined) missing.push(ROI_COLUMNS[0]);
+  if (hourlyRate === undefined) missing.push(ROI_COLUMNS[1]);
+  if (annualInvestment === undefined || annualInvestment <= 0) missing.push(ROI_COLUMNS[2]);
+  if (
+    missing.length > 0 ||
+    hoursSavedPerMonth === undefined ||
+    hourlyRate === undefined ||
+    annualInvestment === undefined
+  ) {
+    return {
+      ok: false,
+      missing,
+      message: `No quantified ROI: fill in ${missing.join(', ')} for this account. Seed 000's rule: never present a QBR without a quantified ROI number.`,
+    };
+  }
+  const monthlyValue = hoursSavedPerMonth * hourlyRate;
+  const annualValue = monthlyValue * 12;
+  return {
+    ok: true,
+    hoursPerMonth: hoursSavedPerMonth,
+    hourlyRate,
+    annualInvestment,
+    monthlyValue,
+    annualValue,
+    multiple: annualValue / annualInvestment,
+  };
+}
+
+/** "3.5x": one decimal, halves up. */
+export function formatMultiple(multiple: number): string {
+  return `${(Math.round(multiple * 10 + 1e-9) / 10).toFixed(1)}x`;
+}
+
+/** "$210,000": whole dollars with thousands separators (no locale data needed). */
+export function formatMoney(amount: number): string {
+  const sign = amount < 0 ? '-' : '';
+  const whole = Math.round(Math.abs(amount)).toString();
+  return `${sign}$${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}`;
+}

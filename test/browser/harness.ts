@@ -1,0 +1,119 @@
+/**
+ * Runs dist/Sidebar.html in headless Chromium against the real bundle: a tiny HTTP server on
+ * 127.0.0.1 serves the page, and a test shim of google.script.run forwards each call over
+ * fetch to the bundle running in the local Apps Script runtime (node side).
+ */
+import * as fs from 'node:fs';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import * as path from 'node:path';
+import { type Browser, chromium } from 'playwright-core';
+import type { LocalRuntime } from '../../dev/runtime';
+
+export const ROOT = path.resolve(__dirname, '../..');
+export const ARTIFACTS = path.join(ROOT, 'artifacts');
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+/**
+ * google.script.run for the test page: withSuccessHandler / withFailureHandler chains, and any
+ * other property is a server function called through POST /rpc. A failure reaches the failure
+ * handler as an Error with the server's message, as in Apps Script.
+ */
+export const GOOGLE_SCRIPT_RUN_SHIM = `
+(() => {
+  function runner(success, failure) {
+    return new Proxy({}, {
+      get(_target, name) {
+        if (name === 'withSuccessHandler') return (handler) => runner(handler, failure);
+        if (name === 'withFailureHandler') return (handler) => runner(success, handler);
+        return (...args) => {
+          fetch('/rpc', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ name, args }),
+          })
+            .then((response) => response.json())
+            .then((reply) => {
+              if (reply.ok) { if (success) success(reply.value); }
+              else if (failure) failure(new Error(reply.error));
+            })
+            .catch((error) => { if (failure) failure(error); });
+        };
+      },
+    });
+  }
+  window.google = { script: { run: runner() } };
+})();
+`;
+
+export interface Harness {
+  readonly url: string;
+  readonly browser: Browser;
+  /** The runtime the next calls go to. */
+  use(runtime: LocalRuntime): void;
+  /** Every server call made, by name. */
+  readonly calls: string[];
+  close(): Promise<void>;
+}
+
+export async function startHarness(): Promise<Harness> {
+  const page = fs.readFileSync(path.join(ROOT, 'dist', 'Sidebar.html'), 'utf8');
+  let runtime: LocalRuntime | undefined;
+  const calls: string[] = [];
+  const server = http.createServer((request, response) => {
+    if (request.method === 'GET' && (request.url === '/' || request.url === '/Sidebar.html')) {
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      response.end(page);
+      return;
+    }
+    if (request.method === 'POST' && request.url === '/rpc') {
+      let body = '';
+      request.on('data', (chunk) => (body += chunk));
+      request.on('end', () => {
+        let reply: { ok: boolean; value?: unknown; error?: string };
+        try {
+          const { name, args } = JSON.parse(body) as { name: string; args: unknown[] };
+          calls.push(name);
+          if (!runtime) throw new Error('No runtime.');
+          // As google.script.run: the result travels as JSON.
+          reply = { ok: true, value: runtime.call(name, ...args) };
+        } catch (error) {
+          reply = { ok: false, error: (error as Error).message };
+        }
+        response.writeHead(200, { 'content-type': 'application/json' });
+        response.end(JSON.stringify(reply));
+      });
+      return;
+    }
+    response.writeHead(404);
+    response.end();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    browser,
+    calls,
+    use: (next) => {
+      runtime = next;
+    },
+    close: async () => {
+      await browser.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

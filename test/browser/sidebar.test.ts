@@ -1,0 +1,229 @@
+/**
+ * The sidebar in headless Chromium, talking to the real bundle through the google.script.run
+ * shim: the account view, search, the playbooks, QBR generation, an error, and untrusted sheet
+ * text. Screenshots go to artifacts/ (the README's images are copied from there).
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Page } from 'playwright-core';
+import { documentToHtml, loadBundle, type LocalRuntime } from '../../dev/runtime';
+import { SIDEBAR_NOW, XSS_NAME, sidebarSpreadsheet } from '../helpers/sidebar-book';
+import { ARTIFACTS, GOOGLE_SCRIPT_RUN_SHIM, type Harness, startHarness } from './harness';
+
+jest.setTimeout(30_000);
+
+let harness: Harness;
+
+/** An expression evaluated in the page (the tests are type-checked without the DOM library). */
+const inPage = (expression: string) => expression as unknown as () => unknown;
+
+beforeAll(async () => {
+  harness = await startHarness();
+});
+
+afterAll(async () => {
+  await harness?.close();
+});
+
+interface Opened {
+  page: Page;
+  runtime: LocalRuntime;
+  dialogs: string[];
+  remote: string[];
+  errors: string[];
+}
+
+/** A fresh book and sidebar page, with the active cell on `activeRow` of the book. */
+async function open(activeRow = 2): Promise<Opened> {
+  const spreadsheet = sidebarSpreadsheet();
+  spreadsheet.getSheetByName('Accounts')?.getRange(activeRow, 1).activate();
+  const runtime = loadBundle({ spreadsheet, timeZone: 'UTC', now: SIDEBAR_NOW });
+  harness.use(runtime);
+  const page = await harness.browser.newPage({ viewport: { width: 300, height: 900 } });
+  const dialogs: string[] = [];
+  const remote: string[] = [];
+  const errors: string[] = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  // Nothing may be loaded from anywhere but the test server: no CDN, no fonts.
+  await page.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith(harness.url)) return route.continue();
+    remote.push(url);
+    return route.abort();
+  });
+  await page.addInitScript(GOOGLE_SCRIPT_RUN_SHIM);
+  await page.goto(harness.url);
+  return { page, runtime, dialogs, remote, errors };
+}
+
+async function done(opened: Opened): Promise<void> {
+  expect(opened.remote).toEqual([]);
+  expect(opened.errors).toEqual([]);
+  await opened.page.close();
+}
+
+test('the account view of the active row', async () => {
+  const opened = await open(2);
+  const { page } = opened;
+  await page.locator('#account-name', { hasText: 'Acme Corp' }).waitFor();
+  expect(await page.locator('#score').textContent()).toBe('82');
+  const tier = page.locator('#tier');
+  expect(await tier.textContent()).toBe('Thriving');
+  expect(
+    await page.evaluate(
+      inPage("getComputedStyle(document.getElementById('tier')).backgroundColor"),
+    ),
+  ).toBe('rgb(30, 142, 62)');
+  expect(await page.locator('svg.sparkline polyline').count()).toBe(1);
+  expect(await page.locator('#drivers').textContent()).toContain('Outcomes 58/100');
+  expect(await page.locator('#warnings').textContent()).toContain(
+    'Thriving and using 92% of its seats.',
+  );
+  expect(await page.locator('#renewal').textContent()).toBe('Renews in 258 days (2026-09-30)');
+  expect(await page.locator('#gate').textContent()).toBe('Ready: the expansion gate is open.');
+  expect(await page.locator('#roi').textContent()).toContain('3.5x');
+  expect(await page.locator('.play h3').first().textContent()).toBe(
+    'Thriving (80-100): grow and advocate',
+  );
+  // Google's add-on look: 300 px, Roboto/Arial.
+  expect(await page.evaluate(inPage('document.body.getBoundingClientRect().width'))).toBe(300);
+  expect(await page.evaluate(inPage('getComputedStyle(document.body).fontFamily'))).toContain(
+    'Roboto',
+  );
+  await page.screenshot({ path: path.join(ARTIFACTS, 'sidebar.png'), fullPage: true });
+  await done(opened);
+});
+
+test('search finds an account and shows it', async () => {
+  const opened = await open(1);
+  const { page } = opened;
+  await page.locator('#no-account').waitFor();
+  await page.fill('#search', 'glob');
+  await page.click('#search-form button[type="submit"]');
+  await page.locator('#results button', { hasText: 'Globex' }).click();
+  await page.locator('#account-name', { hasText: 'Globex' }).waitFor();
+  expect(await page.locator('#tier').textContent()).toBe('Critical');
+  expect(await page.locator('#warnings').textContent()).toContain('The champion has left.');
+  expect(await page.locator('#gate').textContent()).toBe('Not yet: the gate is closed.');
+  await page.screenshot({ path: path.join(ARTIFACTS, 'sidebar-critical.png'), fullPage: true });
+  await done(opened);
+});
+
+test('browsing the playbooks', async () => {
+  const opened = await open(2);
+  const { page } = opened;
+  await page.locator('#account-name').waitFor();
+  await page.click('[role="tab"][data-tab="playbooks"]');
+  await page.locator('#playbook .play h3', { hasText: 'Thriving' }).waitFor();
+  await page.selectOption('#playbook-section', 'save');
+  await page.locator('#playbook .play h3', { hasText: 'Value not realised' }).waitFor();
+  expect(await page.locator('#playbook').textContent()).toContain(
+    'Offer: 20% off for three months',
+  );
+  await page.selectOption('#playbook-section', 'qbr');
+  expect(await page.locator('#playbook').textContent()).toContain('45-minute QBR (seed 000)');
+  await page.screenshot({ path: path.join(ARTIFACTS, 'sidebar-playbooks.png'), fullPage: true });
+  await done(opened);
+});
+
+test('generating a QBR: the link comes back, the document is in Docs and the log', async () => {
+  const opened = await open(2);
+  const { page, runtime } = opened;
+  await page.locator('#account-name', { hasText: 'Acme Corp' }).waitFor();
+  await page.click('[role="tab"][data-tab="qbr"]');
+  expect(await page.locator('#qbr-account').textContent()).toBe('Acme Corp');
+  await page.selectOption('#qbr-quarter', 'Q4 2025');
+  await page.check('input[name="agenda"][value="qbr-45"]');
+  await page.click('#qbr-generate');
+  const link = page.locator('#qbr-result a.doc-link');
+  await link.waitFor();
+  expect(await link.textContent()).toBe('QBR - Acme Corp - Q4 2025');
+  expect(await link.getAttribute('href')).toBe('https://docs.google.com/document/d/doc-1/edit');
+  expect(await link.getAttribute('target')).toBe('_blank');
+  expect(await page.locator('#status').isHidden()).toBe(true);
+  await page.screenshot({ path: path.join(ARTIFACTS, 'sidebar-qbr.png'), fullPage: true });
+
+  const document = runtime.documents.byName('QBR - Acme Corp - Q4 2025');
+  expect(document).toBeDefined();
+  expect(runtime.spreadsheet.getSheetByName('QBR Log')?.getLastRow()).toBe(2);
+  // The recorded document, rendered for the README.
+  const html = documentToHtml(document as NonNullable<typeof document>);
+  fs.writeFileSync(path.join(ARTIFACTS, 'qbr.html'), html);
+  const docPage = await harness.browser.newPage({ viewport: { width: 900, height: 1200 } });
+  await docPage.route('**/*', (route) => route.abort());
+  await docPage.setContent(html);
+  expect(await docPage.locator('h1.title').textContent()).toBe(
+    'Quarterly Business Review: Acme Corp',
+  );
+  await docPage.screenshot({ path: path.join(ARTIFACTS, 'qbr.png'), fullPage: false });
+  await docPage.screenshot({ path: path.join(ARTIFACTS, 'qbr-full.png'), fullPage: true });
+  await docPage.close();
+  await done(opened);
+});
+
+test('a QBR without ROI is flagged before generating', async () => {
+  const opened = await open(3);
+  const { page } = opened;
+  await page.locator('#account-name', { hasText: 'Globex' }).waitFor();
+  await page.click('[role="tab"][data-tab="qbr"]');
+  expect(await page.locator('#qbr-roi-missing').textContent()).toContain(
+    'never present a QBR without a quantified ROI',
+  );
+  await done(opened);
+});
+
+test('a server error is shown in words, and the sidebar recovers', async () => {
+  const opened = await open(2);
+  const { page, runtime } = opened;
+  await page.locator('#account-name', { hasText: 'Acme Corp' }).waitFor();
+  const book = runtime.spreadsheet.getSheetByName('Accounts');
+  if (book) runtime.spreadsheet.deleteSheet(book);
+  await page.click('#use-selection');
+  const error = page.locator('#error');
+  await error.waitFor();
+  expect(await error.textContent()).toMatch(/^No sheet looks like a book of accounts/);
+  expect(await page.locator('#status').isHidden()).toBe(true);
+  expect(await page.locator('#use-selection').isEnabled()).toBe(true);
+  await done(opened);
+});
+
+test('an account named like HTML shows as text: no element, no dialog', async () => {
+  const opened = await open(4);
+  const { page, runtime, dialogs } = opened;
+  await page.locator('#account-name').waitFor();
+  expect(await page.locator('#account-name').textContent()).toBe(XSS_NAME);
+  await page.fill('#search', 'img');
+  await page.click('#search-form button[type="submit"]');
+  await page.locator('#results button').first().waitFor();
+  expect(await page.locator('#results').textContent()).toContain(XSS_NAME);
+  await page.click('[role="tab"][data-tab="qbr"]');
+  await page.click('#qbr-generate');
+  await page.locator('#qbr-result a.doc-link').waitFor();
+  expect(await page.locator('#qbr-result a.doc-link').textContent()).toBe(
+    `QBR - ${XSS_NAME} - Q1 2026`,
+  );
+  expect(await page.locator('img').count()).toBe(0);
+
+  // The document, rendered to HTML, shows the name as text too.
+  const html = documentToHtml(
+    runtime.documents.last() as NonNullable<ReturnType<typeof runtime.documents.last>>,
+  );
+  const docPage = await harness.browser.newPage();
+  docPage.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await docPage.route('**/*', (route) => route.abort());
+  await docPage.setContent(html);
+  expect(await docPage.locator('img').count()).toBe(0);
+  expect(await docPage.locator('h1.title').textContent()).toBe(
+    `Quarterly Business Review: ${XSS_NAME}`,
+  );
+  await docPage.close();
+  expect(dialogs).toEqual([]);
+  await done(opened);
+});

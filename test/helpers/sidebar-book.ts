@@ -1,0 +1,181 @@
+/**
+ * A small book for the sidebar and QBR tests. "Acme Corp" (row 2) is worked by hand in
+ * test/bundle/sidebar.test.ts: its ROI is seed 004's worked example, 350 hours a month at $50
+ * an hour against $60,000 a year = $210,000 a year = 3.5x.
+ */
+import { createSpreadsheet, type FakeSpreadsheet } from '../../dev/runtime';
+
+export const SIDEBAR_HEADERS = [
+  'Account',
+  'Account ID',
+  'CSM',
+  'CSM email',
+  'ARR',
+  'Renewal date',
+  'Contract start',
+  'DAU/MAU',
+  'Seats licensed',
+  'Seats active',
+  'Features used',
+  'Features available',
+  'Champion',
+  'Champion status',
+  'Executive sponsor',
+  'Payment status',
+  'ARR trend',
+  'Goals defined',
+  'Goals achieved',
+  'ROI documented',
+  'Hours saved per month',
+  'Hourly rate',
+  'Annual investment',
+  'Tickets (30 days)',
+  'CSAT',
+  'Open critical tickets',
+  'NPS',
+  'Last login',
+  'Competitor mentioned',
+];
+
+export const XSS_NAME = '<img src=x onerror=alert(1)>';
+
+type Row = (string | number | boolean | Date)[];
+
+/** One row per account, in SIDEBAR_HEADERS order. */
+export function sidebarRows(goals = 4): Row[] {
+  return [
+    [
+      'Acme Corp',
+      'ACME-1',
+      'Dana Lee',
+      'dana@example.com',
+      150000,
+      '2026-09-30',
+      '2024-10-01',
+      0.55,
+      100,
+      92,
+      14,
+      20,
+      'Sam Fox',
+      'active',
+      'Ria Chen',
+      'current',
+      'expanding',
+      goals,
+      Math.min(3, goals),
+      'yes',
+      350,
+      50,
+      60000,
+      4,
+      4.6,
+      0,
+      9,
+      '2026-01-14',
+      'no',
+    ],
+    [
+      'Globex',
+      'GLX-2',
+      'Dana Lee',
+      'dana@example.com',
+      40000,
+      '2026-02-20',
+      '2025-03-01',
+      0.08,
+      50,
+      9,
+      3,
+      20,
+      'no',
+      'left',
+      'no',
+      'late',
+      'contracting',
+      3,
+      0,
+      'no',
+      '',
+      '',
+      '',
+      14,
+      2.5,
+      2,
+      4,
+      '2025-11-20',
+      'yes',
+    ],
+    [
+      XSS_NAME,
+      'XSS-3',
+      '=HYPERLINK("http://evil.example")',
+      'ops@example.com',
+      12000,
+      '2026-06-01',
+      '2025-06-01',
+      0.3,
+      20,
+      12,
+      8,
+      20,
+      'yes',
+      'active',
+      'yes',
+      'current',
+      'stable',
+      2,
+      1,
+      'no',
+      10,
+      40,
+      12000,
+      3,
+      4,
+      0,
+      8,
+      '2026-01-10',
+      'no',
+    ],
+  ];
+}
+
+/**
+ * The History sheet the daily alerts keep: Acme has been Thriving since 2025-11-01 (75 days
+ * before the tests' today, 2026-01-15), so seed 001's expansion gate is open for it.
+ */
+export const SIDEBAR_HISTORY = [
+  [
+    'Account key',
+    'Account',
+    'Last run',
+    'Score',
+    'Tier',
+    'Tier since',
+    'Alert state',
+    'Daily scores',
+  ],
+  [
+    'ACME-1',
+    'Acme Corp',
+    '2026-01-10',
+    81,
+    'Thriving',
+    '2025-11-01',
+    '',
+    '2025-10-15=72 2025-11-01=80 2025-12-01=83 2026-01-10=81',
+  ],
+];
+
+/** The tests' today: a Thursday, in UTC. */
+export const SIDEBAR_NOW = new Date('2026-01-15T15:00:00Z');
+
+export function sidebarSpreadsheet(goals = 4, extraRows: Row[] = []): FakeSpreadsheet {
+  return createSpreadsheet(
+    {
+      Accounts: [SIDEBAR_HEADERS, ...sidebarRows(goals), ...extraRows],
+      History: SIDEBAR_HISTORY,
+    },
+    { name: 'Customer Book', timeZone: 'UTC' },
+  );
+}
