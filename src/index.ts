@@ -17,16 +17,38 @@ import {
 } from './app/alerts/control';
 import { runAlerts } from './app/alerts/run';
 import { checkHeaders } from './app/header-check';
+import { SCOPES, runDiagnostics } from './app/diagnostics';
 import { FORMULA_HELP, MENU } from './app/menu';
 import { healthBacktest, healthCalibrate } from './functions/backtest';
 import { type FunctionContext, healthDrivers, healthScore, healthTier } from './functions/health';
 import { isRange } from './functions/ranges';
 import { grr, logoRetention, nrr, segment } from './functions/retention';
+import {
+  churnRisk,
+  engagementLevelOfBook,
+  expansionReady,
+  renewalStageOf,
+  ttfv,
+  winBackStageOf,
+} from './functions/lifecycle';
+import {
+  churnRate,
+  cohortRetention,
+  csat,
+  csmCapacity,
+  expansionRate,
+  nps,
+} from './functions/portfolio';
+import { refreshDashboard, refreshDashboardIfStale } from './app/dashboard/refresh';
+import { dashboardPorts } from './gas/dashboard-ports';
 import { showDialog } from './gas/dialog';
 import { currentTimeZone, now } from './gas/environment';
 import { readActiveSheet } from './gas/sheets';
-import { alertPorts } from './gas/alert-ports';
+import { alertPorts, permissionsGranted } from './gas/alert-ports';
 import { askText, installMenu, showMessage } from './gas/ui';
+import type { AccountRequest, PlanRequest, QbrRequest, SidebarApi } from './app/sidebar/api';
+import { createSidebarServer } from './app/sidebar/server';
+import { showSidebar, sidebarPorts } from './gas/sidebar';
 
 declare const global: Record<string, unknown>;
 
@@ -165,6 +187,169 @@ function HEALTHCALIBRATE(headers: unknown, rows: unknown, outcomes: unknown, mod
   return healthCalibrate(headers, rows, outcomes, model, functionContext());
 }
 
+/**
+ * Early-warning flags of each account row, worst first: the same rules as the daily alerts (tier, champion or sponsor gone, usage drop, no login for 30 days, competitor, data export, missed meetings, renewal without a conversation...).
+ *
+ * @param {Array<Array<string>>} headers The book's header row, for example A1:AZ1.
+ * @param {Array<Array<string|number|Date|boolean>>} rows The account rows under those headers, for example A2:AZ500.
+ * @param {Date|string} [today] Optional. The day to judge from (default: today in the spreadsheet's time zone).
+ * @return One text per row, such as "Critical: The champion has left. | At-Risk: No login for 45 days.", "No warning signs", "" for a blank row, or why the row cannot be scored.
+ * @customfunction
+ */
+function CHURNRISK(headers: unknown, rows: unknown, today?: unknown) {
+  return columnOrCell(rows, churnRisk(headers, rows, today, functionContext()));
+}
+
+/**
+ * Whether each account is ready for an expansion conversation: seed 001's gate (top health tier for 60+ days, a goal achieved with ROI documented, champion engaged, renewal more than 60 days away) and the buying signals present.
+ *
+ * @param {Array<Array<string>>} headers The book's header row, for example A1:AZ1.
+ * @param {Array<Array<string|number|Date|boolean>>} rows The account rows under those headers, for example A2:AZ500.
+ * @param {Date|string} [today] Optional. The day to judge from (default: today in the spreadsheet's time zone).
+ * @return Two columns per row: "Open" or "Closed", then each gate condition met (✓) or not (✗) and the expansion signals.
+ * @customfunction
+ */
+function EXPANSIONREADY(headers: unknown, rows: unknown, today?: unknown) {
+  return expansionReady(headers, rows, today, functionContext());
+}
+
+/**
+ * The renewal prep step due for a renewal date (seed 002's sequence from day -90 to day -7), the days left and the next step.
+ *
+ * @param {Date|Array<Array<Date>>} renewal_date A renewal date, or a column of them.
+ * @param {Date|string} [today] Optional. The day to count from (default: today in the spreadsheet's time zone).
+ * @return One text per date, such as "Day -60: ROI presentation, 50 days to renewal. ..."; blanks stay blank.
+ * @customfunction
+ */
+function RENEWALSTAGE(renewal_date: unknown, today?: unknown) {
+  return renewalStageOf(renewal_date, today, functionContext());
+}
+
+/**
+ * Net Promoter Score of 0-10 survey answers: the percentage of promoters (9-10) minus the percentage of detractors (0-6).
+ *
+ * @param {Array<Array<number>>} responses The answers, 0 to 10, in any range; blanks are ignored.
+ * @return The NPS, a number from -100 to 100.
+ * @customfunction
+ */
+function NPS(responses: unknown) {
+  return nps(responses);
+}
+
+/**
+ * Customer satisfaction: the share of answers of 4 or 5 on a 1-5 scale.
+ *
+ * @param {Array<Array<number>>} responses The answers, 1 to 5, in any range; blanks are ignored.
+ * @return The share of satisfied answers as a fraction: 0.9 means 90%.
+ * @customfunction
+ */
+function CSAT(responses: unknown) {
+  return csat(responses);
+}
+
+/**
+ * Time to first value in days, and whether it met the segment's target (seed 002: Enterprise 30 days, Mid-Market 14 days, SMB 24 hours, Self-Serve 10 minutes).
+ *
+ * @param {Date|Array<Array<Date>>} start The onboarding start (contract start) of each account.
+ * @param {Date|Array<Array<Date>>} first_value The day each account first got value, same rows; blank if not yet.
+ * @param {string|number|Array<Array<string|number>>} [segment] Optional. The segment of each row (Enterprise, Mid-Market, SMB, Self-Serve) or its ARR, or one segment for every row.
+ * @return Two columns per row: the days, and "On target (14 days for Mid-Market)", "Late by 6 days (...)" or "No first value yet".
+ * @customfunction
+ */
+function TTFV(start: unknown, first_value: unknown, segment?: unknown) {
+  return ttfv(start, first_value, segment, functionContext());
+}
+
+/**
+ * Engagement level of each account row (seed 002): Power user, Regular, Casual, Dormant or Ghost, from DAU/MAU (or core actions per week), feature adoption and the last login.
+ *
+ * @param {Array<Array<string>>} headers The book's header row, for example A1:AZ1.
+ * @param {Array<Array<string|number|Date|boolean>>} rows The account rows under those headers, for example A2:AZ500.
+ * @param {Date|string} [today] Optional. The day to count the last login from (default: today in the spreadsheet's time zone).
+ * @return Two columns per row: the level, then what it was decided from, the expected renewal rate and the action.
+ * @customfunction
+ */
+function ENGAGEMENTLEVEL(headers: unknown, rows: unknown, today?: unknown) {
+  return engagementLevelOfBook(headers, rows, today, functionContext());
+}
+
+/**
+ * Win-back stage of a churned account by time since churn (seed 002): the approach and its usual success rate.
+ *
+ * @param {Date|Array<Array<Date>>} churn_date A churn date, or a column of them.
+ * @param {Date|string} [today] Optional. The day to count from (default: today in the spreadsheet's time zone).
+ * @return One text per date, such as "30-90 days: Product update with proof of improvement (10-15% win back)".
+ * @customfunction
+ */
+function WINBACKSTAGE(churn_date: unknown, today?: unknown) {
+  return winBackStageOf(churn_date, today, functionContext());
+}
+
+/**
+ * Retention cohort table: accounts grouped by month of start, the share still a customer at each month since start (logo retention, or revenue retention when arr is given).
+ *
+ * @param {Array<Array<Date>>} start_dates The start (contract start) of each account.
+ * @param {Array<Array<Date>>} end_dates The day each account left, same rows; blank while it is a customer.
+ * @param {Array<Array<number>>} [arr] Optional. The ARR of each account, same rows: weights the shares by revenue.
+ * @param {number|Array<Array<number>>} [periods] Optional. The months to show: a number such as 12 (months 0 to 12) or a range of month offsets (default 0, 1, 2, 3, 6, 12).
+ * @param {Date|string} [today] Optional. Months not yet reached by every account of a cohort stay blank (default: today).
+ * @return A table with a header row: Cohort (YYYY-MM), Accounts, then one column per month as a fraction.
+ * @customfunction
+ */
+function COHORTRETENTION(
+  start_dates: unknown,
+  end_dates: unknown,
+  arr?: unknown,
+  periods?: unknown,
+  today?: unknown,
+) {
+  return cohortRetention(start_dates, end_dates, arr, periods, today, functionContext());
+}
+
+/**
+ * Converts a churn rate from one period to another by compounding: 1 - (1 - rate) ^ (to / from). 2% a month is 21.5% a year.
+ *
+ * @param {number|Array<Array<number>>} rate The churn rate over from_period, such as 2% or 0.02, or a column of rates.
+ * @param {string|number} [from_period] Optional. The period the rate is for: "monthly" (default), "quarterly", "annual", or a number of months.
+ * @param {string|number} [to_period] Optional. The period to convert to: "annual" (default), "monthly", "quarterly", or a number of months.
+ * @return The churn rate over to_period, as a fraction.
+ * @customfunction
+ */
+function CHURNRATE(rate: unknown, from_period?: unknown, to_period?: unknown) {
+  return churnRate(rate, from_period, to_period);
+}
+
+/**
+ * Converts an expansion (or net growth) rate from one period to another by compounding: (1 + rate) ^ (to / from) - 1. 1.5% a month is 19.6% a year.
+ *
+ * @param {number|Array<Array<number>>} rate The expansion rate over from_period, such as 1.5% or 0.015, or a column of rates.
+ * @param {string|number} [from_period] Optional. The period the rate is for: "monthly" (default), "quarterly", "annual", or a number of months.
+ * @param {string|number} [to_period] Optional. The period to convert to: "annual" (default), "monthly", "quarterly", or a number of months.
+ * @return The expansion rate over to_period, as a fraction.
+ * @customfunction
+ */
+function EXPANSIONRATE(rate: unknown, from_period?: unknown, to_period?: unknown) {
+  return expansionRate(rate, from_period, to_period);
+}
+
+/**
+ * Accounts and ARR per CSM against seed 000's capacity model (Enterprise 10-15 accounts, Mid-Market 25-40, SMB 50-80, Self-Serve automated), segments taken from ARR.
+ *
+ * @param {Array<Array<string>>} csm_column The CSM of each account, for example C2:C500.
+ * @param {Array<Array<number>>} arr_column The ARR of each account, same rows.
+ * @return A table with a header row: CSM, Accounts, ARR, accounts per segment, Load (1 = a full book at the top of the ranges) and Status.
+ * @customfunction
+ */
+function CSMCAPACITY(csm_column: unknown, arr_column: unknown) {
+  return csmCapacity(csm_column, arr_column);
+}
+
+/** Menu: rebuild the Dashboard sheet (metrics, charts and the monthly review). */
+function menuRefreshDashboard() {
+  const report = refreshDashboard(dashboardPorts());
+  showMessage('CS Engine dashboard', report.summary);
+}
+
 /** Builds the add-on menu when the spreadsheet opens. */
 function onOpen() {
   installMenu(MENU);
@@ -227,7 +412,61 @@ function menuAlertsSettings() {
  * whatever is still queued. Errors are logged and reported by the run itself.
  */
 function onAlertsTrigger() {
-  runAlerts(alertPorts(), 'scheduled');
+  runAlerts(
+    { ...alertPorts(), afterScheduledCheck: () => refreshDashboardIfStale(dashboardPorts()) },
+    'scheduled',
+  );
+}
+
+/** Menu: check the setup in this spreadsheet: columns, trigger, quota, permissions, sheets. */
+function menuDiagnostics() {
+  const report = runDiagnostics({
+    ports: alertPorts(),
+    authorized: permissionsGranted(),
+    scopes: SCOPES.map((entry) => entry.scope),
+  });
+  showDialog(report.title, report.html, 560, 520);
+}
+
+/** Menu: open the account sidebar (account view, playbooks, QBR and plan documents). */
+function menuOpenSidebar() {
+  showSidebar();
+}
+
+// The sidebar's endpoints (src/app/sidebar/api.ts), called with google.script.run. They go
+// through an object typed as SidebarApi: an endpoint renamed in the interface fails to compile
+// here, and a test checks that every SidebarApi method is a global of the bundle.
+const sidebarEndpoints: SidebarApi = {
+  getAccount: (request) => createSidebarServer(sidebarPorts()).getAccount(request),
+  searchAccounts: (query) => createSidebarServer(sidebarPorts()).searchAccounts(query),
+  getPlaybooks: () => createSidebarServer(sidebarPorts()).getPlaybooks(),
+  generateQbr: (request) => createSidebarServer(sidebarPorts()).generateQbr(request),
+  generatePlan: (request) => createSidebarServer(sidebarPorts()).generatePlan(request),
+};
+
+/** Sidebar: the account on the active row, or on the given row of the book. */
+function getAccount(request: AccountRequest) {
+  return sidebarEndpoints.getAccount(request);
+}
+
+/** Sidebar: accounts whose name or ID contains the query. */
+function searchAccounts(query: string) {
+  return sidebarEndpoints.searchAccounts(query);
+}
+
+/** Sidebar: every playbook, for the Playbooks tab. */
+function getPlaybooks() {
+  return sidebarEndpoints.getPlaybooks();
+}
+
+/** Sidebar: create the QBR document in Google Docs and log it in the QBR Log sheet. */
+function generateQbr(request: QbrRequest) {
+  return sidebarEndpoints.generateQbr(request);
+}
+
+/** Sidebar: create a save, success or onboarding plan document. */
+function generatePlan(request: PlanRequest) {
+  return sidebarEndpoints.generatePlan(request);
 }
 
 /** Menu: a short reference of the formulas. */
@@ -244,11 +483,25 @@ global.LOGORETENTION = LOGORETENTION;
 global.SEGMENT = SEGMENT;
 global.HEALTHBACKTEST = HEALTHBACKTEST;
 global.HEALTHCALIBRATE = HEALTHCALIBRATE;
+global.CHURNRISK = CHURNRISK;
+global.EXPANSIONREADY = EXPANSIONREADY;
+global.RENEWALSTAGE = RENEWALSTAGE;
+global.NPS = NPS;
+global.CSAT = CSAT;
+global.TTFV = TTFV;
+global.ENGAGEMENTLEVEL = ENGAGEMENTLEVEL;
+global.WINBACKSTAGE = WINBACKSTAGE;
+global.COHORTRETENTION = COHORTRETENTION;
+global.CHURNRATE = CHURNRATE;
+global.EXPANSIONRATE = EXPANSIONRATE;
+global.CSMCAPACITY = CSMCAPACITY;
+global.menuRefreshDashboard = menuRefreshDashboard;
 global.onOpen = onOpen;
 global.onInstall = onInstall;
 global.menuCheckHeaders = menuCheckHeaders;
 global.menuFormulaHelp = menuFormulaHelp;
 global.menuBacktest = menuBacktest;
+global.menuDiagnostics = menuDiagnostics;
 global.menuAlertsOn = menuAlertsOn;
 global.menuAlertsOff = menuAlertsOff;
 global.menuAlertsRunNow = menuAlertsRunNow;
@@ -256,3 +509,9 @@ global.menuAlertsPreview = menuAlertsPreview;
 global.menuAlertsStatus = menuAlertsStatus;
 global.menuAlertsSettings = menuAlertsSettings;
 global.onAlertsTrigger = onAlertsTrigger;
+global.menuOpenSidebar = menuOpenSidebar;
+global.getAccount = getAccount;
+global.searchAccounts = searchAccounts;
+global.getPlaybooks = getPlaybooks;
+global.generateQbr = generateQbr;
+global.generatePlan = generatePlan;

@@ -1,4 +1,5 @@
 /** appsscript.json: the manifest Apps Script reads, and the scopes users are asked to grant. */
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
@@ -15,13 +16,16 @@ describe('appsscript.json', () => {
     expect(manifest.timeZone).toMatch(/^[A-Za-z]+\/[A-Za-z_]+$/);
   });
 
-  it('asks for the fewest scopes: this spreadsheet, its dialogs, alerts by email', () => {
+  it('asks for the fewest scopes: this spreadsheet, its dialogs, alerts by email, QBR documents', () => {
     expect(manifest.oauthScopes).toEqual([
       'https://www.googleapis.com/auth/spreadsheets.currentonly',
       'https://www.googleapis.com/auth/script.container.ui',
       'https://www.googleapis.com/auth/script.send_mail',
       'https://www.googleapis.com/auth/script.scriptapp',
       'https://www.googleapis.com/auth/userinfo.email',
+      // DocumentApp.create accepts only this scope (documents.currentonly covers a script
+      // bound to a document; drive.file is not accepted by DocumentApp).
+      'https://www.googleapis.com/auth/documents',
     ]);
   });
 
@@ -33,5 +37,30 @@ describe('appsscript.json', () => {
   it('.clasp.json pushes dist/', () => {
     const clasp = JSON.parse(fs.readFileSync(path.join(root, '.clasp.json'), 'utf8'));
     expect(clasp.rootDir).toBe('dist');
+  });
+});
+
+describe('deployment with clasp', () => {
+  const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+    scripts: Record<string, string>;
+  };
+
+  it('has a dev target (.clasp.json) and a prod target (.clasp.prod.json), both pushing dist/', () => {
+    for (const file of ['.clasp.json', '.clasp.prod.json']) {
+      const project = JSON.parse(fs.readFileSync(path.join(root, file), 'utf8'));
+      expect(project.rootDir).toBe('dist');
+      expect(project.scriptId).toMatch(/^REPLACE_WITH_YOUR_/);
+    }
+    expect(pkg.scripts.push).toContain('clasp push');
+    expect(pkg.scripts['push:prod']).toContain('-P .clasp.prod.json');
+    expect(pkg.scripts['push:prod']).toContain('build:addon');
+  });
+
+  it('clasp would push exactly the built files', () => {
+    const result = spawnSync('npx', ['clasp', 'show-file-status'], { cwd: root, encoding: 'utf8' });
+    const tracked = result.stdout.split('Untracked files:')[0] ?? '';
+    expect(tracked).toContain('dist/Code.js');
+    expect(tracked).toContain('dist/appsscript.json');
+    expect(tracked).not.toMatch(/src\//);
   });
 });

@@ -29,6 +29,18 @@ describe('README', () => {
     'SEGMENT',
     'HEALTHBACKTEST',
     'HEALTHCALIBRATE',
+    'CHURNRISK',
+    'EXPANSIONREADY',
+    'RENEWALSTAGE',
+    'NPS',
+    'CSAT',
+    'TTFV',
+    'ENGAGEMENTLEVEL',
+    'WINBACKSTAGE',
+    'COHORTRETENTION',
+    'CHURNRATE',
+    'EXPANSIONRATE',
+    'CSMCAPACITY',
   ])('has a section with an example for %s', (name) => {
     expect(readme).toMatch(new RegExp(`### ${name}[\\s\\S]*?=${name}\\(`));
   });

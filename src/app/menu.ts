@@ -2,7 +2,9 @@
 import type { MenuEntry } from '../gas/ui';
 
 export const MENU: readonly MenuEntry[] = [
+  { caption: 'Open account sidebar', handler: 'menuOpenSidebar' },
   { caption: 'Check my book’s columns', handler: 'menuCheckHeaders' },
+  { caption: 'Check setup (diagnostics)', handler: 'menuDiagnostics' },
   {
     caption: 'Alerts',
     items: [
@@ -15,6 +17,7 @@ export const MENU: readonly MenuEntry[] = [
     ],
   },
   { caption: 'Backtest the health score', handler: 'menuBacktest' },
+  { caption: 'Refresh dashboard', handler: 'menuRefreshDashboard' },
   'separator',
   { caption: 'Formula help', handler: 'menuFormulaHelp' },
 ];
@@ -29,6 +32,10 @@ export const FORMULA_HELP = [
   '=NRR(start, expansion, contraction, churn): the same from the movements.',
   '=LOGORETENTION(start_arr, end_arr): share of starting accounts still paying.',
   '=SEGMENT(E2:E500): Enterprise, Mid-Market, SMB or Self-Serve from ARR.',
+  '=CHURNRISK(A1:AZ1, A2:AZ500), =EXPANSIONREADY(...), =ENGAGEMENTLEVEL(...): early warnings, expansion gate and signals, engagement level per row.',
+  '=RENEWALSTAGE(R2:R500), =WINBACKSTAGE(S2:S500), =TTFV(start, first_value, [segment]): lifecycle stages and time to first value.',
+  '=NPS(answers), =CSAT(answers), =CHURNRATE(2%, "monthly", "annual"), =EXPANSIONRATE(...): survey scores and compounded rates.',
+  '=COHORTRETENTION(start_dates, end_dates, [arr]) and =CSMCAPACITY(csm, arr): cohort and capacity tables.',
   '',
   'The README lists every recognised column and how each dimension is scored.',
 ].join('\n');

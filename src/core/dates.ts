@@ -57,6 +57,18 @@ export function dayOfDate(date: Date, timeZone: string): DayNumber {
   return result;
 }
 
+/** The hour (0-23) of an instant on the clocks of a time zone. */
+export function hourOfDate(date: Date, timeZone: string): number {
+  let formatter = hourFormatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', { timeZone, hour: 'numeric', hourCycle: 'h23' });
+    hourFormatters.set(timeZone, formatter);
+  }
+  return Number(formatter.format(date)) % 24;
+}
+
+const hourFormatters = new Map<string, Intl.DateTimeFormat>();
+
 /** The day number of a calendar date given as year, month (1-12) and day. */
 export function dayFromParts(year: number, month: number, day: number): DayNumber {
   return Math.round(Date.UTC(year, month - 1, day) / MS_PER_DAY);

@@ -155,3 +155,9 @@ export function alertPorts(): AlertPorts {
     userEmail: () => Session.getEffectiveUser().getEmail(),
   };
 }
+
+/** True when every permission the script asks for has been granted. */
+export function permissionsGranted(): boolean {
+  const info = ScriptApp.getAuthorizationInfo(ScriptApp.AuthMode.FULL);
+  return info.getAuthorizationStatus() !== ScriptApp.AuthorizationStatus.REQUIRED;
+}

@@ -18,6 +18,18 @@ const CUSTOM_FUNCTIONS: Record<string, string[]> = {
   SEGMENT: ['arr'],
   HEALTHBACKTEST: ['scores', 'outcomes', 'threshold'],
   HEALTHCALIBRATE: ['headers', 'rows', 'outcomes', 'model'],
+  CHURNRISK: ['headers', 'rows', 'today'],
+  EXPANSIONREADY: ['headers', 'rows', 'today'],
+  RENEWALSTAGE: ['renewal_date', 'today'],
+  NPS: ['responses'],
+  CSAT: ['responses'],
+  TTFV: ['start', 'first_value', 'segment'],
+  ENGAGEMENTLEVEL: ['headers', 'rows', 'today'],
+  WINBACKSTAGE: ['churn_date', 'today'],
+  COHORTRETENTION: ['start_dates', 'end_dates', 'arr', 'periods', 'today'],
+  CHURNRATE: ['rate', 'from_period', 'to_period'],
+  EXPANSIONRATE: ['rate', 'from_period', 'to_period'],
+  CSMCAPACITY: ['csm_column', 'arr_column'],
 };
 
 /** The JSDoc block and parameter list of a top-level stub `function NAME(a, b) {}`. */

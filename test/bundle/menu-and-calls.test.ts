@@ -36,9 +36,12 @@ describe('the menu', () => {
       entry.type === 'item' ? [entry] : entry.type === 'submenu' ? entry.entries : [],
     );
     expect(entries.map((entry) => (entry.type === 'separator' ? '-' : entry.caption))).toEqual([
+      'Open account sidebar',
       'Check my book’s columns',
+      'Check setup (diagnostics)',
       'Alerts',
       'Backtest the health score',
+      'Refresh dashboard',
       '-',
       'Formula help',
     ]);

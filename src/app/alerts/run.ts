@@ -13,9 +13,9 @@
  */
 import { planRead, readAccountRows, readLayout } from '../../core/book';
 import type { CellValue } from '../../core/cells';
-import { type DayNumber, dayOfDate, isoDay } from '../../core/dates';
+import { type DayNumber, dayOfDate, hourOfDate, isoDay } from '../../core/dates';
 import { describeProblem } from '../../core/book';
-import { isEmailAddress } from '../../core/escape';
+import { escapeHtml, isEmailAddress } from '../../core/escape';
 import { columnsNeededBy, scoreAccount } from '../../core/health';
 import {
   type AccountHistory,
@@ -90,7 +90,8 @@ export interface RunReport {
   readonly previews: readonly { readonly to: string; readonly digest: Digest }[];
 }
 
-class RunStopped extends Error {}
+/** A run that cannot go on, for a reason the user can fix (the message says how). */
+export class RunStopped extends Error {}
 
 interface RunContext {
   readonly ports: AlertPorts;
@@ -486,13 +487,7 @@ function reportErrorOnce(
     to: owner,
     subject: 'CS Engine: the alert run failed',
     body: `CS Engine could not finish today's alert run.\n\n${message}\n\nThe Alert Log sheet has the details. Nothing queued is lost: the next run tries again.`,
-    htmlBody: `<p>CS Engine could not finish today's alert run.</p><p>${message
-      .replace(/&/g, '&amp;')
-      .replace(/</g, '&lt;')
-      .replace(
-        />/g,
-        '&gt;',
-      )}</p><p>The Alert Log sheet has the details. Nothing queued is lost: the next run tries again.</p>`,
+    htmlBody: `<p>CS Engine could not finish today's alert run.</p><p>${escapeHtml(message)}</p><p>The Alert Log sheet has the details. Nothing queued is lost: the next run tries again.</p>`,
   });
   ports.properties.set(REPORTED_KEY, key);
 }
@@ -575,13 +570,7 @@ function runLocked(context: RunContext, mode: RunMode): RunReport {
   const { ports, settings, today, now } = context;
   if (mode !== 'preview') reconcileInFlight(ports, now);
   const model = resolveModel(settings.model);
-  const hour = Number(
-    new Intl.DateTimeFormat('en-US', {
-      timeZone: ports.timeZone,
-      hour: 'numeric',
-      hourCycle: 'h23',
-    }).format(now),
-  );
+  const hour = hourOfDate(now, ports.timeZone);
   const evaluatedDay = ports.properties.get(EVALUATED_KEY);
   const due = mode !== 'scheduled' || (hour >= settings.hour && evaluatedDay !== isoDay(today));
   const bookSheet = findBookSheet(ports, settings);
@@ -621,6 +610,15 @@ function runLocked(context: RunContext, mode: RunMode): RunReport {
     parts.push(`${result.sent} email(s) sent.`);
     if (result.left > 0) parts.push(`${result.left} alert(s) still queued: ${result.reason}.`);
   }
+  if (due && mode === 'scheduled' && ports.afterScheduledCheck) {
+    try {
+      ports.afterScheduledCheck();
+    } catch (error) {
+      parts.push(
+        `Dashboard not refreshed: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+  }
   return { ok: true, summary: parts.join(' '), previews };
 }
 
@@ -645,5 +643,3 @@ function previewDigests(
     ),
   }));
 }
-
-export { RunStopped };

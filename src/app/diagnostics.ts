@@ -1,0 +1,142 @@
+/**
+ * "Check setup": the add-on's view of the user's real spreadsheet, in words a CSM
+ * understands: the book's columns, the alert trigger, today's mail quota, permissions, and
+ * the sheets CS Engine owns.
+ */
+import { checkHeaders } from './header-check';
+import type { CellValue } from '../core/cells';
+import { escapeHtml } from '../core/escape';
+import type { AlertPorts } from './alerts/ports';
+import { statusText } from './alerts/control';
+import { OWNED_SHEETS, findBookSheet } from './alerts/run';
+import { loadSettings } from './alerts/settings';
+
+/** The scopes of appsscript.json and why each is needed (a test keeps the two in step). */
+export const SCOPES: readonly { readonly scope: string; readonly why: string }[] = [
+  {
+    scope: 'https://www.googleapis.com/auth/spreadsheets.currentonly',
+    why: 'read your book and write CS Engine’s own sheets, in this spreadsheet only',
+  },
+  {
+    scope: 'https://www.googleapis.com/auth/script.container.ui',
+    why: 'show the menu’s dialogs and the sidebar',
+  },
+  {
+    scope: 'https://www.googleapis.com/auth/script.send_mail',
+    why: 'send the alert digests as you (it cannot read your mailbox)',
+  },
+  {
+    scope: 'https://www.googleapis.com/auth/script.scriptapp',
+    why: 'install the hourly alert trigger',
+  },
+  {
+    scope: 'https://www.googleapis.com/auth/userinfo.email',
+    why: 'know who turned alerts on, to send them the rows without a CSM email',
+  },
+  {
+    scope: 'https://www.googleapis.com/auth/documents',
+    why: 'create the QBR and plan documents in your Google Docs (the only scope DocumentApp.create accepts)',
+  },
+];
+
+export interface DiagnosticsInput {
+  readonly ports: AlertPorts;
+  /** False when some permission still has to be granted. */
+  readonly authorized: boolean;
+  /** The scopes the project asks for (from the manifest, as deployed). */
+  readonly scopes: readonly string[];
+}
+
+interface Check {
+  readonly ok: boolean | 'info';
+  readonly title: string;
+  readonly lines: readonly string[];
+}
+
+function bookCheck(ports: AlertPorts): Check {
+  const settings = loadSettings(ports.properties);
+  let name: string;
+  try {
+    name = findBookSheet(ports, settings);
+  } catch (error) {
+    return { ok: false, title: 'Your book of accounts', lines: [(error as Error).message] };
+  }
+  const report = checkHeaders(name, [ports.sheets.header(name) as CellValue[]]);
+  const rows = Math.max(0, ports.sheets.lastRow(name) - 1);
+  return {
+    ok: !report.message.includes('cannot score this book'),
+    title: `Your book of accounts: the "${name}" sheet, ${rows} row(s)`,
+    lines: report.message.split('\n').filter((line) => line !== ''),
+  };
+}
+
+function alertCheck(ports: AlertPorts): Check {
+  const text = statusText(ports);
+  const enabled = loadSettings(ports.properties).enabled;
+  return {
+    ok: enabled ? !text.includes('trigger is missing') && !text.includes('FAILED') : 'info',
+    title: 'Daily alerts',
+    lines: text.split('\n'),
+  };
+}
+
+function permissionCheck(input: DiagnosticsInput): Check {
+  const known = new Map(SCOPES.map((entry) => [entry.scope, entry.why]));
+  return {
+    ok: input.authorized,
+    title: input.authorized
+      ? 'Permissions: everything CS Engine needs is granted'
+      : 'Permissions: some are still missing. Run any CS Engine menu item and accept the request.',
+    lines: input.scopes.map(
+      (scope) =>
+        `${scope.replace('https://www.googleapis.com/auth/', '')}: ${known.get(scope) ?? 'used by CS Engine'}`,
+    ),
+  };
+}
+
+function ownedSheetsCheck(ports: AlertPorts): Check {
+  const present = new Set(ports.sheets.sheetNames());
+  return {
+    ok: 'info',
+    title: 'Sheets CS Engine owns (it never writes anywhere else)',
+    lines: [...OWNED_SHEETS].map((name) =>
+      present.has(name)
+        ? `${name}: present, ${Math.max(0, ports.sheets.lastRow(name) - 1)} row(s).`
+        : `${name}: not created yet.`,
+    ),
+  };
+}
+
+export function runDiagnostics(input: DiagnosticsInput): {
+  title: string;
+  html: string;
+  ok: boolean;
+} {
+  const { ports } = input;
+  const checks: Check[] = [
+    bookCheck(ports),
+    alertCheck(ports),
+    {
+      ok: ports.mail.remainingQuota() > 0 ? 'info' : false,
+      title: `Emails left today: ${ports.mail.remainingQuota()}`,
+      lines: [
+        'Google limits how many recipients a script can email per day (100 for a personal account, 1,500 for Workspace). Alerts that do not fit wait in the Alert Log and go out first the next day.',
+      ],
+    },
+    permissionCheck(input),
+    ownedSheetsCheck(ports),
+  ];
+  const icon = (ok: Check['ok']) => (ok === 'info' ? 'ℹ️' : ok ? '✅' : '⚠️');
+  const sections = checks.map(
+    (check) =>
+      `<section><h3>${icon(check.ok)} ${escapeHtml(check.title)}</h3><ul>${check.lines
+        .map((line) => `<li>${escapeHtml(line)}</li>`)
+        .join('')}</ul></section>`,
+  );
+  const html = `<style>body{font:13px Arial,sans-serif;color:#202124}h3{font-size:14px;margin:16px 0 4px}ul{margin:0;padding-left:18px}li{margin:2px 0}</style>${sections.join('')}`;
+  return {
+    title: `CS Engine: setup of "${ports.sheets.spreadsheetName()}"`,
+    html,
+    ok: checks.every((check) => check.ok !== false),
+  };
+}
