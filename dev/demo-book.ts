@@ -12,6 +12,7 @@
  * spellings, some blanks, a few broken cells ("#N/A", "abc"), one fully blank row, and two
  * account names that test escaping (an HTML script tag and a text starting with "=").
  */
+import { seededRandom } from '../src/core/random';
 
 export interface DemoBookOptions {
   /** Number of rows, the blank row included. */
@@ -211,17 +212,8 @@ const PEOPLE = [
   'Ravi Kumar',
 ];
 
-/** mulberry32: a tiny, fast, seeded 32-bit PRNG returning floats in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32, the same seeded generator core uses (src/core/random.ts). */
+export const mulberry32 = seededRandom;
 
 class Random {
   private readonly next: () => number;

@@ -7,7 +7,7 @@ import { dayOfDate } from '../core/dates';
 import { type HealthResult, columnsNeededBy, describeDrivers, scoreAccount } from '../core/health';
 import { ArgumentError, type HealthModel, resolveModel, tierFor } from '../core/models';
 import { DIMENSION_LABELS } from '../core/dimensions';
-import { mapCells, toGrid } from './ranges';
+import { bookArguments, mapCells } from './ranges';
 
 /** What a custom function knows of its surroundings, handed in by src/index.ts. */
 export interface FunctionContext {
@@ -28,20 +28,7 @@ export function scoreBookRange<T>(
   context: FunctionContext,
   present: (result: HealthResult, account: AccountRow) => T,
 ): T[] {
-  const headerGrid = toGrid(headers);
-  if (headerGrid.length !== 1) {
-    throw new ArgumentError(
-      `${fn}: headers should be the single header row of the book (1 row), but it has ${headerGrid.length} rows.`,
-    );
-  }
-  const headerRow = headerGrid[0] as CellValue[];
-  const rowGrid = toGrid(rows);
-  const rowWidth = rowGrid[0]?.length ?? 0;
-  if (rowWidth > headerRow.length) {
-    throw new ArgumentError(
-      `${fn}: rows has ${rowWidth} columns but headers has ${headerRow.length}. Select the same columns for both, for example A1:Z1 and A2:Z500.`,
-    );
-  }
+  const { headerRow, rowGrid } = bookArguments(fn, headers, rows);
   const model = resolveModel(modelArg);
   const layout = readLayout(headerRow);
   const needed = columnsNeededBy(model);

@@ -17,7 +17,7 @@ import { ArgumentError, defaultModel } from '../core/models';
 import { type Segment, segmentOf } from '../core/retention';
 import { normalizeKey } from '../core/text';
 import type { FunctionContext } from './health';
-import { cellsOfColumn, mapCells, toGrid } from './ranges';
+import { bookArguments, cellsOfColumn, mapCells, toGrid } from './ranges';
 
 const DATE = 'a date such as 2026-11-23';
 
@@ -48,20 +48,7 @@ function assessBook<T>(
   present: (assessment: Assessment) => T,
   blank: T,
 ): T[] {
-  const headerGrid = toGrid(headers);
-  if (headerGrid.length !== 1) {
-    throw new ArgumentError(
-      `${fn}: headers should be the single header row of the book (1 row), but it has ${headerGrid.length} rows.`,
-    );
-  }
-  const headerRow = headerGrid[0] as CellValue[];
-  const rowGrid = toGrid(rows);
-  const rowWidth = rowGrid[0]?.length ?? 0;
-  if (rowWidth > headerRow.length) {
-    throw new ArgumentError(
-      `${fn}: rows has ${rowWidth} columns but headers has ${headerRow.length}. Select the same columns for both, for example A1:Z1 and A2:Z500.`,
-    );
-  }
+  const { headerRow, rowGrid } = bookArguments(fn, headers, rows);
   const model = defaultModel();
   const layout = readLayout(headerRow);
   if (layout.signals.size === 0 && layout.subScores.size === 0) {

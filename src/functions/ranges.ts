@@ -39,3 +39,29 @@ export function cellsOfColumn(arg: unknown, argument: string, fn: string): CellV
   }
   return grid.flat();
 }
+
+/**
+ * The `headers` and `rows` arguments of a book function: one header row, and rows no wider
+ * than it (a narrower range is fine: its columns are the first headers').
+ */
+export function bookArguments(
+  fn: string,
+  headers: unknown,
+  rows: unknown,
+): { headerRow: CellValue[]; rowGrid: CellValue[][] } {
+  const headerGrid = toGrid(headers);
+  if (headerGrid.length !== 1) {
+    throw new ArgumentError(
+      `${fn}: headers should be the single header row of the book (1 row), but it has ${headerGrid.length} rows.`,
+    );
+  }
+  const headerRow = headerGrid[0] as CellValue[];
+  const rowGrid = toGrid(rows);
+  const rowWidth = rowGrid[0]?.length ?? 0;
+  if (rowWidth > headerRow.length) {
+    throw new ArgumentError(
+      `${fn}: rows has ${rowWidth} columns but headers has ${headerRow.length}. Select the same columns for both, for example A1:Z1 and A2:Z500.`,
+    );
+  }
+  return { headerRow, rowGrid };
+}

@@ -187,13 +187,21 @@ function evaluateBook(
   const entries: LogEntry[] = [];
   let skipped = 0;
   let accounts = 0;
-  const base = {
+  const skippedEntry = (account: string, key: string, row: number, detail: string): LogEntry => ({
     time: now,
-    severity: '' as const,
-    score: '' as const,
+    account,
+    key,
+    row,
+    recipient: '',
+    severity: '',
+    score: '',
     tier: '',
-    change: '' as const,
-  };
+    change: '',
+    reasons: [],
+    rules: [],
+    status: 'skipped',
+    detail,
+  });
 
   for (const account of rows) {
     if (account.blank) continue;
@@ -205,20 +213,16 @@ function evaluateBook(
     const result = scoreAccount(account, model, today);
     if (result.kind !== 'scored') {
       skipped++;
-      entries.push({
-        ...base,
-        account: name,
-        key,
-        row: sheetRow,
-        recipient: '',
-        reasons: [],
-        rules: [],
-        status: 'skipped',
-        detail:
+      entries.push(
+        skippedEntry(
+          name,
+          key,
+          sheetRow,
           result.kind === 'error'
             ? `Not scored: ${result.message}`
             : 'Not scored: the row has no health data.',
-      });
+        ),
+      );
       continue;
     }
     accounts++;
@@ -274,17 +278,14 @@ function evaluateBook(
       }
     }
     if (unread.length > 0) {
-      entries.push({
-        ...base,
-        account: name,
-        key,
-        row: sheetRow,
-        recipient: '',
-        reasons: [],
-        rules: [],
-        status: 'skipped',
-        detail: `Some checks could not run: ${unread.map(describeProblem).join('; ')}`,
-      });
+      entries.push(
+        skippedEntry(
+          name,
+          key,
+          sheetRow,
+          `Some checks could not run: ${unread.map(describeProblem).join('; ')}`,
+        ),
+      );
     }
     histories.set(
       key,
