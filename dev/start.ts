@@ -1,261 +1,107 @@
 /**
- * `npm start [-- --today YYYY-MM-DD] [--accounts 200] [--seed 42]`
+ * `npm start [-- --port 8080] [--once] [--today YYYY-MM-DD] [--accounts 200] [--seed 42]`
  *
- * Runs the built add-on (dist/Code.js) in the local Apps Script runtime against a demo book
- * and prints what a CS team would see in their sheet: the riskiest accounts with their
- * health score, tier and drivers, accounts by tier, rows the add-on could not score, and
- * the book's retention. Every figure comes from the custom functions, called through the
- * bundle exactly as Sheets calls them. Never waits for input; works without a terminal.
+ * Runs the built add-on (dist/Code.js) in the local Apps Script runtime against a demo book,
+ * prints a short summary of what a CS team would see in their sheet (the riskiest accounts,
+ * accounts by tier, rows the add-on could not score, retention), then serves the playground
+ * on http://127.0.0.1:8080/ (PORT or --port to change): the book with the add-on's formula
+ * columns, the real sidebar, the documents and emails the bundle produced, and the menu's
+ * actions. `--once` (`npm run start:once`) prints the summary and exits.
+ *
+ * Never waits for input; works without a terminal. Ctrl-C (SIGINT) or SIGTERM stops it.
  */
-import { type DemoBook, columnOf, generateBook } from './demo-book';
-import { parseArgs, todayFromArgs, formatDay } from './cli-args';
-import { type Column, moneyOf, percent, shortMoney, styler, table, truncate } from './format';
-import { createSpreadsheet, loadBundle } from './runtime/load-bundle';
+import { parseArgs, todayFromArgs } from './cli-args';
+import { startDemoRun } from './demo-run';
+import { styler } from './format';
+import { Playground } from './playground/playground';
+import {
+  DEFAULT_PORT,
+  type PlaygroundServer,
+  PortInUseError,
+  servePlayground,
+} from './playground/server';
+import { printSummary } from './summary';
 
-const SHEET = 'Accounts';
-const SHOWN = 25;
-
-type Grid = unknown[][];
-
-/** A custom function's result as a column of cells (a scalar is a 1 x 1 range). */
-function column(result: unknown): unknown[] {
-  if (!Array.isArray(result)) return [result];
-  return result.map((row: unknown) => (Array.isArray(row) ? row[0] : row));
+function portFrom(value: string | undefined, what: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`${what}: expected a port number from 0 to 65535, got "${value}"`);
+  }
+  return port;
 }
 
-/** A custom function's single result (a scalar, or the top-left cell of a range). */
-function single(result: unknown): unknown {
-  return column(result)[0];
-}
-
-function isScore(cell: unknown): cell is number {
-  return typeof cell === 'number' && Number.isFinite(cell);
-}
-
-interface Line {
-  readonly index: number;
-  readonly account: string;
-  readonly csm: string;
-  readonly arr: number;
-  readonly segment: string;
-  readonly score: unknown;
-  readonly tier: string;
-  readonly drivers: string;
-  readonly churned: boolean;
-}
-
-function main(argv: readonly string[]): void {
+async function main(argv: readonly string[]): Promise<number> {
   const started = performance.now();
   const args = parseArgs(argv);
-  const today = todayFromArgs(args);
-  const accounts = Number(args.get('accounts') ?? 200);
-  const seed = Number(args.get('seed') ?? 42);
-  if (!Number.isInteger(accounts) || accounts < 1) throw new Error('--accounts: a whole number');
-  const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const once = args.has('once');
+  const port = args.has('port')
+    ? portFrom(args.get('port'), '--port')
+    : process.env.PORT
+      ? portFrom(process.env.PORT, 'PORT')
+      : DEFAULT_PORT;
+  const run = startDemoRun({
+    accounts: Number(args.get('accounts') ?? 200),
+    seed: Number(args.get('seed') ?? 42),
+    today: todayFromArgs(args),
+    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+  });
   const s = styler();
   const out = (text = '') => process.stdout.write(`${text}\n`);
 
-  const book: DemoBook = generateBook({ accounts, seed, today, messy: true });
-  // Put the book in the sheet as typed text: a leading apostrophe keeps "=HYPERLINK(...)" a
-  // string rather than a formula, as it would be in a real sheet.
-  const typed = book.rows.map((row) =>
-    row.map((cell) => (typeof cell === 'string' && cell.startsWith('=') ? `'${cell}` : cell)),
-  );
-  const spreadsheet = createSpreadsheet({ [SHEET]: [book.headers, ...typed] }, { timeZone });
-  const runtime = loadBundle({ now: today, timeZone, spreadsheet });
-  const globals = runtime.globals as Record<string, unknown>;
-  const has = (name: string) => typeof globals[name] === 'function';
-
-  out(s.bold('CS Engine — local run of dist/Code.js'));
-  out(
-    s.dim(
-      `Demo book: ${accounts} accounts (seed ${seed}) in sheet "${SHEET}", today ${formatDay(today)}, time zone ${timeZone}`,
-    ),
-  );
-  if (has('onOpen')) {
-    runtime.call('onOpen', { authMode: 'FULL', source: runtime.spreadsheet });
-    out(s.dim('onOpen ran: the add-on menu is installed.'));
-  }
-  const missing = ['HEALTHSCORE', 'HEALTHTIER', 'HEALTHDRIVERS'].filter((name) => !has(name));
-  if (missing.length > 0) {
-    out(s.red(`The bundle has no ${missing.join(', ')} yet: nothing to show.`));
-    process.exitCode = 1;
-    return;
-  }
-
-  // The sheet's values, read back the way a formula's ranges would see them.
-  const values = runtime.spreadsheet.getSheetByName(SHEET)?.getDataRange().getValues() as Grid;
-  const headers: Grid = [values[0] as unknown[]];
-  const rows: Grid = values.slice(1);
-
-  const scores = column(runtime.call('HEALTHSCORE', headers, rows));
-  const tiers = column(
-    runtime.call(
-      'HEALTHTIER',
-      scores.map((score) => [score]),
-    ),
-  );
-  const drivers = column(runtime.call('HEALTHDRIVERS', headers, rows));
-  const arrColumn = columnOf(book, 'ARR');
-  const segments = has('SEGMENT') ? column(runtime.call('SEGMENT', arrColumn)) : [];
-
-  const account = book.headers.indexOf('Account');
-  const csm = book.headers.indexOf('CSM');
-  const status = book.headers.indexOf('Status');
-  const lines: Line[] = rows.map((row, index) => ({
-    index,
-    account: String(row[account] ?? ''),
-    csm: String(row[csm] ?? ''),
-    arr: moneyOf(row[book.headers.indexOf('ARR')]),
-    segment: String(segments[index] ?? ''),
-    score: scores[index],
-    tier: String(tiers[index] ?? ''),
-    drivers: String(drivers[index] ?? ''),
-    churned:
-      String(row[status] ?? '')
-        .trim()
-        .toLowerCase() === 'churned',
-  }));
-
-  const scored = lines.filter((line) => isScore(line.score));
-  const errors = lines.filter((line) => !isScore(line.score) && line.score !== '');
-  const blank = lines.filter((line) => line.score === '');
-  // Churned accounts are lost, not at risk: they count in the tiers and in retention below.
-  const riskiest = scored
-    .filter((line) => !line.churned)
-    .sort((a, b) => (a.score as number) - (b.score as number) || b.arr - a.arr);
-  const churnedCount = lines.filter((line) => line.churned).length;
-
-  const width = Math.max(100, Math.min(process.stdout.columns ?? 160, 200));
-  const fixed = 4 + 26 + 14 + 8 + 11 + 5 + 9 + 2 * 7;
-  const columns: Column[] = [
-    { title: 'Row', width: 4, align: 'right' },
-    { title: 'Account', width: 26 },
-    { title: 'CSM', width: 14 },
-    { title: 'ARR', width: 8, align: 'right' },
-    { title: 'Segment', width: 11 },
-    { title: 'Score', width: 5, align: 'right' },
-    { title: 'Tier', width: 9 },
-    { title: 'Top drivers', width: Math.max(30, width - fixed) },
-  ];
-  const tierStyle = (tier: string) => {
-    const key = tier.toLowerCase();
-    if (/critical|red/.test(key)) return s.red(tier);
-    if (/risk|yellow|monitor/.test(key)) return s.yellow(tier);
-    return s.green(tier);
-  };
-
-  out();
-  out(
-    s.bold(
-      `The ${Math.min(SHOWN, riskiest.length)} riskiest active accounts (lowest health score first)`,
-    ),
-  );
-  out(
-    table(
-      columns,
-      riskiest
-        .slice(0, SHOWN)
-        .map((line) => [
-          String(line.index + 2),
-          line.account,
-          line.csm,
-          shortMoney(line.arr),
-          line.segment,
-          String(line.score),
-          line.tier,
-          line.drivers,
-        ]),
-      (text, _row, index) => (index === 6 ? tierStyle(text) : text),
-    ),
-  );
-  if (churnedCount > 0) {
-    out(
-      s.dim(
-        `${churnedCount} churned accounts are not listed; they count in the tiers and retention.`,
-      ),
-    );
-  }
-
-  // Accounts by tier, best tier first (ordered by the best score seen in each tier).
-  const byTier = new Map<string, { count: number; arr: number; best: number }>();
-  for (const line of scored) {
-    const entry = byTier.get(line.tier) ?? { count: 0, arr: 0, best: -1 };
-    entry.count += 1;
-    entry.arr += Number.isFinite(line.arr) ? line.arr : 0;
-    entry.best = Math.max(entry.best, line.score as number);
-    byTier.set(line.tier, entry);
-  }
-  const totalArr = scored.reduce(
-    (sum, line) => sum + (Number.isFinite(line.arr) ? line.arr : 0),
-    0,
-  );
-  out();
-  out(s.bold('Accounts by tier'));
-  out(
-    table(
-      [
-        { title: 'Tier', width: 10 },
-        { title: 'Accounts', width: 8, align: 'right' },
-        { title: 'ARR', width: 9, align: 'right' },
-        { title: 'Share of ARR', width: 12, align: 'right' },
-      ],
-      [...byTier.entries()]
-        .sort((a, b) => b[1].best - a[1].best)
-        .map(([tier, entry]) => [
-          tier,
-          String(entry.count),
-          shortMoney(entry.arr),
-          totalArr > 0 ? percent(entry.arr / totalArr) : '',
-        ]),
-      (text, _row, index) => (index === 0 ? tierStyle(text) : text),
-    ),
-  );
-  out(
-    s.dim(
-      `${scored.length} scored, ${errors.length} with errors, ${blank.length} blank row${blank.length === 1 ? '' : 's'} left blank.`,
-    ),
-  );
-
-  if (errors.length > 0) {
-    out();
-    out(s.bold(`Rows the add-on could not score (${errors.length}), as the cells show them`));
-    for (const line of errors.slice(0, 6)) {
-      out(
-        `  row ${line.index + 2} ${truncate(line.account, 26)}: ${s.red(truncate(String(line.score), width - 40))}`,
-      );
-    }
-    if (errors.length > 6) out(s.dim(`  ... and ${errors.length - 6} more`));
-  }
-
-  const start = columnOf(book, 'ARR at period start');
-  out();
-  out(s.bold('Retention over the period (ARR at period start -> ARR)'));
-  for (const name of ['NRR', 'GRR', 'LOGORETENTION']) {
-    if (!has(name)) continue;
-    let text: string;
+  // Take the port before printing anything: a taken port is the one thing to say.
+  let served: PlaygroundServer | undefined;
+  if (!once) {
     try {
-      const result = single(runtime.call(name, start, arrColumn));
-      text = typeof result === 'number' ? percent(result) : String(result);
+      served = await servePlayground(new Playground(run), { port });
     } catch (error) {
-      text = s.red(`error: ${error instanceof Error ? error.message : String(error)}`);
+      if (error instanceof PortInUseError) {
+        process.stderr.write(`${error.message}\n`);
+        return 1;
+      }
+      throw error;
     }
-    out(`  ${`${name}:`.padEnd(15)} ${text}`);
   }
 
+  if (!printSummary(run, out)) {
+    await served?.close();
+    return 1;
+  }
   out();
   out(
     s.dim(
-      `Done in ${Math.round(performance.now() - started)} ms. Next: \`npm test\` runs every check, \`npm run bench\` measures the bundle, \`npm run demo-book -- --out book.csv\` writes this book for import into Google Sheets; the README explains how to deploy.`,
+      `Done in ${Math.round(performance.now() - started)} ms. \`npm test\` runs every check, \`npm run bench\` measures the bundle, \`npm run demo-book -- --out book.csv\` writes this book for import into Google Sheets; the README explains how to deploy.`,
     ),
   );
+  if (!served) return 0;
+
+  out();
+  out(`${s.bold('Playground:')} ${s.cyan(served.url)}`);
+  out(
+    s.dim(
+      'The book with the add-on’s formulas, the sidebar, documents, emails and the menu’s actions. Ctrl-C to stop.',
+    ),
+  );
+  const server = served;
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    process.stdout.write(`\n${signal}: stopping the playground.\n`);
+    void server.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  return 0;
 }
 
-try {
-  main(process.argv.slice(2));
-} catch (error) {
-  process.stderr.write(
-    `npm start failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-  );
-  process.exitCode = 1;
-}
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code !== 0) process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(
+      `npm start failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
+    process.exitCode = 1;
+  },
+);

@@ -1,7 +1,8 @@
 /**
  * Runs dist/Sidebar.html in headless Chromium against the real bundle: a tiny HTTP server on
  * 127.0.0.1 serves the page, and a test shim of google.script.run forwards each call over
- * fetch to the bundle running in the local Apps Script runtime (node side).
+ * fetch to the bundle running in the local Apps Script runtime (node side). The shim and the
+ * node side are dev/script-run.ts, shared with the playground (`npm start`).
  */
 import * as fs from 'node:fs';
 import * as http from 'node:http';
@@ -9,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { type Browser, chromium } from 'playwright-core';
 import type { LocalRuntime } from '../../dev/runtime';
+import { GOOGLE_SCRIPT_RUN_SHIM, handleScriptRun } from '../../dev/script-run';
 
 export const ROOT = path.resolve(__dirname, '../..');
 export const ARTIFACTS = path.join(ROOT, 'artifacts');
@@ -23,37 +25,7 @@ export const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
-/**
- * google.script.run for the test page: withSuccessHandler / withFailureHandler chains, and any
- * other property is a server function called through POST /rpc. A failure reaches the failure
- * handler as an Error with the server's message, as in Apps Script.
- */
-export const GOOGLE_SCRIPT_RUN_SHIM = `
-(() => {
-  function runner(success, failure) {
-    return new Proxy({}, {
-      get(_target, name) {
-        if (name === 'withSuccessHandler') return (handler) => runner(handler, failure);
-        if (name === 'withFailureHandler') return (handler) => runner(success, handler);
-        return (...args) => {
-          fetch('/rpc', {
-            method: 'POST',
-            headers: { 'content-type': 'application/json' },
-            body: JSON.stringify({ name, args }),
-          })
-            .then((response) => response.json())
-            .then((reply) => {
-              if (reply.ok) { if (success) success(reply.value); }
-              else if (failure) failure(new Error(reply.error));
-            })
-            .catch((error) => { if (failure) failure(error); });
-        };
-      },
-    });
-  }
-  window.google = { script: { run: runner() } };
-})();
-`;
+export { GOOGLE_SCRIPT_RUN_SHIM };
 
 export interface Harness {
   readonly url: string;
@@ -76,22 +48,7 @@ export async function startHarness(): Promise<Harness> {
       return;
     }
     if (request.method === 'POST' && request.url === '/rpc') {
-      let body = '';
-      request.on('data', (chunk) => (body += chunk));
-      request.on('end', () => {
-        let reply: { ok: boolean; value?: unknown; error?: string };
-        try {
-          const { name, args } = JSON.parse(body) as { name: string; args: unknown[] };
-          calls.push(name);
-          if (!runtime) throw new Error('No runtime.');
-          // As google.script.run: the result travels as JSON.
-          reply = { ok: true, value: runtime.call(name, ...args) };
-        } catch (error) {
-          reply = { ok: false, error: (error as Error).message };
-        }
-        response.writeHead(200, { 'content-type': 'application/json' });
-        response.end(JSON.stringify(reply));
-      });
+      void handleScriptRun(request, response, runtime, (name) => calls.push(name));
       return;
     }
     response.writeHead(404);

@@ -1,0 +1,137 @@
+/**
+ * The playground's page: a shell of static HTML and CSS, filled by the page's script
+ * (dev/playground/client/main.ts, bundled when the server starts) from the server's JSON.
+ * Everything from the sheet reaches the page as JSON and is put in with textContent; the
+ * bundle's own HTML (emails, dialogs, documents) is shown in sandboxed frames. Nothing is
+ * loaded from elsewhere: no remote scripts, styles or fonts.
+ */
+import { PLAYGROUND_ACTIONS } from './types';
+
+const STYLE = `
+* { box-sizing: border-box; }
+html, body { height: 100%; }
+body { margin: 0; font: 13px/1.4 Roboto, Arial, Helvetica, sans-serif; color: #202124; background: #f8f9fa; display: flex; flex-direction: column; }
+header { display: flex; align-items: center; gap: 12px; padding: 8px 16px; background: #fff; border-bottom: 1px solid #dadce0; flex-wrap: wrap; }
+header h1 { font-size: 18px; font-weight: 500; margin: 0; }
+header .book { color: #5f6368; }
+.menu { display: flex; gap: 6px; flex-wrap: wrap; margin-left: auto; }
+button { font: inherit; border: 1px solid #dadce0; background: #fff; color: #1a73e8; border-radius: 4px; padding: 5px 10px; cursor: pointer; }
+button:hover { background: #f1f3f4; }
+button.primary { background: #1a73e8; border-color: #1a73e8; color: #fff; }
+button:disabled { color: #9aa0a6; cursor: progress; }
+.layout { flex: 1; display: flex; min-height: 0; }
+main { flex: 1; min-width: 0; display: flex; flex-direction: column; padding: 8px 12px 12px; gap: 8px; }
+aside { width: 302px; flex: none; border-left: 1px solid #dadce0; background: #fff; display: flex; flex-direction: column; }
+aside .title { padding: 8px 12px; font-weight: 500; border-bottom: 1px solid #dadce0; display: flex; justify-content: space-between; }
+aside .title span { color: #5f6368; font-weight: normal; }
+#sidebar { width: 300px; flex: 1; border: 0; }
+.notice { background: #e8f0fe; border: 1px solid #aecbfa; border-radius: 4px; padding: 8px 32px 8px 12px; position: relative; white-space: pre-wrap; }
+.notice.error { background: #fce8e6; border-color: #f6aea9; }
+.notice .close { position: absolute; right: 4px; top: 4px; border: 0; background: transparent; color: #5f6368; }
+.notice h3 { margin: 0 0 2px; font-size: 13px; font-weight: 500; }
+.notice p { margin: 0 0 6px; }
+.tabs { display: flex; gap: 2px; border-bottom: 1px solid #dadce0; }
+.tabs button { border: 0; border-bottom: 3px solid transparent; border-radius: 0; color: #5f6368; background: transparent; padding: 6px 12px; }
+.tabs button[aria-selected="true"] { color: #1a73e8; border-bottom-color: #1a73e8; }
+.panel { flex: 1; min-height: 0; overflow: auto; background: #fff; border: 1px solid #dadce0; }
+.panel[hidden] { display: none; }
+table.grid { border-collapse: separate; border-spacing: 0; font-size: 12px; }
+table.grid th, table.grid td { border-right: 1px solid #e0e0e0; border-bottom: 1px solid #e0e0e0; padding: 3px 6px; white-space: nowrap; max-width: 220px; overflow: hidden; text-overflow: ellipsis; }
+table.grid thead th { position: sticky; top: 0; background: #f1f3f4; font-weight: 500; z-index: 2; text-align: left; }
+table.grid thead th.computed { background: #e6f4ea; }
+table.grid th.rownum, table.grid td.rownum { position: sticky; left: 0; background: #f1f3f4; color: #5f6368; text-align: right; z-index: 1; }
+table.grid thead th.rownum { z-index: 3; }
+table.grid td.computed { background: #f6fbf7; }
+table.grid td[data-fn="HEALTHSCORE"], table.grid td[data-fn="HEALTHTIER"], table.grid td[data-fn="SEGMENT"], table.grid td[data-fn="ENGAGEMENTLEVEL"], table.grid td[data-fn="EXPANSIONREADY"] { max-width: 110px; }
+table.grid td.num { text-align: right; }
+#book tbody tr { cursor: pointer; }
+#book tbody tr:hover td { background: #e8f0fe; }
+#book tbody tr.active td { background: #d2e3fc; }
+.tier-critical { color: #c5221f; font-weight: 500; }
+.tier-risk { color: #b06000; font-weight: 500; }
+.tier-good { color: #137333; font-weight: 500; }
+.split { display: flex; height: 100%; }
+.split .list { width: 320px; flex: none; overflow: auto; border-right: 1px solid #dadce0; margin: 0; padding: 0; list-style: none; }
+.split .list li button { display: block; width: 100%; text-align: left; border: 0; border-bottom: 1px solid #f1f3f4; border-radius: 0; color: #202124; padding: 8px 12px; }
+.split .list li button[aria-current="true"] { background: #e8f0fe; }
+.split .list .meta { display: block; color: #5f6368; font-size: 12px; }
+.split .view { flex: 1; min-width: 0; display: flex; flex-direction: column; }
+.split .view .head { padding: 8px 12px; border-bottom: 1px solid #dadce0; }
+.split .view .head h2 { font-size: 14px; font-weight: 500; margin: 0 0 2px; }
+.split .view iframe { flex: 1; border: 0; width: 100%; background: #fff; }
+.split .view pre { flex: 1; margin: 0; padding: 12px; overflow: auto; white-space: pre-wrap; }
+.empty { color: #5f6368; padding: 16px; }
+.sheet-pick { padding: 8px; border-bottom: 1px solid #dadce0; position: sticky; left: 0; }
+dialog { border: 1px solid #dadce0; border-radius: 8px; padding: 0; box-shadow: 0 4px 16px rgba(60,64,67,.3); }
+dialog .head { display: flex; justify-content: space-between; align-items: center; padding: 8px 12px; border-bottom: 1px solid #dadce0; font-weight: 500; }
+dialog iframe { border: 0; display: block; max-width: 90vw; max-height: 80vh; }
+.foot { color: #5f6368; font-size: 12px; }
+`;
+
+/** The page; `script` is the bundled page script (already safe to inline). */
+export function playgroundPage(script: string): string {
+  const buttons = Object.entries(PLAYGROUND_ACTIONS)
+    .map(
+      ([action, caption], index) =>
+        `<button type="button" data-action="${action}"${index === 0 ? ' class="primary"' : ''}>${caption}</button>`,
+    )
+    .join('\n        ');
+  return `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <title>CS Engine playground</title>
+    <style>${STYLE}</style>
+  </head>
+  <body>
+    <header>
+      <h1>CS Engine playground</h1>
+      <span class="book" id="book-name"></span>
+      <nav class="menu" aria-label="CS Engine menu">
+        ${buttons}
+      </nav>
+    </header>
+    <div class="layout">
+      <main>
+        <div id="notice" class="notice" role="status" hidden></div>
+        <nav class="tabs" role="tablist">
+          <button type="button" role="tab" data-tab="book" aria-selected="true">Book</button>
+          <button type="button" role="tab" data-tab="documents" aria-selected="false">Documents <span id="documents-count"></span></button>
+          <button type="button" role="tab" data-tab="outbox" aria-selected="false">Outbox <span id="outbox-count"></span></button>
+          <button type="button" role="tab" data-tab="sheets" aria-selected="false">Sheets</button>
+        </nav>
+        <section class="panel" id="panel-book" role="tabpanel">
+          <table class="grid" id="book"><thead></thead><tbody></tbody></table>
+        </section>
+        <section class="panel" id="panel-documents" role="tabpanel" hidden>
+          <div class="split">
+            <ul class="list" id="documents"></ul>
+            <div class="view" id="document-view"><p class="empty">No documents yet. Generate a QBR or a plan from the sidebar's QBR tab.</p></div>
+          </div>
+        </section>
+        <section class="panel" id="panel-outbox" role="tabpanel" hidden>
+          <div class="split">
+            <ul class="list" id="outbox"></ul>
+            <div class="view" id="mail-view"><p class="empty">No email sent yet. Press “Run alerts now”.</p></div>
+          </div>
+        </section>
+        <section class="panel" id="panel-sheets" role="tabpanel" hidden>
+          <div class="sheet-pick"><label>Sheet <select id="sheet-name"></select></label> <span class="foot" id="sheet-note"></span></div>
+          <table class="grid" id="sheet"><tbody></tbody></table>
+        </section>
+        <p class="foot" id="foot"></p>
+      </main>
+      <aside>
+        <div class="title">Account sidebar <span id="active-row"></span></div>
+        <iframe id="sidebar" src="/sidebar" title="CS Engine sidebar"></iframe>
+      </aside>
+    </div>
+    <dialog id="dialog">
+      <div class="head"><span id="dialog-title"></span><button type="button" id="dialog-close">Close</button></div>
+      <iframe id="dialog-frame" sandbox="" title="Dialog"></iframe>
+    </dialog>
+    <script>${script}</script>
+  </body>
+</html>
+`;
+}

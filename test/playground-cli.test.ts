@@ -1,0 +1,98 @@
+/**
+ * `npm start` as a process (dev/start.ts through tsx, no terminal, no standard input): the
+ * summary and `--once`, a taken port, and a clean stop on SIGTERM. The page itself is tested
+ * in test/browser/playground.test.ts.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import * as net from 'node:net';
+import * as path from 'node:path';
+
+jest.setTimeout(30_000);
+
+const ROOT = path.resolve(__dirname, '..');
+const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
+
+interface Started {
+  child: ChildProcess;
+  stdout: () => string;
+  stderr: () => string;
+  exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+function start(args: string[], env: NodeJS.ProcessEnv = {}): Started {
+  const child = spawn(TSX, ['dev/start.ts', '--today', '2026-11-23', ...args], {
+    cwd: ROOT,
+    env: { ...process.env, NO_COLOR: '1', PORT: '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal })),
+  );
+  return { child, stdout: () => stdout, stderr: () => stderr, exit };
+}
+
+/** Resolves when the process has printed `pattern` (or rejects when it exits first). */
+function waitFor(started: Started, pattern: RegExp): Promise<RegExpExecArray> {
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      const match = pattern.exec(started.stdout());
+      if (match) {
+        started.child.stdout?.off('data', check);
+        resolve(match);
+      }
+    };
+    started.child.stdout?.on('data', check);
+    void started.exit.then(() =>
+      reject(new Error(`exited before printing ${pattern}: ${started.stderr()}`)),
+    );
+    check();
+  });
+}
+
+test('--once prints the summary and exits 0 without serving', async () => {
+  const once = start(['--once']);
+  const { code } = await once.exit;
+  expect(code).toBe(0);
+  expect(once.stdout()).toContain('CS Engine — local run of dist/Code.js');
+  expect(once.stdout()).toContain('riskiest active accounts');
+  expect(once.stdout()).toContain('NRR:');
+  expect(once.stdout()).not.toContain('Playground:');
+});
+
+test('a taken port: a clear message and a non-zero exit', async () => {
+  const blocker = net.createServer();
+  await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+  const port = (blocker.address() as net.AddressInfo).port;
+  try {
+    const taken = start([], { PORT: String(port) });
+    const { code } = await taken.exit;
+    expect(code).toBe(1);
+    expect(taken.stderr().trim()).toBe(
+      `Port ${port} is in use: another playground may be running. Stop it, or run PORT=${port + 1} npm start.`,
+    );
+  } finally {
+    await new Promise<void>((resolve) => blocker.close(() => resolve()));
+  }
+});
+
+test('serves after the summary, answers, and stops cleanly on SIGTERM', async () => {
+  const served = start(['--port', '0']);
+  try {
+    const [, url] = await waitFor(served, /Playground: (http:\/\/127\.0\.0\.1:\d+\/)/);
+    expect(served.stdout().indexOf('riskiest active accounts')).toBeLessThan(
+      served.stdout().indexOf('Playground:'),
+    );
+    const response = await fetch(`${url}api/state`);
+    expect(response.status).toBe(200);
+    const state = (await response.json()) as { book: { rows: unknown[] } };
+    expect(state.book.rows).toHaveLength(200);
+    served.child.kill('SIGTERM');
+    expect(await served.exit).toEqual({ code: 0, signal: null });
+  } finally {
+    served.child.kill('SIGKILL');
+  }
+});
