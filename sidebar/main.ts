@@ -78,7 +78,7 @@ function play(p: PlayView): HTMLElement {
     'div',
     { class: 'play' },
     h('h3', {}, p.title),
-    p.sla ? h('p', { class: 'sla' }, `Deadline: ${p.sla}`) : null,
+    p.sla ? h('p', { class: 'sla' }, `When: ${p.sla}`) : null,
     list(p.steps),
     h('p', { class: 'source' }, `Source: ${p.source}`),
   );

@@ -161,7 +161,7 @@ function savePlan(a: Assessment, today: DayNumber, preparedBy: string): DocBlock
   if (playbook) {
     blocks.push({
       kind: 'paragraph',
-      text: `${playbook.title}. Deadline: ${playbook.sla ?? 'none'}.`,
+      text: `${playbook.title}. When: ${playbook.sla ?? 'at the regular cadence'}.`,
       style: { bold: true, color: a.tier?.color },
     });
   }

@@ -48,7 +48,7 @@ export const TIER_PLAYBOOKS: readonly TierPlaybook[] = [
     min: 80,
     churnTier: undefined,
     source: 'seed 002',
-    sla: 'No deadline: keep the regular cadence',
+    sla: 'Keep the regular touch cadence',
     steps: [
       'Give an early look at the product roadmap',
       'Ask for a case study, a testimonial or a reference call',
