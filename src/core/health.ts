@@ -71,13 +71,15 @@ export function scoreAccount(
 ): HealthResult {
   if (account.blank) return { kind: 'blank' };
   // Only the model's own columns can stop a score: a use case may read other columns too.
-  const needed = columnsNeededBy(model);
-  const problems = account.problems.filter(
-    ({ source }) =>
-      needed.signals.has(source as SignalId) || needed.dimensions.has(source as DimensionId),
-  );
-  if (problems.length > 0) {
-    return { kind: 'error', message: problems.map(describeProblem).join('; ') };
+  if (account.problems.length > 0) {
+    const needed = columnsNeededBy(model);
+    const problems = account.problems.filter(
+      ({ source }) =>
+        needed.signals.has(source as SignalId) || needed.dimensions.has(source as DimensionId),
+    );
+    if (problems.length > 0) {
+      return { kind: 'error', message: problems.map(describeProblem).join('; ') };
+    }
   }
   const dimensions = dimensionScores(account, model, today);
   let weighted = 0;
