@@ -1,5 +1,6 @@
 // Lint rules that keep the architecture honest (see ../shared/DESIGN.md):
-// only src/gas/ may name Apps Script services, and src/core/ may not read the clock.
+// only src/gas/ may name Apps Script services, src/core/ may not read the clock, and the
+// bundle may not import src/content/ (built into dist/Content.html instead).
 import tseslint from 'typescript-eslint';
 
 const appsScriptGlobals = [
@@ -35,6 +36,26 @@ export default tseslint.config(
     files: ['src/**/*.ts'],
     ignores: ['src/gas/**'],
     rules: { 'no-restricted-globals': ['error', ...appsScriptGlobals] },
+  },
+  {
+    // Apps Script parses the whole bundle before every custom-function call: the content
+    // (prose only the sidebar and documents need) is loaded from dist/Content.html instead.
+    files: ['src/**/*.ts'],
+    ignores: ['src/content/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)content(/index)?$',
+              message:
+                'src/content/ is built into dist/Content.html, not the bundle: receive it as an argument (src/gas/load-content.ts loads it).',
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['src/core/**/*.ts'],

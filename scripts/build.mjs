@@ -3,6 +3,7 @@
 import { build } from 'esbuild';
 import { GasPlugin } from 'esbuild-gas-plugin';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 
 mkdirSync('dist', { recursive: true });
 await build({
@@ -46,3 +47,25 @@ const page = readFileSync('sidebar/index.html', 'utf8')
   .replace('<!-- inline: styles.css -->', () => `<style>\n${styles}</style>`)
   .replace('<!-- inline: main.ts -->', () => `<script>\n${script}</script>`);
 writeFileSync('dist/Sidebar.html', page);
+
+// The content: playbook texts, agendas and checklists that only the sidebar and the documents
+// use, typed in src/content/ and written as JSON into dist/Content.html. Apps Script parses
+// and evaluates every script file before each custom-function call, but not an HTML file, so
+// this prose stays out of that per-call cost; src/gas/content.ts reads it when needed.
+const content = await build({
+  stdin: {
+    contents:
+      "export { CONTENT } from './src/content'; export { contentFileText } from './src/core/content-file';",
+    resolveDir: path.resolve('.'),
+    loader: 'ts',
+  },
+  bundle: true,
+  write: false,
+  format: 'esm',
+  platform: 'neutral',
+  logLevel: 'warning',
+});
+const { CONTENT, contentFileText } = await import(
+  `data:text/javascript;base64,${Buffer.from(content.outputFiles[0].text).toString('base64')}`
+);
+writeFileSync('dist/Content.html', contentFileText(CONTENT));

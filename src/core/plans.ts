@@ -1,7 +1,8 @@
 /**
  * The playbooks made specific to one account, and the documents a CSM hands on: the save plan
  * (seed 001's five parts with seed 002's plays and seed 004's offers), the success plan
- * (seed 002) and the onboarding plan (seeds 002, 001, 004). Pure: today is an argument.
+ * (seed 002) and the onboarding plan (seeds 002, 001, 004). Pure: today and the playbooks' texts
+ * (content, see content-types.ts) are arguments.
  */
 import type { Assessment } from './account';
 import { SEVERITY_LABELS } from './alerts/rules';
@@ -9,14 +10,9 @@ import { type DayNumber, isoDay } from './dates';
 import type { DocBlock, DocContent } from './doc-model';
 import { rectangular } from './doc-model';
 import { winBackStage, type WinBackStage } from './lifecycle';
+import type { ChurnReason, Content, Play, SavePlay, TierPlaybook } from './content-types';
 import {
   type CabCheck,
-  type ChurnReason,
-  type Play,
-  type SavePlay,
-  type TierPlaybook,
-  ONBOARDING_RISKS,
-  SAVE_PLAN_STEPS,
   cabCheck,
   classifyChurnReason,
   npsFollowUpFor,
@@ -74,9 +70,10 @@ export function likelyChurnReason(a: Assessment): { reason: ChurnReason; why: st
   return { reason: 'value', why: `${worst.label} costs ${Math.round(worst.pointsLost)} points` };
 }
 
-export function accountGuidance(a: Assessment): AccountGuidance {
+export function accountGuidance(a: Assessment, content: Content): AccountGuidance {
   const v = a.values;
-  const playbook = a.score === undefined ? undefined : tierPlaybookFor(a.score);
+  const playbooks = content.playbooks;
+  const playbook = a.score === undefined ? undefined : tierPlaybookFor(playbooks, a.score);
   const focus: string[] = [];
   for (const finding of a.findings) {
     if (finding.severity !== 'expansion') {
@@ -114,8 +111,8 @@ export function accountGuidance(a: Assessment): AccountGuidance {
     playbook,
     focus,
     saveReason,
-    savePlay: saveReason ? savePlayFor(saveReason.reason) : undefined,
-    npsFollowUp: v.nps === undefined ? undefined : npsFollowUpFor(v.nps),
+    savePlay: saveReason ? savePlayFor(playbooks, saveReason.reason) : undefined,
+    npsFollowUp: v.nps === undefined ? undefined : npsFollowUpFor(playbooks, v.nps),
     winBack,
     cab: cabCheck(a.score, daysAsCustomer),
   };
@@ -153,10 +150,16 @@ function table(rows: string[][]): DocBlock {
   return { kind: 'table', rows: rectangular(rows) };
 }
 
-function savePlan(a: Assessment, today: DayNumber, preparedBy: string): DocBlock[] {
-  const guidance = accountGuidance(a);
+function savePlan(
+  a: Assessment,
+  today: DayNumber,
+  preparedBy: string,
+  content: Content,
+): DocBlock[] {
+  const guidance = accountGuidance(a, content);
   const playbook = guidance.playbook;
-  const play = guidance.savePlay ?? savePlayFor('value');
+  const play = guidance.savePlay ?? savePlayFor(content.playbooks, 'value');
+  const steps = content.playbooks.savePlanSteps;
   const blocks: DocBlock[] = [];
   if (playbook) {
     blocks.push({
@@ -168,7 +171,7 @@ function savePlan(a: Assessment, today: DayNumber, preparedBy: string): DocBlock
   const causes = [...guidance.focus];
   if (a.driversText) causes.push(`Score drivers: ${a.driversText}`);
   blocks.push(
-    { kind: 'heading', level: 1, text: `1. ${SAVE_PLAN_STEPS[0]}` },
+    { kind: 'heading', level: 1, text: `1. ${steps[0]}` },
     causes.length > 0
       ? { kind: 'list', items: causes }
       : { kind: 'placeholder', text: 'Write down what pulled the score down.' },
@@ -178,12 +181,12 @@ function savePlan(a: Assessment, today: DayNumber, preparedBy: string): DocBlock
         ? `Likely reason: ${play.title.toLowerCase()} (${guidance.saveReason.why}); preventable: ${play.preventable}.`
         : 'No churn reason is recorded: confirm it with the customer.',
     },
-    { kind: 'heading', level: 1, text: `2. ${SAVE_PLAN_STEPS[1]}` },
+    { kind: 'heading', level: 1, text: `2. ${steps[1]}` },
     {
       kind: 'placeholder',
       text: 'Who on their side wants to make this work, and what did their executive say? Date of the executive conversation.',
     },
-    { kind: 'heading', level: 1, text: `3. ${SAVE_PLAN_STEPS[2]}` },
+    { kind: 'heading', level: 1, text: `3. ${steps[2]}` },
   );
   const firstDue = a.score !== undefined && a.score < 40 ? 1 : 2;
   const remediation: string[][] = [['Action', 'Owner', 'Due']];
@@ -208,7 +211,7 @@ function savePlan(a: Assessment, today: DayNumber, preparedBy: string): DocBlock
   });
   const now = a.score ?? 0;
   blocks.push(
-    { kind: 'heading', level: 1, text: `4. ${SAVE_PLAN_STEPS[3]}` },
+    { kind: 'heading', level: 1, text: `4. ${steps[3]}` },
     table([
       ['Checkpoint', 'Date', 'What "saved" looks like'],
       [
@@ -227,7 +230,7 @@ function savePlan(a: Assessment, today: DayNumber, preparedBy: string): DocBlock
         'Health 60 or more; a success plan goal achieved; the renewal path agreed',
       ],
     ]),
-    { kind: 'heading', level: 1, text: `5. ${SAVE_PLAN_STEPS[4]}` },
+    { kind: 'heading', level: 1, text: `5. ${steps[4]}` },
     {
       kind: 'paragraph',
       text: `On ${longDay(today + 90)}: if the criteria are missed, plan a graceful offboarding and put the account on the win-back calendar.`,
@@ -295,9 +298,9 @@ function successPlan(a: Assessment, today: DayNumber): DocBlock[] {
   ];
 }
 
-function onboarding(a: Assessment, today: DayNumber): DocBlock[] {
+function onboarding(a: Assessment, today: DayNumber, content: Content): DocBlock[] {
   const segment = a.segment ?? 'Mid-Market';
-  const plan = onboardingPlan(segment);
+  const plan = onboardingPlan(content.playbooks, segment);
   const start = a.values.contractStart ?? today;
   const ends = [7, 21, 42, 84];
   const blocks: DocBlock[] = [
@@ -320,7 +323,11 @@ function onboarding(a: Assessment, today: DayNumber): DocBlock[] {
     { kind: 'heading', level: 1, text: 'Risk signals to act on at once' },
     table([
       ['Signal', 'Severity', 'Response'],
-      ...ONBOARDING_RISKS.map((risk) => [risk.title, risk.sla ?? '', risk.steps.join('; ')]),
+      ...content.playbooks.onboardingRisks.map((risk) => [
+        risk.title,
+        risk.sla ?? '',
+        risk.steps.join('; '),
+      ]),
     ]),
   );
   return blocks;
@@ -331,13 +338,14 @@ export function buildPlan(
   a: Assessment,
   today: DayNumber,
   preparedBy: string,
+  content: Content,
 ): DocContent {
   const body =
     kind === 'save-plan'
-      ? savePlan(a, today, preparedBy)
+      ? savePlan(a, today, preparedBy, content)
       : kind === 'success-plan'
         ? successPlan(a, today)
-        : onboarding(a, today);
+        : onboarding(a, today, content);
   if (a.roi.ok && kind !== 'onboarding-plan') {
     body.push({ kind: 'paragraph', text: `Documented ROI: ${formatMultiple(a.roi.multiple)}.` });
   }

@@ -1,247 +1,31 @@
 /**
- * Playbooks: what a CSM does, and by when, for each situation the seeds describe. Data, not
- * prose: each play is a title, its source seed, an optional deadline (SLA) and short steps, so
- * the sidebar, the QBR and the plan documents render the same facts their own way.
- *
- * Every sentence here is CS Engine's wording of the seeds' facts and figures.
+ * Playbooks: choosing the play for an account, and the Playbooks tab's catalog. The texts are
+ * content (src/content/playbooks.ts, built into dist/Content.html rather than the bundle that
+ * every custom-function call parses), so each function here receives them as an argument.
  */
+import type {
+  ChurnReason,
+  Play,
+  PlaybookContent,
+  PlaybookSection,
+  PlaybookSectionId,
+  SavePlay,
+  TierPlaybook,
+} from './content-types';
 import { RENEWAL_STEPS, winBackStage } from './lifecycle';
 import type { Segment } from './retention';
 import { normalizeKey } from './text';
 
-export interface Play {
-  readonly title: string;
-  /** "seed 002", "seeds 001/002"... */
-  readonly source: string;
-  /** The deadline the play must meet, when the seed gives one. */
-  readonly sla?: string;
-  readonly steps: readonly string[];
-}
-
-export interface PlaybookSection {
-  readonly id: string;
-  readonly title: string;
-  readonly summary: string;
-  readonly plays: readonly Play[];
-}
-
 // ------------------------------------------------------------------ health tiers
 
-export type TierPlaybookId = 'thriving' | 'healthy' | 'at-risk' | 'critical';
-
-export interface TierPlaybook extends Play {
-  readonly id: TierPlaybookId;
-  /** The lowest score of the band (seed 002's 80 / 60 / 40 / 0). */
-  readonly min: number;
-  /** Seed 000's churn-prevention tier (1-3), or undefined above 79. */
-  readonly churnTier: 1 | 2 | 3 | undefined;
-}
-
-/**
- * Seed 002's engagement playbook by health band. The bands are the default model's (80/60/40)
- * and also seed 000's churn-prevention tiers, so one score picks both.
- */
-export const TIER_PLAYBOOKS: readonly TierPlaybook[] = [
-  {
-    id: 'thriving',
-    title: 'Thriving (80-100): grow and advocate',
-    min: 80,
-    churnTier: undefined,
-    source: 'seed 002',
-    sla: 'Keep the regular touch cadence',
-    steps: [
-      'Give an early look at the product roadmap',
-      'Ask for a case study, a testimonial or a reference call',
-      'Open the expansion conversation (check the expansion gate first)',
-      'Invite them to beta programmes and the customer advisory board',
-      'Ask for a review on G2 or Capterra',
-    ],
-  },
-  {
-    id: 'healthy',
-    title: 'Healthy (60-79): deepen adoption',
-    min: 60,
-    churnTier: 1,
-    source: 'seeds 002, 000 (churn tier 1)',
-    sla: 'Automated nudges; the CSM is alerted and checks in within 7 days',
-    steps: [
-      'Share best practices before they are asked for',
-      'Run an adoption campaign on the features they do not use',
-      'Book an optimisation workshop',
-      'Review the success plan goals together and update them',
-      'Meet more stakeholders so the account does not hang on one person',
-    ],
-  },
-  {
-    id: 'at-risk',
-    title: 'At-Risk (40-59): intervene within 48 hours',
-    min: 40,
-    churnTier: 2,
-    source: 'seeds 002, 000 (churn tier 2)',
-    sla: 'Personal outreach within 48 hours; a 30-day recovery plan',
-    steps: [
-      'Have an intervention plan in place within 48 hours',
-      'Find the root cause: product, people or process?',
-      'Reach out executive to executive',
-      'Offer a dedicated support window or a visit on site',
-      'Write a 30-day recovery plan with a checkpoint every week',
-    ],
-  },
-  {
-    id: 'critical',
-    title: 'Critical (0-39): save the account',
-    min: 0,
-    churnTier: 3,
-    source: 'seeds 002, 000 (churn tier 3)',
-    sla: 'Executive escalation the same day; save call within 24 hours',
-    steps: [
-      'Escalate to an executive today',
-      'Hold a save call within 24 hours with the CSM, their manager and an executive',
-      'Have concessions ready: a dedicated implementation resource, a restructured contract, product commitments',
-      'Write down the blockers and get engineering to commit to the fixes',
-      'Check in every day until the score is back above 40',
-    ],
-  },
-];
-
 /** The playbook for a 0-100 score (seed 002's bands). */
-export function tierPlaybookFor(score: number): TierPlaybook {
-  for (const playbook of TIER_PLAYBOOKS) if (score >= playbook.min) return playbook;
-  return TIER_PLAYBOOKS[TIER_PLAYBOOKS.length - 1] as TierPlaybook;
+export function tierPlaybookFor(content: PlaybookContent, score: number): TierPlaybook {
+  const playbooks = content.tierPlaybooks;
+  for (const playbook of playbooks) if (score >= playbook.min) return playbook;
+  return playbooks[playbooks.length - 1] as TierPlaybook;
 }
-
-/** Seed 000's three churn-prevention tiers, with their deadlines. */
-export const CHURN_TIERS: readonly Play[] = [
-  {
-    title: 'Tier 1 (score 60-79)',
-    source: 'seed 000',
-    sla: 'Automated; the CSM is alerted',
-    steps: ['Send automated nudges', 'Alert the CSM so they can watch the account'],
-  },
-  {
-    title: 'Tier 2 (score 40-59)',
-    source: 'seed 000',
-    sla: 'Within 48 hours',
-    steps: ['Reach out personally within 48 hours', 'Agree a 30-day recovery plan'],
-  },
-  {
-    title: 'Tier 3 (score below 40)',
-    source: 'seed 000',
-    sla: 'Within 24 hours',
-    steps: ['Escalate to an executive within 24 hours', 'Have concession options ready'],
-  },
-];
 
 // ------------------------------------------------------------------ churn and saves
-
-export type ChurnReason =
-  'product' | 'value' | 'relationship' | 'financial' | 'competition' | 'strategic';
-
-export interface SavePlay extends Play {
-  readonly reason: ChurnReason;
-  readonly examples: readonly string[];
-  readonly preventable: string;
-  /** Seed 004's save offers for this reason. */
-  readonly offers: readonly string[];
-}
-
-/** Seed 002's churn-reason taxonomy and save plays, with seed 004's save offers. */
-export const SAVE_PLAYS: readonly SavePlay[] = [
-  {
-    reason: 'product',
-    title: 'Product gap',
-    source: 'seeds 002, 004',
-    examples: ['missing feature', 'poor UX', 'bugs', 'performance'],
-    preventable: 'partly',
-    steps: [
-      'Take it to the product team with the ARR at risk',
-      'Bridge the gap with a workaround or professional services',
-      'Share the roadmap with a committed delivery date',
-      'If the feature ships within 90 days, offer a bridge discount',
-    ],
-    offers: ['Professional services to implement a workaround', 'A feature commitment in writing'],
-  },
-  {
-    reason: 'value',
-    title: 'Value not realised',
-    source: 'seeds 002, 004',
-    examples: ['ROI not realised', 'wrong use case', 'oversold'],
-    preventable: 'yes',
-    steps: [
-      'Onboard them again: a new success plan, new goals, fresh training',
-      'Put a senior CSM or a solutions architect on the account',
-      'Run a 30-day value sprint to prove the ROI',
-      'Send the executive sponsor the quick wins every week',
-    ],
-    offers: [
-      'A free intensive training session',
-      'Professional services for the implementation',
-      'A pause of one to three months',
-    ],
-  },
-  {
-    reason: 'relationship',
-    title: 'Relationship lost (champion left)',
-    source: 'seed 002',
-    examples: ['champion left', 'poor CS experience', 'trust broken'],
-    preventable: 'yes',
-    sla: 'A new primary contact within 48 hours',
-    steps: [
-      'Name a new primary contact within 48 hours',
-      'Offer an onboarding session for the new stakeholders',
-      'Rebuild the executive-to-executive relationship',
-      'Give the new champion a business case they can use inside their company',
-    ],
-    offers: ['An executive meeting', 'Onboarding for the new stakeholders at no cost'],
-  },
-  {
-    reason: 'financial',
-    title: 'Price or budget',
-    source: 'seeds 002, 004',
-    examples: ['budget cuts', 'M&A', 'bankruptcy', 'price too high'],
-    preventable: 'sometimes',
-    steps: [
-      'Never discount without something in return: a multi-year term, a case study, a referral',
-      'Right-size the contract: remove unused seats and features',
-      'Offer payment terms (annual instead of quarterly, for a discount)',
-      'Show the ROI arithmetic: what they pay against the value they get',
-    ],
-    offers: [
-      '20% off for three months',
-      'A further discount for an annual commitment',
-      'A move to a lower tier',
-      'Fewer seats, a pause or a more flexible contract',
-    ],
-  },
-  {
-    reason: 'competition',
-    title: 'Competitor threat',
-    source: 'seeds 002, 004',
-    examples: ['switched to a competitor', 'built in-house'],
-    preventable: 'partly',
-    steps: [
-      'Use the competitive battlecard',
-      'Commit to a roadmap that matches the features they are tempted by',
-      'Lean on the executive relationship',
-      'Show the full cost of switching',
-    ],
-    offers: ['A competitive discount', 'A feature commitment', 'An executive meeting'],
-  },
-  {
-    reason: 'strategic',
-    title: 'Strategic change',
-    source: 'seeds 002, 001',
-    examples: ['business pivot', 'division shut down', 'deprioritised'],
-    preventable: 'rarely',
-    steps: [
-      'Confirm with the executive sponsor whether there is still a will to stay',
-      'Offer a pause or fewer seats rather than a cancellation',
-      'If the go/no-go checkpoint fails, offboard gracefully and keep the door open',
-      'Add the account to the win-back calendar',
-    ],
-    offers: ['Contract flexibility', 'A pause', 'Fewer seats'],
-  },
-];
 
 const REASON_WORDS: readonly [ChurnReason, readonly string[]][] = [
   ['competition', ['compet', 'switch', 'inhouse', 'rival', 'alternative']],
@@ -268,96 +52,9 @@ export function classifyChurnReason(text: string | undefined): ChurnReason | und
   return undefined;
 }
 
-export function savePlayFor(reason: ChurnReason): SavePlay {
-  return SAVE_PLAYS.find((play) => play.reason === reason) as SavePlay;
+export function savePlayFor(content: PlaybookContent, reason: ChurnReason): SavePlay {
+  return content.savePlays.find((play) => play.reason === reason) as SavePlay;
 }
-
-/** Seed 001's save plan: five parts, the last a go/no-go decision. */
-export const SAVE_PLAN_STEPS: readonly string[] = [
-  'Root cause: what pulled the score down?',
-  'Executive alignment: does the customer still want to make it work?',
-  'Remediation: concrete actions, each with an owner and a date',
-  'Success criteria: what "saved" means at 30, 60 and 90 days',
-  'Go/no-go checkpoint: if the criteria are missed, plan a graceful offboarding',
-];
-
-// ------------------------------------------------------------------ expansion
-
-/** Seed 000's expansion plays: trigger and approach. */
-export const EXPANSION_PLAYS: readonly Play[] = [
-  {
-    title: 'Seat expansion',
-    source: 'seeds 000, 002',
-    sla: 'Trigger: seats more than 80-85% used',
-    steps: [
-      'Watch seat use every month',
-      'Past 80%, propose a volume tier and show the saving per seat',
-      'Offer a discount for doubling seats, or a better rate for an annual commitment',
-      'Tell them how their adoption compares with other customers',
-    ],
-  },
-  {
-    title: 'Feature upsell / tier upgrade',
-    source: 'seeds 000, 002',
-    sla: 'Trigger: repeated workarounds, or hitting plan limits',
-    steps: [
-      'Match the premium features to their goals',
-      'Run a 14-day preview of the advanced features',
-      'Work out the upgrade ROI in hours saved per month',
-      'Offer the upgrade at renewal with a price lock, or now pro rata',
-    ],
-  },
-  {
-    title: 'New department (land and expand)',
-    source: 'seeds 000, 002',
-    sla: 'Trigger: the champion refers another team',
-    steps: [
-      'Ask the champion which other teams have the same problem',
-      'Offer the new team a free workshop and a joint intro meeting',
-      'Give the champion an internal pitch deck',
-      'Treat the new department as a new account: its own success plan, champion and health score',
-    ],
-  },
-  {
-    title: 'Cross-sell',
-    source: 'seed 002',
-    sla: 'Trigger: a gap in their stack that another product fills',
-    steps: [
-      'Map their tools and find the gap',
-      'Share a case study from a similar company',
-      'Offer a 30-day proof of concept with no commitment',
-      'Price the bundle below the standalone product',
-    ],
-  },
-  {
-    title: 'Multi-year renewal',
-    source: 'seeds 000, 002',
-    sla: 'Trigger: healthy and the renewal is coming up',
-    steps: ['Offer a discount for a longer commitment', 'Bundle an expansion into the renewal'],
-  },
-];
-
-/** Buying signals worth watching (seeds 001, 002, 004). */
-export const EXPANSION_SIGNAL_LIST: readonly string[] = [
-  'Hitting usage or plan limits (hot)',
-  'Another team or department asking for access (hot)',
-  'Asking for features of a higher tier (hot)',
-  'Seats more than 80% used',
-  'A funding round, hiring or a growth announcement (warm)',
-  'The champion promoted (warm)',
-  'High health with the renewal approaching (warm)',
-  'Asking for API access or integrations (warm)',
-  'C-level people joining success calls',
-];
-
-/** Seed 001: the five steps of an expansion conversation. */
-export const EXPANSION_CONVERSATION: readonly string[] = [
-  'Start from a value they achieved, with its number',
-  'Ask about the neighbouring problem the expansion solves',
-  'Help them put a cost on leaving it unsolved',
-  'Propose a pilot or a phased expansion',
-  'Bring in the account executive for the commercial part: the CSM does not close',
-];
 
 // ------------------------------------------------------------------ onboarding
 
@@ -370,206 +67,21 @@ export interface OnboardingPlan {
   readonly milestones: readonly Play[];
 }
 
-const AHA: Readonly<Record<Segment, string>> = {
-  Enterprise: 'the first workflow is automated and the team has adopted it',
-  'Mid-Market': 'the core use case is live with 3 users active',
-  SMB: 'the first action that produces value is done',
-  'Self-Serve': 'the core action is done',
-};
-
-const COVERAGE: Readonly<Record<Segment, string>> = {
-  Enterprise: 'High touch: a dedicated CSM, executive alignment, custom integrations',
-  'Mid-Market': 'Medium touch: a named CSM from a pooled team, a repeatable process',
-  SMB: 'Tech touch: self-service resources, automated engagement, one-to-many sessions',
-  'Self-Serve': 'Digital only: in-product guidance and automated emails',
-};
-
-/** Seed 002's onboarding milestones (weeks 1-12), with seed 001's exit test for each. */
-export const ONBOARDING_MILESTONES: readonly Play[] = [
-  {
-    title: 'Week 1: technical setup',
-    source: 'seeds 002, 001, 004',
-    sla: 'Days 1-7',
-    steps: [
-      'Provision and configure the account',
-      'Connect the integrations',
-      'Train the admin on the core settings',
-      'Write the success plan: 3-5 measurable goals, dates, stakeholders',
-      'Hold the kickoff call with the champion and the executive sponsor',
-    ],
-  },
-  {
-    title: 'Weeks 2-3: core adoption',
-    source: 'seeds 002, 001',
-    sla: 'First value by the TTFV target',
-    steps: [
-      'Configure the primary use case',
-      'Activate the first 5 users (at least 3 beyond the champion)',
-      'Get the core workflow running on real data',
-      'Write down a quick win and share it with the sponsor',
-    ],
-  },
-  {
-    title: 'Weeks 4-6: broader adoption',
-    source: 'seeds 002, 001',
-    sla: 'Days 30-60',
-    steps: [
-      'Find and configure a second use case',
-      'Reach 60% of licensed seats active (80% by seed 002)',
-      'Share the self-service resources: docs, videos, community',
-      'Hold the 30-day check-in against the success plan',
-    ],
-  },
-  {
-    title: 'Weeks 7-12: optimisation and outcome',
-    source: 'seeds 002, 001',
-    sla: 'Days 60-90',
-    steps: [
-      'Introduce the advanced features',
-      'Run a workflow optimisation session',
-      'Draft the first ROI calculation',
-      'Hold the 90-day review: success plan scorecard and next quarter’s goals',
-      'Confirm at least one goal achieved or clearly progressing',
-    ],
-  },
-];
-
-/** Seed 002: signals to act on at once during onboarding. */
-export const ONBOARDING_RISKS: readonly Play[] = [
-  {
-    title: 'The champion leaves',
-    source: 'seed 002',
-    sla: 'Critical: within 48 hours',
-    steps: ['Find a new champion', 'Re-establish the executive relationship'],
-  },
-  {
-    title: 'No login after day 3',
-    source: 'seed 002',
-    sla: 'High',
-    steps: ['Call them (not an email)'],
-  },
-  {
-    title: 'An integration fails',
-    source: 'seed 002',
-    sla: 'High',
-    steps: ['Escalate to engineering', 'Give them a workaround'],
-  },
-  {
-    title: 'Kickoff delayed more than a week',
-    source: 'seed 002',
-    sla: 'Medium',
-    steps: ['Escalate internally', 'Offer flexible times'],
-  },
-  {
-    title: 'Fewer than half the users active by day 30',
-    source: 'seed 002',
-    sla: 'Medium',
-    steps: ['Run an adoption campaign: training and incentives'],
-  },
-  {
-    title: 'No executive sponsor',
-    source: 'seed 002',
-    sla: 'Medium',
-    steps: ['Ask the champion to introduce their manager'],
-  },
-];
-
-export function onboardingPlan(segment: Segment): OnboardingPlan {
+export function onboardingPlan(content: PlaybookContent, segment: Segment): OnboardingPlan {
   return {
     segment,
-    ahaMoment: AHA[segment],
-    coverage: COVERAGE[segment],
-    milestones: ONBOARDING_MILESTONES,
+    ahaMoment: content.aha[segment],
+    coverage: content.coverage[segment],
+    milestones: content.onboardingMilestones,
   };
 }
 
-// ------------------------------------------------------------------ success plan and renewal
-
-/** Seed 002's success plan: the parts every plan has. */
-export const SUCCESS_PLAN_PARTS: readonly Play[] = [
-  {
-    title: 'Stakeholders',
-    source: 'seed 002',
-    steps: ['Champion', 'Executive sponsor', 'Technical lead'],
-  },
-  {
-    title: 'Business objectives',
-    source: 'seed 002',
-    steps: ['The objective', 'How it is measured', 'The baseline today', 'The target', 'By when'],
-  },
-  {
-    title: 'Use cases',
-    source: 'seed 002',
-    steps: [
-      'Each use case with its status (not started, in progress, live, optimising) and go-live date',
-    ],
-  },
-  {
-    title: 'Milestones',
-    source: 'seed 002',
-    steps: ['Technical setup complete', 'First value delivered', 'Full adoption'],
-  },
-  {
-    title: 'Risks',
-    source: 'seed 002',
-    steps: ['Each risk with its mitigation and owner'],
-  },
-  {
-    title: 'Next review',
-    source: 'seed 002',
-    steps: ['The date the plan is reviewed next'],
-  },
-];
-
 // ------------------------------------------------------------------ VoC and CAB
 
-/** Seed 002: how to follow up an NPS answer. */
-export const NPS_FOLLOW_UP: readonly Play[] = [
-  {
-    title: 'Detractor (0-6)',
-    source: 'seed 002',
-    sla: 'Within 24 hours',
-    steps: ['Reach out personally', 'Find the root cause', 'Agree a recovery plan'],
-  },
-  {
-    title: 'Passive (7-8)',
-    source: 'seed 002',
-    steps: ['Send a short survey on what would make it better', 'Teach the features they miss'],
-  },
-  {
-    title: 'Promoter (9-10)',
-    source: 'seed 002',
-    steps: ['Thank them', 'Ask for a review, a referral or a case study'],
-  },
-];
-
-export function npsFollowUpFor(answer: number): Play | undefined {
+export function npsFollowUpFor(content: PlaybookContent, answer: number): Play | undefined {
   if (!(answer >= 0 && answer <= 10)) return undefined;
-  return NPS_FOLLOW_UP[answer <= 6 ? 0 : answer <= 8 ? 1 : 2];
+  return content.npsFollowUp[answer <= 6 ? 0 : answer <= 8 ? 1 : 2];
 }
-
-/** Seed 002: where customer feedback is collected. */
-export const VOC_COLLECTION: readonly string[] = [
-  'NPS: every quarter for the relationship, and after key interactions',
-  'CSAT: after support tickets, onboarding and QBRs',
-  'In-product feedback: requests, bugs, micro-surveys',
-  'Win/loss interviews: a 30-minute call within two weeks of the decision',
-  'Churn interviews: an exit survey and an optional call',
-  'Advisory board sessions',
-];
-
-/** Seed 002: who joins the customer advisory board, and how it runs. */
-export const CAB: Play = {
-  title: 'Customer advisory board',
-  source: 'seed 002',
-  sla: '8-12 customers; a 90-minute virtual meeting every quarter and one in person a year',
-  steps: [
-    'Health score above 70',
-    'A customer for more than 6 months',
-    'Willing to give candid feedback',
-    'Stands for a strategic segment or use case',
-  ],
-};
 
 export interface CabCheck {
   readonly eligible: boolean;
@@ -600,250 +112,90 @@ export function cabCheck(score: number | undefined, daysAsCustomer: number | und
   return { eligible, reasons };
 }
 
-// ------------------------------------------------------------------ QBR
-
-export type AgendaId = 'qbr-45' | 'qbr-60';
-
-export interface AgendaItem {
-  readonly minutes: string;
-  readonly title: string;
-  readonly owner: string;
-  readonly detail: string;
-}
-
-export interface Agenda {
-  readonly id: AgendaId;
-  readonly title: string;
-  readonly source: string;
-  readonly items: readonly AgendaItem[];
-}
-
-export const AGENDAS: Readonly<Record<AgendaId, Agenda>> = {
-  'qbr-45': {
-    id: 'qbr-45',
-    title: '45-minute QBR',
-    source: 'seed 000',
-    items: [
-      {
-        minutes: '10',
-        title: 'Results and ROI',
-        owner: 'CSM',
-        detail: 'What was achieved, with the ROI number',
-      },
-      {
-        minutes: '10',
-        title: 'Usage insights',
-        owner: 'CSM',
-        detail: 'How the product is used, and the features left unused',
-      },
-      {
-        minutes: '5',
-        title: 'Roadmap preview',
-        owner: 'CSM',
-        detail: 'Only the items that matter to them',
-      },
-      {
-        minutes: '15',
-        title: 'Their priorities',
-        owner: 'Customer',
-        detail: 'Their priorities and what has changed in their business',
-      },
-      {
-        minutes: '5',
-        title: 'Action items',
-        owner: 'Both',
-        detail: 'Each with an owner and a date',
-      },
-    ],
-  },
-  'qbr-60': {
-    id: 'qbr-60',
-    title: '60-minute QBR',
-    source: 'seeds 001, 002',
-    items: [
-      {
-        minutes: '0-5',
-        title: 'Welcome and objectives',
-        owner: 'CSM',
-        detail: 'Why we meet and what we want to leave with',
-      },
-      {
-        minutes: '5-20',
-        title: 'Results',
-        owner: 'CSM and the customer’s champion',
-        detail: 'Last quarter’s goals against what actually happened',
-      },
-      {
-        minutes: '20-30',
-        title: 'Value realised',
-        owner: 'CSM',
-        detail: 'The ROI story, in business numbers',
-      },
-      {
-        minutes: '30-40',
-        title: 'Challenges and open risks',
-        owner: 'Both sides',
-        detail: 'Said honestly',
-      },
-      {
-        minutes: '40-50',
-        title: 'Next quarter’s goals',
-        owner: 'Customer executive',
-        detail: 'Goals and how success will be measured',
-      },
-      {
-        minutes: '50-60',
-        title: 'Roadmap and asks',
-        owner: 'CSM and account executive',
-        detail: 'The roadmap against their priorities, and what they ask of us',
-      },
-    ],
-  },
-};
-
-/** Seed 002's QBR preparation checklist, with seed 001's additions. */
-export const QBR_PREP_CHECKLIST: readonly string[] = [
-  'Pull the last 90 days of usage into a dashboard',
-  'Work out the ROI and the value delivered, in numbers (at least two data points)',
-  'Look at the health score trend: rising or falling?',
-  'Resolve the open support tickets before the meeting',
-  'Score each goal of the success plan',
-  'Draft next quarter’s objectives around their business',
-  'Prepare one or two expansion ideas with an ROI projection (only if healthy)',
-  'Decide who attends, on both sides, and brief the executive sponsor',
-  'Send the agenda and pre-read five days before',
-  'Know the renewal date, and have competitive intelligence ready in case it comes up',
-];
-
 // ------------------------------------------------------------------ the catalog
 
-function renewalSection(): PlaybookSection {
-  return {
-    id: 'renewal',
-    title: 'Renewal preparation',
-    summary: 'Seed 002: starts 90 days before the renewal date.',
-    plays: RENEWAL_STEPS.map((step) => ({
-      title: `Day ${step.day}: ${step.title}`,
-      source: 'seed 002',
-      steps: [step.action],
-    })),
-  };
+function section(
+  content: PlaybookContent,
+  id: PlaybookSectionId,
+  plays: readonly Play[],
+): PlaybookSection {
+  return { id, ...content.sections[id], plays };
 }
 
-function winBackSection(): PlaybookSection {
+function renewalPlays(): Play[] {
+  return RENEWAL_STEPS.map((step) => ({
+    title: `Day ${step.day}: ${step.title}`,
+    source: 'seed 002',
+    steps: [step.action],
+  }));
+}
+
+function winBackPlays(): Play[] {
   const stages = [0, 31, 91, 181, 366].map((days) => winBackStage(days));
-  return {
-    id: 'win-back',
-    title: 'Win-back',
-    summary:
-      'Seed 002: the approach depends on the time since churn. Email on day 7 (what we fixed), day 30 (what similar customers achieved, what shipped), day 90 (only for a major release: a private preview).',
-    plays: stages.flatMap((stage) =>
-      stage
-        ? [
-            {
-              title: `${stage.stage} since churn`,
-              source: 'seed 002',
-              sla: `Expected success: ${stage.successRate}`,
-              steps: [stage.approach],
-            },
-          ]
-        : [],
-    ),
-  };
+  return stages.flatMap((stage) =>
+    stage
+      ? [
+          {
+            title: `${stage.stage} since churn`,
+            source: 'seed 002',
+            sla: `Expected success: ${stage.successRate}`,
+            steps: [stage.approach],
+          },
+        ]
+      : [],
+  );
 }
 
 /** Every playbook, for the sidebar's Playbooks tab. */
-export function playbookCatalog(): PlaybookSection[] {
+export function playbookCatalog(content: PlaybookContent): PlaybookSection[] {
+  const c = content;
   return [
-    {
-      id: 'tiers',
-      title: 'By health tier',
-      summary: 'Seed 002’s playbook for each band, with seed 000’s churn-prevention deadlines.',
-      plays: TIER_PLAYBOOKS,
-    },
-    {
-      id: 'churn-tiers',
-      title: 'Churn-prevention tiers',
-      summary:
-        'Seed 000: three tiers by score. Early warnings: usage down 30%, champion gone, competitor mentioned, missed calls.',
-      plays: CHURN_TIERS,
-    },
-    {
-      id: 'save',
-      title: 'Save plays by churn reason',
-      summary: 'Seed 002’s churn reasons and plays, with seed 004’s save offers.',
-      plays: [
-        ...SAVE_PLAYS.map((play) => ({
-          title: `${play.title} (preventable: ${play.preventable})`,
-          source: play.source,
-          sla: play.sla,
-          steps: [
-            `Examples: ${play.examples.join(', ')}`,
-            ...play.steps,
-            ...play.offers.map((offer) => `Offer: ${offer}`),
-          ],
-        })),
-        { title: 'Save plan', source: 'seed 001', steps: SAVE_PLAN_STEPS },
-      ],
-    },
-    {
-      id: 'expansion',
-      title: 'Expansion',
-      summary:
-        'Seed 001’s gate first: top tier for 60+ days, a goal achieved with documented ROI, an engaged champion, and no renewal within 60 days.',
-      plays: [
-        ...EXPANSION_PLAYS,
-        { title: 'Signals to watch', source: 'seeds 001, 002, 004', steps: EXPANSION_SIGNAL_LIST },
-        { title: 'The conversation', source: 'seed 001', steps: EXPANSION_CONVERSATION },
-      ],
-    },
-    {
-      id: 'onboarding',
-      title: 'Onboarding',
-      summary:
-        'Time-to-first-value targets (seed 002): Enterprise 30 days, Mid-Market 14 days, SMB 24 hours, Self-Serve 10 minutes.',
-      plays: [
-        ...(['Enterprise', 'Mid-Market', 'SMB', 'Self-Serve'] as Segment[]).map((segment) => ({
-          title: segment,
-          source: 'seeds 002, 000',
-          steps: [`First value: ${AHA[segment]}`, COVERAGE[segment]],
-        })),
-        ...ONBOARDING_MILESTONES,
-        ...ONBOARDING_RISKS.map((risk) => ({ ...risk, title: `Risk: ${risk.title}` })),
-      ],
-    },
-    {
-      id: 'success-plan',
-      title: 'Success plan',
-      summary: 'Seed 002: one plan per account, reviewed at every QBR.',
-      plays: SUCCESS_PLAN_PARTS,
-    },
-    renewalSection(),
-    winBackSection(),
-    {
-      id: 'voc',
-      title: 'Voice of the customer',
-      summary: 'Seed 002: NPS follow-up and the customer advisory board.',
-      plays: [
-        ...NPS_FOLLOW_UP,
-        { title: 'Where feedback comes from', source: 'seed 002', steps: VOC_COLLECTION },
-        CAB,
-      ],
-    },
-    {
-      id: 'qbr',
-      title: 'QBR',
-      summary: 'Seed 000: never present a QBR without a quantified ROI number.',
-      plays: [
-        ...Object.values(AGENDAS).map((agenda) => ({
-          title: `${agenda.title} (${agenda.source})`,
-          source: agenda.source,
-          steps: agenda.items.map(
-            (item) => `${item.minutes} min: ${item.title} (${item.owner}). ${item.detail}`,
-          ),
-        })),
-        { title: 'Preparation checklist', source: 'seeds 002, 001', steps: QBR_PREP_CHECKLIST },
-      ],
-    },
+    section(c, 'tiers', c.tierPlaybooks),
+    section(c, 'churn-tiers', c.churnTiers),
+    section(c, 'save', [
+      ...c.savePlays.map((play) => ({
+        title: `${play.title} (preventable: ${play.preventable})`,
+        source: play.source,
+        sla: play.sla,
+        steps: [
+          `Examples: ${play.examples.join(', ')}`,
+          ...play.steps,
+          ...play.offers.map((offer) => `Offer: ${offer}`),
+        ],
+      })),
+      { title: 'Save plan', source: 'seed 001', steps: c.savePlanSteps },
+    ]),
+    section(c, 'expansion', [
+      ...c.expansionPlays,
+      { title: 'Signals to watch', source: 'seeds 001, 002, 004', steps: c.expansionSignals },
+      { title: 'The conversation', source: 'seed 001', steps: c.expansionConversation },
+    ]),
+    section(c, 'onboarding', [
+      ...(['Enterprise', 'Mid-Market', 'SMB', 'Self-Serve'] as Segment[]).map((segment) => ({
+        title: segment,
+        source: 'seeds 002, 000',
+        steps: [`First value: ${c.aha[segment]}`, c.coverage[segment]],
+      })),
+      ...c.onboardingMilestones,
+      ...c.onboardingRisks.map((risk) => ({ ...risk, title: `Risk: ${risk.title}` })),
+    ]),
+    section(c, 'success-plan', c.successPlanParts),
+    section(c, 'renewal', renewalPlays()),
+    section(c, 'win-back', winBackPlays()),
+    section(c, 'voc', [
+      ...c.npsFollowUp,
+      { title: 'Where feedback comes from', source: 'seed 002', steps: c.vocCollection },
+      c.cab,
+    ]),
+    section(c, 'qbr', [
+      ...Object.values(c.agendas).map((agenda) => ({
+        title: `${agenda.title} (${agenda.source})`,
+        source: agenda.source,
+        steps: agenda.items.map(
+          (item) => `${item.minutes} min: ${item.title} (${item.owner}). ${item.detail}`,
+        ),
+      })),
+      { title: 'Preparation checklist', source: 'seeds 002, 001', steps: c.qbrPrepChecklist },
+    ]),
   ];
 }

@@ -1,6 +1,7 @@
 /**
  * The QBR document, as data (see doc-model.ts): built from the account's assessment, the
- * quarter and the agenda. Pure: the date of the meeting is "today", an argument.
+ * quarter and the agenda. Pure: the date of the meeting is "today", and the agendas and
+ * checklists (content, see content-types.ts), arguments.
  *
  * Facts from the seeds: the 45-minute agenda (seed 000) and the 60-minute one (seeds 001/002);
  * "never present a QBR without a quantified ROI" (seed 000); the ROI arithmetic of seed 004's
@@ -8,6 +9,7 @@
  * post-QBR follow-up email (seed 002); expansion only when seed 001's gate is open.
  */
 import type { Assessment } from './account';
+import type { AgendaId, Content } from './content-types';
 import { SEVERITY_LABELS } from './alerts/rules';
 import { type DayNumber, isoDay } from './dates';
 import type { DimensionId } from './dimensions';
@@ -18,7 +20,6 @@ import {
   PLACEHOLDER_BACKGROUND,
   rectangular,
 } from './doc-model';
-import { AGENDAS, type AgendaId, EXPANSION_PLAYS, QBR_PREP_CHECKLIST } from './playbooks';
 import { type Quarter, longDay, parseQuarter, quarterLabel, shiftQuarter } from './quarters';
 import { formatMoney, formatMultiple } from './roi';
 import { featureAdoption, seatUtilization } from './rubrics';
@@ -407,10 +408,11 @@ function followUpEmail(
 }
 
 /** The QBR document of an account. Throws an Error with a clear message on a bad request. */
-export function buildQbr(a: Assessment, options: QbrOptions): DocContent {
+export function buildQbr(a: Assessment, options: QbrOptions, content: Content): DocContent {
   const quarter = parseQuarter(options.quarter);
   if (!quarter) throw new Error(QBR_ERRORS.quarter(options.quarter));
-  const agenda = AGENDAS[options.agenda];
+  const { agendas, expansionPlays, qbrPrepChecklist } = content.playbooks;
+  const agenda = agendas[options.agenda];
   if (!agenda) throw new Error(QBR_ERRORS.agenda(String(options.agenda)));
   const label = quarterLabel(quarter);
   const { today, preparedBy } = options;
@@ -584,7 +586,7 @@ export function buildQbr(a: Assessment, options: QbrOptions): DocContent {
       { kind: 'list', items: signals },
       {
         kind: 'table',
-        rows: [['Play', 'When'], ...EXPANSION_PLAYS.map((play) => [play.title, play.sla ?? ''])],
+        rows: [['Play', 'When'], ...expansionPlays.map((play) => [play.title, play.sla ?? ''])],
       },
     );
     section++;
@@ -608,7 +610,7 @@ export function buildQbr(a: Assessment, options: QbrOptions): DocContent {
     },
     { kind: 'pagebreak' },
     { kind: 'heading', level: 1, text: 'Appendix A. Preparation checklist' },
-    { kind: 'table', rows: [['Done', 'Step'], ...QBR_PREP_CHECKLIST.map((item) => ['☐', item])] },
+    { kind: 'table', rows: [['Done', 'Step'], ...qbrPrepChecklist.map((item) => ['☐', item])] },
     { kind: 'heading', level: 1, text: 'Appendix B. Follow-up email' },
     {
       kind: 'paragraph',

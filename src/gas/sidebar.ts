@@ -1,6 +1,7 @@
 /** The sidebar: shown from the built Sidebar.html, and its endpoints' ports. */
 import type { SidebarPorts } from '../app/sidebar/server';
 import { alertPorts } from './alert-ports';
+import { loadContent } from './load-content';
 import { documentWriter } from './docs';
 
 /** Opens the sidebar (dist/Sidebar.html, one file with its script and styles inlined). */
@@ -25,5 +26,6 @@ export function sidebarPorts(): SidebarPorts {
     now: ports.now,
     timeZone: ports.timeZone,
     userEmail: () => Session.getActiveUser().getEmail(),
+    content: loadContent,
   };
 }

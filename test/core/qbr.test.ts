@@ -8,6 +8,9 @@ import {
   tierPlaybookFor,
   cabCheck,
 } from '../../src/core/playbooks';
+import { CONTENT } from '../../src/content';
+
+const PLAYBOOKS = CONTENT.playbooks;
 
 describe('ROI', () => {
   it('is seed 004’s worked example: 350 h x $50 x 12 = $210,000 against $60,000 = 3.5x', () => {
@@ -46,7 +49,7 @@ describe('quarters', () => {
 
 describe('playbooks', () => {
   it('pick the tier playbook and churn tier by score (seeds 002, 000)', () => {
-    expect([85, 79, 60, 59, 40, 39, 0].map((s) => tierPlaybookFor(s).id)).toEqual([
+    expect([85, 79, 60, 59, 40, 39, 0].map((s) => tierPlaybookFor(PLAYBOOKS, s).id)).toEqual([
       'thriving',
       'healthy',
       'healthy',
@@ -55,7 +58,7 @@ describe('playbooks', () => {
       'critical',
       'critical',
     ]);
-    expect(tierPlaybookFor(39).churnTier).toBe(3);
+    expect(tierPlaybookFor(PLAYBOOKS, 39).churnTier).toBe(3);
   });
 
   it('classify free-text churn reasons', () => {
@@ -69,9 +72,9 @@ describe('playbooks', () => {
   });
 
   it('follow up NPS answers and check CAB criteria (seed 002)', () => {
-    expect(npsFollowUpFor(6)?.title).toBe('Detractor (0-6)');
-    expect(npsFollowUpFor(8)?.title).toBe('Passive (7-8)');
-    expect(npsFollowUpFor(10)?.sla).toBeUndefined();
+    expect(npsFollowUpFor(PLAYBOOKS, 6)?.title).toBe('Detractor (0-6)');
+    expect(npsFollowUpFor(PLAYBOOKS, 8)?.title).toBe('Passive (7-8)');
+    expect(npsFollowUpFor(PLAYBOOKS, 10)?.sla).toBeUndefined();
     expect(cabCheck(71, 200).eligible).toBe(true);
     expect(cabCheck(70, 200).eligible).toBe(false);
     expect(cabCheck(90, 100).eligible).toBe(false);

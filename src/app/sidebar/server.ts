@@ -5,13 +5,14 @@
 import { type Assessment, assessAccount } from '../../core/account';
 import { readAccountRows, planRead, readLayout } from '../../core/book';
 import type { CellValue } from '../../core/cells';
+import type { Content } from '../../core/content-types';
 import { dayOfDate, isoDay } from '../../core/dates';
 import type { DocContent } from '../../core/doc-model';
 import { asSheetText } from '../../core/escape';
 import { HISTORY_SHEET, parseHistory } from '../../core/history';
 import { resolveModel } from '../../core/models';
 import { accountGuidance, buildPlan, PLAN_TITLES, type PlanKind } from '../../core/plans';
-import { AGENDAS, playbookCatalog } from '../../core/playbooks';
+import { playbookCatalog } from '../../core/playbooks';
 import { buildQbr } from '../../core/qbr';
 import { quarterChoices, quarterLabel, quarterOf } from '../../core/quarters';
 import { formatMoney, formatMultiple } from '../../core/roi';
@@ -52,6 +53,11 @@ export interface SidebarPorts {
   readonly now: () => Date;
   readonly timeZone: string;
   readonly userEmail: () => string;
+  /**
+   * The playbooks' texts and agendas (dist/Content.html), read only by the endpoints that
+   * need them: they are kept out of the bundle that every custom-function call parses.
+   */
+  readonly content: () => Content;
 }
 
 export const QBR_LOG_SHEET = 'QBR Log';
@@ -132,8 +138,8 @@ function checkRow(book: Book, row: unknown): number {
   return row;
 }
 
-function toView(book: Book, a: Assessment): AccountView {
-  const g = accountGuidance(a);
+function toView(book: Book, a: Assessment, content: Content): AccountView {
+  const g = accountGuidance(a, content);
   const quarters = quarterChoices(a.today);
   const play = (p: { title: string; source: string; sla?: string; steps: readonly string[] }) => ({
     title: p.title,
@@ -252,7 +258,7 @@ export function createSidebarServer(ports: SidebarPorts): SidebarApi {
           return { found: false, message: `Row ${row} of "${book.sheet}" is empty.` };
         }
       }
-      return toView(book, assessRow(ports, book, checkRow(book, row)));
+      return toView(book, assessRow(ports, book, checkRow(book, row)), ports.content());
     },
 
     searchAccounts(query): SearchResult {
@@ -280,7 +286,7 @@ export function createSidebarServer(ports: SidebarPorts): SidebarApi {
     },
 
     getPlaybooks(): PlaybookSectionView[] {
-      return playbookCatalog().map((section) => ({
+      return playbookCatalog(ports.content().playbooks).map((section) => ({
         id: section.id,
         title: section.title,
         summary: section.summary,
@@ -296,19 +302,24 @@ export function createSidebarServer(ports: SidebarPorts): SidebarApi {
     generateQbr(request: QbrRequest): DocumentResult {
       const book = readBook(ports);
       const a = assessRow(ports, book, checkRow(book, request?.row));
+      const texts = ports.content();
       let content: DocContent;
       try {
-        content = buildQbr(a, {
-          quarter: String(request.quarter ?? ''),
-          agenda: request.agenda,
-          today: a.today,
-          preparedBy: preparedBy(a, ports),
-        });
+        content = buildQbr(
+          a,
+          {
+            quarter: String(request.quarter ?? ''),
+            agenda: request.agenda,
+            today: a.today,
+            preparedBy: preparedBy(a, ports),
+          },
+          texts,
+        );
       } catch (error) {
         throw new SidebarError((error as Error).message);
       }
       const created = ports.docs.create(content);
-      const agenda = AGENDAS[request.agenda];
+      const agenda = texts.playbooks.agendas[request.agenda];
       logDocument(ports, a.name, request.quarter, agenda.title, created);
       return {
         ...created,
@@ -325,7 +336,9 @@ export function createSidebarServer(ports: SidebarPorts): SidebarApi {
         );
       }
       const a = assessRow(ports, book, checkRow(book, request.row));
-      const created = ports.docs.create(buildPlan(kind, a, a.today, preparedBy(a, ports)));
+      const created = ports.docs.create(
+        buildPlan(kind, a, a.today, preparedBy(a, ports), ports.content()),
+      );
       logDocument(ports, a.name, '', PLAN_TITLES[kind], created);
       return { ...created, warnings: [] };
     },

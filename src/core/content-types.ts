@@ -1,0 +1,105 @@
+/**
+ * The shape of CS Engine's static content: playbook texts, agendas and checklists that only
+ * the sidebar and the QBR and plan documents use. The data lives in src/content/ and is built
+ * into dist/Content.html, not into dist/Code.js: Apps Script parses and evaluates the whole
+ * script project before every custom-function call, so prose that no formula needs would be
+ * paid on every recalculation. Core functions that need it receive it as an argument.
+ */
+import type { Segment } from './retention';
+
+export interface Play {
+  readonly title: string;
+  /** "seed 002", "seeds 001/002"... */
+  readonly source: string;
+  /** The deadline the play must meet, when the seed gives one. */
+  readonly sla?: string;
+  readonly steps: readonly string[];
+}
+
+export interface PlaybookSection {
+  readonly id: string;
+  readonly title: string;
+  readonly summary: string;
+  readonly plays: readonly Play[];
+}
+
+export type TierPlaybookId = 'thriving' | 'healthy' | 'at-risk' | 'critical';
+
+export interface TierPlaybook extends Play {
+  readonly id: TierPlaybookId;
+  /** The lowest score of the band (seed 002's 80 / 60 / 40 / 0). */
+  readonly min: number;
+  /** Seed 000's churn-prevention tier (1-3), or undefined (left out of the JSON) above 79. */
+  readonly churnTier: 1 | 2 | 3 | undefined;
+}
+
+export type ChurnReason =
+  'product' | 'value' | 'relationship' | 'financial' | 'competition' | 'strategic';
+
+export interface SavePlay extends Play {
+  readonly reason: ChurnReason;
+  readonly examples: readonly string[];
+  readonly preventable: string;
+  /** Seed 004's save offers for this reason. */
+  readonly offers: readonly string[];
+}
+
+export type AgendaId = 'qbr-45' | 'qbr-60';
+
+export interface AgendaItem {
+  readonly minutes: string;
+  readonly title: string;
+  readonly owner: string;
+  readonly detail: string;
+}
+
+export interface Agenda {
+  readonly id: AgendaId;
+  readonly title: string;
+  readonly source: string;
+  readonly items: readonly AgendaItem[];
+}
+
+/** The ids of the Playbooks tab's sections, in order. */
+export type PlaybookSectionId =
+  | 'tiers'
+  | 'churn-tiers'
+  | 'save'
+  | 'expansion'
+  | 'onboarding'
+  | 'success-plan'
+  | 'renewal'
+  | 'win-back'
+  | 'voc'
+  | 'qbr';
+
+export interface PlaybookContent {
+  /** Title and summary of each section of the Playbooks tab. */
+  readonly sections: Readonly<
+    Record<PlaybookSectionId, { readonly title: string; readonly summary: string }>
+  >;
+  readonly tierPlaybooks: readonly TierPlaybook[];
+  readonly churnTiers: readonly Play[];
+  readonly savePlays: readonly SavePlay[];
+  readonly savePlanSteps: readonly string[];
+  readonly expansionPlays: readonly Play[];
+  readonly expansionSignals: readonly string[];
+  readonly expansionConversation: readonly string[];
+  /** The first moment of value for each segment (seed 002). */
+  readonly aha: Readonly<Record<Segment, string>>;
+  /** How onboarding is delivered for each segment (seeds 000, 002). */
+  readonly coverage: Readonly<Record<Segment, string>>;
+  readonly onboardingMilestones: readonly Play[];
+  readonly onboardingRisks: readonly Play[];
+  readonly successPlanParts: readonly Play[];
+  readonly npsFollowUp: readonly Play[];
+  readonly vocCollection: readonly string[];
+  readonly cab: Play;
+  readonly agendas: Readonly<Record<AgendaId, Agenda>>;
+  readonly qbrPrepChecklist: readonly string[];
+}
+
+/** Everything in dist/Content.html. */
+export interface Content {
+  readonly playbooks: PlaybookContent;
+}
