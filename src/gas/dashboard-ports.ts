@@ -23,7 +23,7 @@ function builderFor(sheet: Sheet, spec: ChartSpec) {
 }
 
 const canvas: DashboardCanvas = {
-  replace(name, rows, charts) {
+  replace(name, rows, formats, charts) {
     const book = SpreadsheetApp.getActiveSpreadsheet();
     const sheet = book.getSheetByName(name) ?? book.insertSheet(name);
     // Contents only: the user's formatting of the add-on's sheet is kept.
@@ -32,7 +32,10 @@ const canvas: DashboardCanvas = {
     if (rows.length > 0 && width > 0) {
       const max = sheet.getMaxRows();
       if (rows.length > max) sheet.insertRowsAfter(max, rows.length - max);
-      sheet.getRange(1, 1, rows.length, width).setValues(rows.map((row) => [...row]));
+      sheet
+        .getRange(1, 1, rows.length, width)
+        .setValues(rows.map((row) => [...row]))
+        .setNumberFormats(formats.map((row) => [...row]));
     }
     for (const chart of sheet.getCharts()) sheet.removeChart(chart);
     for (const spec of charts) sheet.insertChart(builderFor(sheet, spec).build());

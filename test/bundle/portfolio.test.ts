@@ -229,6 +229,18 @@ describe('the Dashboard', () => {
     expect(large.runtime.calls.snapshot()).toEqual(small.runtime.calls.snapshot());
   });
 
+  it('formats shares as percentages and ARR as money, in one setNumberFormats', () => {
+    const { runtime, sheet, find } = refresh(30);
+    expect(runtime.calls.count('Range.setNumberFormats')).toBe(1);
+    const formats = sheet.getRange(1, 1, sheet.getLastRow(), 6).getNumberFormats();
+    expect(formats[find('GRR')]?.[1]).toBe('0.0%');
+    expect(formats[find('NRR')]?.[1]).toBe('0.0%');
+    expect(formats[find('Total ARR')]?.[1]).toBe('$#,##0');
+    expect(formats[find('NPS')]?.[1]).toBe('0');
+    const thriving = find('Thriving');
+    expect(formats[thriving]?.slice(1, 4)).toEqual(['0.###############', '$#,##0', '0.0%']);
+  });
+
   it('holds the weekly metrics, as live formulas where a formula gives the same figure', () => {
     const { values, formulas, find } = refresh(6);
     // No Status column: the counts are formulas over the book's columns.

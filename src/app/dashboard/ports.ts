@@ -5,11 +5,13 @@ import type { KeyValueStore, SheetStore } from '../alerts/ports';
 export interface DashboardCanvas {
   /**
    * Replaces the add-on's sheet `name` with `rows` (strings starting with "=" are formulas):
-   * clears it, writes every cell in one setValues(), then replaces its charts.
+   * clears it, writes every cell in one setValues() and their number formats in one
+   * setNumberFormats(), then replaces its charts.
    */
   replace(
     name: string,
     rows: readonly (readonly (string | number)[])[],
+    formats: readonly (readonly string[])[],
     charts: readonly ChartSpec[],
   ): void;
 }

@@ -5,6 +5,7 @@
  */
 import type { CellValue } from '../../core/cells';
 import { DASHBOARD_SHEET, buildDashboard } from '../../core/dashboard';
+import { dashboardFormats } from '../../core/dashboard-formats';
 import { dayOfDate } from '../../core/dates';
 import { HISTORY_SHEET, parseHistory } from '../../core/history';
 import { resolveModel } from '../../core/models';
@@ -63,7 +64,12 @@ export function refreshDashboard(ports: DashboardPorts): DashboardReport {
     timeZone: ports.timeZone,
     refreshedAt: stamp(now, ports.timeZone),
   });
-  ports.canvas.replace(DASHBOARD_SHEET, dashboard.rows, dashboard.charts);
+  ports.canvas.replace(
+    DASHBOARD_SHEET,
+    dashboard.rows,
+    dashboardFormats(dashboard.rows),
+    dashboard.charts,
+  );
   ports.properties.set(REFRESHED_KEY, now.toISOString());
   return { ok: true, summary: dashboard.summary };
 }
