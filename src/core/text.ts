@@ -5,11 +5,13 @@
  * and digits kept, so "DAU / MAU", "dau_mau" and "Dau-Mau" are the same.
  */
 export function normalizeKey(text: string): string {
-  return text
-    .normalize('NFKD')
-    .toLowerCase()
-    .replace(/[^a-z0-9]/g, '');
+  // Unicode normalisation is slow and only needed for accented text; the signal dictionary
+  // (built each time Apps Script loads the script) and most headers are plain ASCII.
+  const ascii = ASCII_ONLY.test(text) ? text : text.normalize('NFKD');
+  return ascii.toLowerCase().replace(/[^a-z0-9]/g, '');
 }
+
+const ASCII_ONLY = /^[\x20-\x7e]*$/;
 
 /** "a, b or c" for messages. */
 export function listInWords(items: readonly string[], conjunction = 'or'): string {
