@@ -127,6 +127,8 @@ function smallBook(): unknown[][] {
     account('Umbrella', 'A-4', 'not-an-email', 'poor'),
     account('Hooli', 'A-5', 'ben@acme.test', 'mid', { champion: 'left' }),
     account('<script>alert(1)</script>', 'A-6', 'cy@acme.test', 'poor'),
+    // Typed as text in the sheet (the apostrophe), as a user's cell would hold it.
+    account(`'=HYPERLINK("http://x","y")`, '+A-8', 'cy@acme.test', 'good'),
     account('Broken Row', 'A-7', 'cy@acme.test', 'good').map((cell, i) =>
       i === 4 ? 'lots' : cell,
     ),
@@ -218,7 +220,12 @@ describe('a daily run', () => {
       'Alert state',
       'Daily scores',
     ]);
-    expect(history).toHaveLength(1 + 6);
+    expect(history).toHaveLength(1 + 7);
+    // A name that looks like a formula is written as text, never run.
+    const formulaName = history.find((row) => row[1] === '=HYPERLINK("http://x","y")');
+    expect(formulaName?.[0]).toBe('+A-8');
+    const formulas = world.spreadsheet.sheet('History').snapshotFormulas().flat();
+    expect(formulas.filter((formula) => formula !== '')).toEqual([]);
     const globex = history.find((row) => row[0] === 'A-2');
     expect(String(globex?.[7])).toMatch(/^2026-11-23=\d+$/);
 
