@@ -36,6 +36,7 @@ export const FORMULA_HELP = [
   '=RENEWALSTAGE(R2:R500), =WINBACKSTAGE(S2:S500), =TTFV(start, first_value, [segment]): lifecycle stages and time to first value.',
   '=NPS(answers), =CSAT(answers), =CHURNRATE(2%, "monthly", "annual"), =EXPANSIONRATE(...): survey scores and compounded rates.',
   '=COHORTRETENTION(start_dates, end_dates, [arr]) and =CSMCAPACITY(csm, arr): cohort and capacity tables.',
+  '=HEALTHBACKTEST(scores, outcomes) and =HEALTHCALIBRATE(A1:AZ1, A2:AZ500, outcomes): how well the score predicted renewals, and weights that predict them better.',
   '',
-  'The README lists every recognised column and how each dimension is scored.',
+  '"Check my book’s columns" shows which of your columns CS Engine reads.',
 ].join('\n');
