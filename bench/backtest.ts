@@ -1,4 +1,5 @@
 /** HEALTHBACKTEST and HEALTHCALIBRATE on a 10,000-account book whose churn process is known. */
+import { median, time } from './timing';
 import { renewalBook } from '../dev/renewal-book';
 import type { LocalRuntime } from '../dev/runtime';
 
@@ -13,16 +14,7 @@ export function benchBacktest(runtime: LocalRuntime, accounts: number, runs = 5)
   const book = renewalBook(accounts, 41);
   const outcomes = book.outcomes.map((outcome) => [outcome]);
   const scores = runtime.call<unknown[][]>('HEALTHSCORE', [book.headers], book.rows);
-  const timeOf = (fn: () => unknown) => {
-    fn();
-    const times: number[] = [];
-    for (let i = 0; i < runs; i++) {
-      const start = performance.now();
-      fn();
-      times.push(performance.now() - start);
-    }
-    return times.sort((a, b) => a - b)[Math.floor(runs / 2)] as number;
-  };
+  const timeOf = (fn: () => unknown) => median(time(fn, runs));
   const backtestMs = timeOf(() => runtime.call('HEALTHBACKTEST', scores, outcomes));
   let table: unknown[][] = [];
   const calibrateMs = timeOf(() => {

@@ -2,6 +2,7 @@
  * Issue 5's figures: the lifecycle and portfolio custom functions on 10,000 rows, and the
  * Dashboard refresh on a 10,000-account book (with History from an alert run first).
  */
+import { median, time } from './timing';
 import { type DemoBook, columnOf, generateBook } from '../dev/demo-book';
 import { createSpreadsheet, loadBundle, type LocalRuntime } from '../dev/runtime';
 
@@ -20,25 +21,6 @@ export interface DashboardFigure {
   readonly setValues: number;
   readonly charts: number;
   readonly summary: string;
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2
-    ? (sorted[middle] as number)
-    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
-}
-
-function timed(fn: () => unknown, runs: number): number[] {
-  fn();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    fn();
-    times.push(performance.now() - start);
-  }
-  return times;
 }
 
 export function benchPortfolioFunctions(runtime: LocalRuntime, book: DemoBook): FunctionFigure[] {
@@ -74,7 +56,7 @@ export function benchPortfolioFunctions(runtime: LocalRuntime, book: DemoBook): 
     ['CSMCAPACITY(CSM, ARR)', ['CSMCAPACITY', col('CSM'), col('ARR')], 10],
   ];
   return calls.map(([name, [fn, ...args], runs]) => {
-    const times = timed(() => runtime.call(fn as string, ...args), runs);
+    const times = time(() => runtime.call(fn as string, ...args), runs);
     return {
       name,
       rows: book.rows.length,

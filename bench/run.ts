@@ -18,6 +18,7 @@ import { formatDay } from '../dev/cli-args';
 import { table } from '../dev/format';
 import { loadBundle } from '../dev/runtime/load-bundle';
 import { benchAlertRuns } from './alerts';
+import { median, time } from './timing';
 import { benchBacktest } from './backtest';
 import { benchDashboard, benchPortfolioFunctions } from './portfolio';
 
@@ -41,25 +42,6 @@ interface Result {
   readonly minMs: number;
   /** Time of the function alone, called directly with values already in the bundle's realm. */
   readonly functionMs?: number;
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2
-    ? (sorted[middle] as number)
-    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
-}
-
-function time(fn: () => unknown, runs: number, warmup = 1): number[] {
-  for (let i = 0; i < warmup; i++) fn();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    fn();
-    times.push(performance.now() - start);
-  }
-  return times;
 }
 
 const fmt = (ms: number) => (ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms.toFixed(2));

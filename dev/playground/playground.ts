@@ -4,6 +4,7 @@
  * Sheets calls them), runs the menu's handlers (answering their prompts through the fake
  * Ui), moves the active cell, and lists the documents and emails the bundle produced.
  */
+import { columnLetter } from '../../src/core/dashboard';
 import type { DemoRun } from '../demo-run';
 import { formatDay } from '../cli-args';
 import { documentToHtml, type LocalRuntime, type UiEvent } from '../runtime';
@@ -28,18 +29,6 @@ const READ_ONLY_CALLS = new Set(['getAccount', 'searchAccounts', 'getPlaybooks']
 export const ALERT_HOUR = '8';
 
 const ALERT_TRIGGER = 'onAlertsTrigger';
-
-/** "A", "B", ... "AA" for a 1-based column. */
-export function columnLetter(column: number): string {
-  let n = column;
-  let text = '';
-  while (n > 0) {
-    const rest = (n - 1) % 26;
-    text = String.fromCharCode(65 + rest) + text;
-    n = Math.floor((n - 1) / 26);
-  }
-  return text;
-}
 
 /** A cell as text, the way the page shows a computed value. */
 function cellText(value: unknown, timeZone: string): string {
@@ -99,12 +88,12 @@ export class Playground {
     const rows = values.slice(1);
     const last = rows.length + 1;
     const width = headers[0]?.length ?? 0;
-    const headerRange = `A1:${columnLetter(width)}1`;
-    const rowsRange = `A2:${columnLetter(width)}${last}`;
+    const headerRange = `A1:${columnLetter(width - 1)}1`;
+    const rowsRange = `A2:${columnLetter(width - 1)}${last}`;
     const columnRange = (title: string) => {
       const at = headers[0]?.indexOf(title) ?? -1;
       if (at < 0) return undefined;
-      const letter = columnLetter(at + 1);
+      const letter = columnLetter(at);
       return { range: `${letter}2:${letter}${last}`, cells: rows.map((row) => [row[at]]) };
     };
     const has = (name: string) => typeof this.runtime.globals[name] === 'function';
@@ -126,7 +115,7 @@ export class Playground {
     add('Health score', 'HEALTHSCORE', `=HEALTHSCORE(${book})`, () => [headers, rows]);
     const scores = out[0]?.cells ?? [];
     // As if the formulas filled the columns right of the book, the score's first.
-    const scoreColumn = columnLetter(width + 1);
+    const scoreColumn = columnLetter(width);
     add('Tier', 'HEALTHTIER', `=HEALTHTIER(${scoreColumn}2:${scoreColumn}${last})`, () => [
       scores.map((s) => [s]),
     ]);

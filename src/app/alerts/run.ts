@@ -162,6 +162,30 @@ function routeRecipients(
   return routes;
 }
 
+/** An Alert Log row that is not an alert: a row skipped, or a run that failed. */
+function notice(
+  time: Date,
+  status: 'skipped' | 'error',
+  detail: string,
+  about: { account: string; key: string; row: number } = { account: '', key: '', row: 0 },
+): LogEntry {
+  return {
+    time,
+    account: about.account,
+    key: about.key,
+    row: about.row === 0 ? '' : about.row,
+    recipient: '',
+    severity: '',
+    score: '',
+    tier: '',
+    change: '',
+    reasons: [],
+    rules: [],
+    status,
+    detail,
+  };
+}
+
 function evaluateBook(
   context: RunContext,
   model: HealthModel,
@@ -187,21 +211,8 @@ function evaluateBook(
   const entries: LogEntry[] = [];
   let skipped = 0;
   let accounts = 0;
-  const skippedEntry = (account: string, key: string, row: number, detail: string): LogEntry => ({
-    time: now,
-    account,
-    key,
-    row,
-    recipient: '',
-    severity: '',
-    score: '',
-    tier: '',
-    change: '',
-    reasons: [],
-    rules: [],
-    status: 'skipped',
-    detail,
-  });
+  const skippedEntry = (account: string, key: string, row: number, detail: string) =>
+    notice(now, 'skipped', detail, { account, key, row });
 
   for (const account of rows) {
     if (account.blank) continue;
@@ -539,21 +550,7 @@ function recordFailure(context: RunContext, message: string): void {
   const steps = [
     () =>
       ports.sheets.append(ALERT_LOG_SHEET, ALERT_LOG_HEADERS, [
-        logRow({
-          time: now,
-          account: '',
-          key: '',
-          row: '',
-          recipient: '',
-          severity: '',
-          score: '',
-          tier: '',
-          change: '',
-          reasons: [],
-          rules: [],
-          status: 'error',
-          detail: message,
-        }),
+        logRow(notice(now, 'error', message)),
       ]),
     () => saveLastRun(ports.properties, { at: now.toISOString(), ok: false, summary: message }),
     () => reportErrorOnce(ports, owner, message, today),
