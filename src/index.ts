@@ -49,6 +49,7 @@ import { askText, installMenu, showMessage } from './gas/ui';
 import type { AccountRequest, PlanRequest, QbrRequest, SidebarApi } from './app/sidebar/api';
 import { createSidebarServer } from './app/sidebar/server';
 import { showSidebar, sidebarPorts } from './gas/sidebar';
+import { stampTodayInActiveBook } from './gas/today';
 
 declare const global: Record<string, unknown>;
 
@@ -67,11 +68,12 @@ function columnOrCell<T>(rows: unknown, column: T[][]): T | T[][] {
  * @param {Array<Array<string>>} headers The book's header row, for example A1:AZ1.
  * @param {Array<Array<string|number|Date|boolean>>} rows The account rows under those headers, for example A2:AZ500.
  * @param {string|Array<Array<string|number>>} [model] Optional. A model name: "cs-engine" (default), "playbook", "seven-signal", "five-pillar" or "four-factor"; or a 2-column range of dimension and weight.
+ * @param {Date} [today] Optional. The day to count from; pass CSE_TODAY, the named range CS Engine keeps at today's date, so results move with the days (left out: the day the formula last recalculated).
  * @return One value per row: the score 0-100, "" for a blank row, or a message saying why the row cannot be scored.
  * @customfunction
  */
-function HEALTHSCORE(headers: unknown, rows: unknown, model?: unknown) {
-  return columnOrCell(rows, healthScore(headers, rows, model, functionContext()));
+function HEALTHSCORE(headers: unknown, rows: unknown, model?: unknown, today?: unknown) {
+  return columnOrCell(rows, healthScore(headers, rows, model, today, functionContext()));
 }
 
 /**
@@ -92,11 +94,12 @@ function HEALTHTIER(score: unknown, model?: unknown) {
  * @param {Array<Array<string>>} headers The book's header row, for example A1:AZ1.
  * @param {Array<Array<string|number|Date|boolean>>} rows The account rows under those headers, for example A2:AZ500.
  * @param {string|Array<Array<string|number>>} [model] Optional. The health model, as in HEALTHSCORE.
+ * @param {Date} [today] Optional. The day to count from; pass CSE_TODAY, the named range CS Engine keeps at today's date, so results move with the days (left out: the day the formula last recalculated).
  * @return One text per row, such as "Product usage 20/100 (-24 pts); Relationship 30/100 (-10 pts)".
  * @customfunction
  */
-function HEALTHDRIVERS(headers: unknown, rows: unknown, model?: unknown) {
-  return columnOrCell(rows, healthDrivers(headers, rows, model, functionContext()));
+function HEALTHDRIVERS(headers: unknown, rows: unknown, model?: unknown, today?: unknown) {
+  return columnOrCell(rows, healthDrivers(headers, rows, model, today, functionContext()));
 }
 
 /**
@@ -180,11 +183,18 @@ function HEALTHBACKTEST(scores: unknown, outcomes: unknown, threshold?: unknown)
  * @param {Array<Array<string|number|Date|boolean>>} rows The account rows under those headers, as they were before renewal, for example A2:AZ500.
  * @param {Array<Array<string|number|boolean>>} outcomes What happened at renewal, one row per account row: renewed / retained / yes / 1, or churned / lost / cancelled / no / 0.
  * @param {string|Array<Array<string|number>>} [model] Optional. The current model whose dimensions are re-weighted, as in HEALTHSCORE (default "cs-engine").
+ * @param {Date} [today] Optional. The day to count from; pass CSE_TODAY, the named range CS Engine keeps at today's date, so results move with the days (left out: the day the formula last recalculated).
  * @return Rows of dimension and suggested weight (summing to 100) under a "Dimension, Weight" header, a blank row, then "AUC before" and "AUC after".
  * @customfunction
  */
-function HEALTHCALIBRATE(headers: unknown, rows: unknown, outcomes: unknown, model?: unknown) {
-  return healthCalibrate(headers, rows, outcomes, model, functionContext());
+function HEALTHCALIBRATE(
+  headers: unknown,
+  rows: unknown,
+  outcomes: unknown,
+  model?: unknown,
+  today?: unknown,
+) {
+  return healthCalibrate(headers, rows, outcomes, model, today, functionContext());
 }
 
 /**
@@ -192,7 +202,7 @@ function HEALTHCALIBRATE(headers: unknown, rows: unknown, outcomes: unknown, mod
  *
  * @param {Array<Array<string>>} headers The book's header row, for example A1:AZ1.
  * @param {Array<Array<string|number|Date|boolean>>} rows The account rows under those headers, for example A2:AZ500.
- * @param {Date|string} [today] Optional. The day to judge from (default: today in the spreadsheet's time zone).
+ * @param {Date} [today] Optional. The day to count from; pass CSE_TODAY, the named range CS Engine keeps at today's date, so results move with the days (left out: the day the formula last recalculated).
  * @return One text per row, such as "Critical: The champion has left. | At-Risk: No login for 45 days.", "No warning signs", "" for a blank row, or why the row cannot be scored.
  * @customfunction
  */
@@ -205,7 +215,7 @@ function CHURNRISK(headers: unknown, rows: unknown, today?: unknown) {
  *
  * @param {Array<Array<string>>} headers The book's header row, for example A1:AZ1.
  * @param {Array<Array<string|number|Date|boolean>>} rows The account rows under those headers, for example A2:AZ500.
- * @param {Date|string} [today] Optional. The day to judge from (default: today in the spreadsheet's time zone).
+ * @param {Date} [today] Optional. The day to count from; pass CSE_TODAY, the named range CS Engine keeps at today's date, so results move with the days (left out: the day the formula last recalculated).
  * @return Two columns per row: "Open" or "Closed", then each gate condition met (✓) or not (✗) and the expansion signals.
  * @customfunction
  */
@@ -217,7 +227,7 @@ function EXPANSIONREADY(headers: unknown, rows: unknown, today?: unknown) {
  * The renewal prep step due for a renewal date (seed 002's sequence from day -90 to day -7), the days left and the next step.
  *
  * @param {Date|Array<Array<Date>>} renewal_date A renewal date, or a column of them.
- * @param {Date|string} [today] Optional. The day to count from (default: today in the spreadsheet's time zone).
+ * @param {Date} [today] Optional. The day to count from; pass CSE_TODAY, the named range CS Engine keeps at today's date, so results move with the days (left out: the day the formula last recalculated).
  * @return One text per date, such as "Day -60: ROI presentation, 50 days to renewal. ..."; blanks stay blank.
  * @customfunction
  */
@@ -265,7 +275,7 @@ function TTFV(start: unknown, first_value: unknown, segment?: unknown) {
  *
  * @param {Array<Array<string>>} headers The book's header row, for example A1:AZ1.
  * @param {Array<Array<string|number|Date|boolean>>} rows The account rows under those headers, for example A2:AZ500.
- * @param {Date|string} [today] Optional. The day to count the last login from (default: today in the spreadsheet's time zone).
+ * @param {Date} [today] Optional. The day to count from; pass CSE_TODAY, the named range CS Engine keeps at today's date, so results move with the days (left out: the day the formula last recalculated).
  * @return Two columns per row: the level, then what it was decided from, the expected renewal rate and the action.
  * @customfunction
  */
@@ -277,7 +287,7 @@ function ENGAGEMENTLEVEL(headers: unknown, rows: unknown, today?: unknown) {
  * Win-back stage of a churned account by time since churn (seed 002): the approach and its usual success rate.
  *
  * @param {Date|Array<Array<Date>>} churn_date A churn date, or a column of them.
- * @param {Date|string} [today] Optional. The day to count from (default: today in the spreadsheet's time zone).
+ * @param {Date} [today] Optional. The day to count from; pass CSE_TODAY, the named range CS Engine keeps at today's date, so results move with the days (left out: the day the formula last recalculated).
  * @return One text per date, such as "30-90 days: Product update with proof of improvement (10-15% win back)".
  * @customfunction
  */
@@ -292,7 +302,7 @@ function WINBACKSTAGE(churn_date: unknown, today?: unknown) {
  * @param {Array<Array<Date>>} end_dates The day each account left, same rows; blank while it is a customer.
  * @param {Array<Array<number>>} [arr] Optional. The ARR of each account, same rows: weights the shares by revenue.
  * @param {number|Array<Array<number>>} [periods] Optional. The months to show: a number such as 12 (months 0 to 12) or a range of month offsets (default 0, 1, 2, 3, 6, 12).
- * @param {Date|string} [today] Optional. Months not yet reached by every account of a cohort stay blank (default: today).
+ * @param {Date} [today] Optional. Months not yet reached by every account of a cohort stay blank; pass CSE_TODAY, the named range CS Engine keeps at today's date (left out: the day the formula last recalculated).
  * @return A table with a header row: Cohort (YYYY-MM), Accounts, then one column per month as a fraction.
  * @customfunction
  */
@@ -350,14 +360,18 @@ function menuRefreshDashboard() {
   showMessage('CS Engine dashboard', report.summary);
 }
 
-/** Builds the add-on menu when the spreadsheet opens. */
-function onOpen() {
+/**
+ * Builds the add-on menu when the spreadsheet opens, and brings CSE_TODAY to today so the
+ * formulas that use it recompute (not possible before the add-on is enabled in this file).
+ */
+function onOpen(event?: GoogleAppsScript.Events.SheetsOnOpen) {
   installMenu(MENU);
+  stampTodayInActiveBook(event?.authMode);
 }
 
 /** Runs when the add-on is installed: show the menu straight away. */
-function onInstall() {
-  onOpen();
+function onInstall(event?: GoogleAppsScript.Events.AddonOnInstall) {
+  onOpen(event as GoogleAppsScript.Events.SheetsOnOpen | undefined);
 }
 
 /** Menu: report which columns of the active sheet CS Engine recognises. */
@@ -389,6 +403,7 @@ function menuAlertsOff() {
 
 /** Menu: check the book and send the alerts now. */
 function menuAlertsRunNow() {
+  stampTodayInActiveBook();
   runNow(alertPorts(), dialogs);
 }
 
@@ -412,6 +427,7 @@ function menuAlertsSettings() {
  * whatever is still queued. Errors are logged and reported by the run itself.
  */
 function onAlertsTrigger() {
+  stampTodayInActiveBook();
   runAlerts(
     { ...alertPorts(), afterScheduledCheck: () => refreshDashboardIfStale(dashboardPorts()) },
     'scheduled',
@@ -430,6 +446,7 @@ function menuDiagnostics() {
 
 /** Menu: open the account sidebar (account view, playbooks, QBR and plan documents). */
 function menuOpenSidebar() {
+  stampTodayInActiveBook();
   showSidebar();
 }
 

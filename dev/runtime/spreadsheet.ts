@@ -258,6 +258,23 @@ export class SpreadsheetModel {
   sheetByName(name: string): SheetModel | undefined {
     return this.sheets.find((s) => s.name === name);
   }
+
+  /** Named ranges by name; Sheets matches names without regard to case. */
+  readonly namedRanges = new Map<string, { name: string; sheet: SheetModel; rect: GridRect }>();
+}
+
+/**
+ * Sheets' rules for a range name (Sheets help, "Name a range"): letters, digits and
+ * underscores, not starting with a digit, at most 250 characters, not "true"/"false", and not
+ * a cell reference in A1 or R1C1 notation.
+ */
+function checkRangeName(name: string): void {
+  const valid =
+    /^[A-Za-z_][A-Za-z0-9_]{0,249}$/.test(name) &&
+    !/^(true|false)$/i.test(name) &&
+    !/^[A-Za-z]{1,3}[0-9]+$/.test(name) &&
+    !/^R[0-9]*C[0-9]*$/i.test(name);
+  if (!valid) throw new Error(`Invalid range name: ${name}`);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -313,6 +330,11 @@ export class FakeRange
 
   private record(method: string): void {
     this.env.calls.record(`Range.${method}`);
+  }
+
+  /** The sheet and cells this range covers, for a named range over it (not counted). */
+  target(): { sheet: SheetModel; rect: GridRect } {
+    return { sheet: this.sheet.model, rect: this.rect };
   }
 
   /** The sheet's name, for charts built over this range (not counted). */
@@ -930,8 +952,8 @@ export class FakeSpreadsheet
     Fluent<GasSpreadsheet, 'getSheetByName' | 'getSheetById', FakeSheet | null>,
     Fluent<GasSpreadsheet, 'getSheets', FakeSheet[]>,
     Fluent<GasSpreadsheet, 'getRange', FakeRange>,
-    Fluent<GasSpreadsheet, 'getActiveRange', FakeRange | null>,
-    Fluent<GasSpreadsheet, 'deleteSheet', void>
+    Fluent<GasSpreadsheet, 'getActiveRange' | 'getRangeByName', FakeRange | null>,
+    Fluent<GasSpreadsheet, 'deleteSheet' | 'setNamedRange' | 'removeNamedRange', void>
 {
   constructor(
     readonly model: SpreadsheetModel,
@@ -1108,6 +1130,36 @@ export class FakeSpreadsheet
     if (visibleOthers.length === 0) throw new Error(MESSAGES.deleteLastSheet);
     this.model.sheets.splice(at, 1);
     if (this.model.activeSheet === sheet.model) this.model.activeSheet = visibleOthers[0];
+  }
+
+  /**
+   * Names a range (Spreadsheet.setNamedRange): an existing name is moved to the new range.
+   * The name is checked as Sheets checks it (the message is not from Google's docs).
+   */
+  setNamedRange(name: string, range: GasRange | FakeRange): void {
+    this.record('setNamedRange');
+    checkRangeName(String(name));
+    if (!(range instanceof FakeRange)) {
+      throw new Error(MESSAGES.signature([name, range], 'SpreadsheetApp.Spreadsheet.setNamedRange'));
+    }
+    const { sheet, rect } = range.target();
+    this.model.namedRanges.set(String(name).toLowerCase(), { name: String(name), sheet, rect });
+  }
+
+  /** The named range, or null when there is none or its sheet was deleted (as Google). */
+  getRangeByName(name: string): FakeRange | null {
+    this.record('getRangeByName');
+    const named = this.model.namedRanges.get(String(name).toLowerCase());
+    if (!named || !this.model.sheets.includes(named.sheet)) return null;
+    const { row, column, numRows, numColumns } = named.rect;
+    return this.view(named.sheet).rangeAt(row, column, numRows, numColumns);
+  }
+
+  removeNamedRange(name: string): void {
+    this.record('removeNamedRange');
+    if (!this.model.namedRanges.delete(String(name).toLowerCase())) {
+      throw new Error(MESSAGES.rangeNotFound);
+    }
   }
 
   toast(msg: string, title?: string, timeoutSeconds?: number | null): void {

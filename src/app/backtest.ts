@@ -13,6 +13,7 @@ import {
   runBacktest,
 } from '../functions/backtest';
 import { type FunctionContext, scoreBookRange } from '../functions/health';
+import { dayOfDate } from '../core/dates';
 import { renderBacktestReport } from './backtest-report';
 
 /** Headers of a column of scores taken before renewal, most specific first. */
@@ -63,8 +64,15 @@ export function backtestSheet(
       scoreCells = rows.map((row) => row[scoreColumn]);
       scoreSource = `column "${String(headerRow[scoreColumn])}"`;
     } else {
-      scoreCells = scoreBookRange('Backtest', [headerRow], rows, undefined, context, (result) =>
-        result.kind === 'scored' ? result.score : result.kind === 'error' ? result.message : '',
+      scoreCells = scoreBookRange(
+        'Backtest',
+        [headerRow],
+        rows,
+        undefined,
+        dayOfDate(context.now, context.timeZone),
+        context,
+        (result) =>
+          result.kind === 'scored' ? result.score : result.kind === 'error' ? result.message : '',
       );
       scoreSource = 'the default model (cs-engine), scoring the book as it is now';
     }
@@ -81,6 +89,7 @@ export function backtestSheet(
         [headerRow],
         rows,
         outcomeCells,
+        undefined,
         undefined,
         context,
       );

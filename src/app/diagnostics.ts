@@ -8,7 +8,8 @@ import type { CellValue } from '../core/cells';
 import { escapeHtml } from '../core/escape';
 import type { AlertPorts } from './alerts/ports';
 import { statusText } from './alerts/control';
-import { OWNED_SHEETS, findBookSheet } from './alerts/run';
+import { findBookSheet } from './alerts/run';
+import { OWNED_SHEETS } from '../core/owned-sheets';
 import { loadSettings } from './alerts/settings';
 
 /** The scopes of appsscript.json and why each is needed (a test keeps the two in step). */

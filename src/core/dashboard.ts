@@ -27,7 +27,6 @@ import { type Segment, segmentOf } from './retention';
 import type { SignalId } from './signals';
 import { normalizeKey } from './text';
 
-export const DASHBOARD_SHEET = 'Dashboard';
 export const DASHBOARD_WIDTH = 6;
 
 export type Cell = string | number;

@@ -74,6 +74,14 @@ export function dayFromParts(year: number, month: number, day: number): DayNumbe
   return Math.round(Date.UTC(year, month - 1, day) / MS_PER_DAY);
 }
 
+/**
+ * The Sheets serial number of a day (days since 1899-12-30): written with a date format, it
+ * is the same calendar day in every time zone, unlike a Date, which is an instant.
+ */
+export function sheetsSerialOfDay(day: DayNumber): number {
+  return day + SHEETS_SERIAL_EPOCH;
+}
+
 /** "2026-11-23" for a day number. */
 export function isoDay(day: DayNumber): string {
   return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);

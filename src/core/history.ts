@@ -12,7 +12,6 @@ import { type CellValue, readNumber, readText } from './cells';
 import { type DayNumber, dayFromParts, isoDay, readDay } from './dates';
 import { asSheetText } from './escape';
 
-export const HISTORY_SHEET = 'History';
 export const HISTORY_HEADERS = [
   'Account key',
   'Account',

@@ -16,6 +16,7 @@ import { calibrateWeights, roundToTotal } from '../core/calibrate';
 import type { DimensionId } from '../core/dimensions';
 import { ArgumentError, type HealthModel, defaultModel, resolveModel } from '../core/models';
 import { type FunctionContext, scoreBookRange } from './health';
+import { todayOf } from './today';
 import { cellsOfColumn, toGrid } from './ranges';
 
 /** The default threshold: the lowest score of the default model's Healthy tier. */
@@ -222,6 +223,7 @@ export function calibrateBook(
   rows: unknown,
   outcomes: unknown,
   modelArg: unknown,
+  todayArg: unknown,
   context: FunctionContext,
 ): Calibration {
   const outcomeCells = columnOf(fn, outcomes, 'outcomes');
@@ -236,17 +238,25 @@ export function calibrateBook(
   const exact: number[] = [];
   const used: Outcome[] = [];
   let skipped = 0;
-  scoreBookRange(fn, headers, rows, modelArg, context, (result, account) => {
-    const outcome = readOutcome(outcomeCells[account.index]);
-    if (result.kind === 'blank' && outcome === undefined) return;
-    if (result.kind !== 'scored' || outcome === undefined || outcome instanceof Invalid) {
-      skipped++;
-      return;
-    }
-    subScores.push(result.dimensions.map((dimension) => dimension.score));
-    exact.push(result.exact);
-    used.push(outcome);
-  });
+  scoreBookRange(
+    fn,
+    headers,
+    rows,
+    modelArg,
+    todayOf(fn, todayArg, context),
+    context,
+    (result, account) => {
+      const outcome = readOutcome(outcomeCells[account.index]);
+      if (result.kind === 'blank' && outcome === undefined) return;
+      if (result.kind !== 'scored' || outcome === undefined || outcome instanceof Invalid) {
+        skipped++;
+        return;
+      }
+      subScores.push(result.dimensions.map((dimension) => dimension.score));
+      exact.push(result.exact);
+      used.push(outcome);
+    },
+  );
   bothClassesOrThrow(fn, used, skipped);
   const withData = model.dimensions
     .map((_, j) => j)
@@ -313,9 +323,10 @@ export function healthCalibrate(
   rows: unknown,
   outcomes: unknown,
   model: unknown,
+  todayArg: unknown,
   context: FunctionContext,
 ): (string | number)[][] {
   return calibrationTable(
-    calibrateBook('HEALTHCALIBRATE', headers, rows, outcomes, model, context),
+    calibrateBook('HEALTHCALIBRATE', headers, rows, outcomes, model, todayArg, context),
   );
 }

@@ -3,11 +3,12 @@
  */
 import { type CellValue, isBlank, parseNumberText } from '../core/cells';
 import { type AccountRow, planRead, readAccountRows, readLayout } from '../core/book';
-import { dayOfDate } from '../core/dates';
+import type { DayNumber } from '../core/dates';
 import { type HealthResult, columnsNeededBy, describeDrivers, scoreAccount } from '../core/health';
 import { ArgumentError, type HealthModel, resolveModel, tierFor } from '../core/models';
 import { DIMENSION_LABELS } from '../core/dimensions';
 import { bookArguments, mapCells } from './ranges';
+import { todayOf } from './today';
 
 /** What a custom function knows of its surroundings, handed in by src/index.ts. */
 export interface FunctionContext {
@@ -25,6 +26,7 @@ export function scoreBookRange<T>(
   headers: unknown,
   rows: unknown,
   modelArg: unknown,
+  today: DayNumber,
   context: FunctionContext,
   present: (result: HealthResult, account: AccountRow) => T,
 ): T[] {
@@ -43,7 +45,6 @@ export function scoreBookRange<T>(
     );
   }
   const plan = planRead(layout, needed, { timeZone: context.timeZone });
-  const today = dayOfDate(context.now, context.timeZone);
   return readAccountRows(rowGrid, plan).map((account) =>
     present(scoreAccount(account, model, today), account),
   );
@@ -53,26 +54,44 @@ export function healthScore(
   headers: unknown,
   rows: unknown,
   model: unknown,
+  todayArg: unknown,
   context: FunctionContext,
 ): (number | string)[][] {
-  return scoreBookRange('HEALTHSCORE', headers, rows, model, context, (result) => [
-    result.kind === 'scored' ? result.score : result.kind === 'error' ? result.message : '',
-  ]);
+  return scoreBookRange(
+    'HEALTHSCORE',
+    headers,
+    rows,
+    model,
+    todayOf('HEALTHSCORE', todayArg, context),
+    context,
+    (result) => [
+      result.kind === 'scored' ? result.score : result.kind === 'error' ? result.message : '',
+    ],
+  );
 }
 
 export function healthDrivers(
   headers: unknown,
   rows: unknown,
   model: unknown,
+  todayArg: unknown,
   context: FunctionContext,
 ): string[][] {
-  return scoreBookRange('HEALTHDRIVERS', headers, rows, model, context, (result) => [
-    result.kind === 'scored'
-      ? describeDrivers(result.dimensions)
-      : result.kind === 'error'
-        ? result.message
-        : '',
-  ]);
+  return scoreBookRange(
+    'HEALTHDRIVERS',
+    headers,
+    rows,
+    model,
+    todayOf('HEALTHDRIVERS', todayArg, context),
+    context,
+    (result) => [
+      result.kind === 'scored'
+        ? describeDrivers(result.dimensions)
+        : result.kind === 'error'
+          ? result.message
+          : '',
+    ],
+  );
 }
 
 /** The tier of one score cell: "" stays "", an error text stays as it is. */

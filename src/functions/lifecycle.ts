@@ -4,7 +4,7 @@
  */
 import { type AccountRow, planRead, readAccountRows, readLayout } from '../core/book';
 import { type CellValue, Invalid, describeCell, isBlank, readText } from '../core/cells';
-import { type DayNumber, dayOfDate, readDay } from '../core/dates';
+import { type DayNumber, readDay } from '../core/dates';
 import {
   type Assessment,
   assessAccount,
@@ -17,26 +17,10 @@ import { ArgumentError, defaultModel } from '../core/models';
 import { type Segment, segmentOf } from '../core/retention';
 import { normalizeKey } from '../core/text';
 import type { FunctionContext } from './health';
-import { bookArguments, cellsOfColumn, mapCells, toGrid } from './ranges';
+import { bookArguments, cellsOfColumn, mapCells } from './ranges';
+import { todayOf } from './today';
 
 const DATE = 'a date such as 2026-11-23';
-
-/** The optional "today" argument: a date cell, or the spreadsheet's today when left out. */
-export function todayOf(fn: string, arg: unknown, context: FunctionContext): DayNumber {
-  const cells = toGrid(arg).flat();
-  if (cells.length > 1) {
-    throw new ArgumentError(
-      `${fn}: today should be a single date, but it is a range of ${cells.length} cells.`,
-    );
-  }
-  const cell = cells[0];
-  if (isBlank(cell)) return dayOfDate(context.now, context.timeZone);
-  const day = readDay(cell, context.timeZone);
-  if (day === undefined || day instanceof Invalid) {
-    throw new ArgumentError(`${fn}: today should be ${DATE}, found '${describeCell(cell)}'.`);
-  }
-  return day;
-}
 
 /** Reads a book range and assesses every row with the default health model. */
 function assessBook<T>(

@@ -28,7 +28,7 @@ import {
 import { ArgumentError } from '../core/models';
 import { normalizeKey } from '../core/text';
 import type { FunctionContext } from './health';
-import { todayOf } from './lifecycle';
+import { todayOf } from './today';
 import { cellsOfColumn, mapCells, toGrid } from './ranges';
 
 /** Every non-blank cell of a range as a number within [min, max]; a bad cell stops the call. */

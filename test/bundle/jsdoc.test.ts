@@ -9,15 +9,15 @@ import * as path from 'node:path';
 const bundle = fs.readFileSync(path.resolve(__dirname, '../../dist/Code.js'), 'utf8');
 
 const CUSTOM_FUNCTIONS: Record<string, string[]> = {
-  HEALTHSCORE: ['headers', 'rows', 'model'],
+  HEALTHSCORE: ['headers', 'rows', 'model', 'today'],
   HEALTHTIER: ['score', 'model'],
-  HEALTHDRIVERS: ['headers', 'rows', 'model'],
+  HEALTHDRIVERS: ['headers', 'rows', 'model', 'today'],
   NRR: ['start_or_start_arr', 'end_arr_or_expansion', 'contraction', 'churn'],
   GRR: ['start_or_start_arr', 'end_arr_or_expansion', 'contraction', 'churn'],
   LOGORETENTION: ['start_arr', 'end_arr'],
   SEGMENT: ['arr'],
   HEALTHBACKTEST: ['scores', 'outcomes', 'threshold'],
-  HEALTHCALIBRATE: ['headers', 'rows', 'outcomes', 'model'],
+  HEALTHCALIBRATE: ['headers', 'rows', 'outcomes', 'model', 'today'],
   CHURNRISK: ['headers', 'rows', 'today'],
   EXPANSIONREADY: ['headers', 'rows', 'today'],
   RENEWALSTAGE: ['renewal_date', 'today'],

@@ -118,7 +118,7 @@ describe('the lifecycle functions', () => {
       '30-90 days: Product update with proof of improvement (10-15% win back)',
     );
     expect(() => runtime.call('RENEWALSTAGE', d('2026-05-04'), 'yesterday')).toThrow(
-      "RENEWALSTAGE: today should be a date such as 2026-11-23, found 'yesterday'.",
+      "RENEWALSTAGE: today should be a date such as 2026-11-23 (or CSE_TODAY), found 'yesterday'.",
     );
   });
 

@@ -7,7 +7,6 @@ import { asSheetText } from '../../core/escape';
 import type { Severity } from '../../core/alerts/rules';
 import { SEVERITY_LABELS } from '../../core/alerts/rules';
 
-export const ALERT_LOG_SHEET = 'Alert Log';
 export const ALERT_LOG_HEADERS = [
   'Time',
   'Account',

@@ -19,7 +19,6 @@ import { escapeHtml, isEmailAddress } from '../../core/escape';
 import { columnsNeededBy, scoreAccount } from '../../core/health';
 import {
   type AccountHistory,
-  HISTORY_SHEET,
   historyRows,
   parseHistory,
   previousEntry,
@@ -31,14 +30,9 @@ import type { SignalId } from '../../core/signals';
 import { decide } from '../../core/alerts/memory';
 import { type Digest, type DigestItem, renderDigest } from '../../core/alerts/digest';
 import { type Severity, evaluateRules, worstSeverity } from '../../core/alerts/rules';
-import {
-  ALERT_LOG_HEADERS,
-  ALERT_LOG_SHEET,
-  type LogEntry,
-  logRow,
-  parseLogRow,
-} from './alert-log';
+import { ALERT_LOG_HEADERS, type LogEntry, logRow, parseLogRow } from './alert-log';
 import type { AlertPorts } from './ports';
+import { ALERT_LOG_SHEET, HISTORY_SHEET, OWNED_SHEETS } from '../../core/owned-sheets';
 import { type AlertSettings, loadSettings, saveLastRun } from './settings';
 
 /** Stay well inside Apps Script's 6-minute limit; what is left goes out on the next run. */
@@ -48,15 +42,6 @@ const QUEUE_START_KEY = 'csEngine.alerts.queueStart';
 const IN_FLIGHT_KEY = 'csEngine.alerts.inFlight';
 const EVALUATED_KEY = 'csEngine.alerts.evaluatedDay';
 const REPORTED_KEY = 'csEngine.alerts.reportedErrors';
-
-/** Sheets the add-on owns: never read as the book. */
-export const OWNED_SHEETS = new Set([
-  HISTORY_SHEET,
-  ALERT_LOG_SHEET,
-  'Dashboard',
-  'Settings',
-  'QBR Log',
-]);
 
 /** Signals the rules read, besides the model's. */
 const ALERT_SIGNALS: readonly SignalId[] = [

@@ -4,17 +4,17 @@
  * From the menu, and weekly from the alert trigger when the dashboard is older than 7 days.
  */
 import type { CellValue } from '../../core/cells';
-import { DASHBOARD_SHEET, buildDashboard } from '../../core/dashboard';
+import { buildDashboard } from '../../core/dashboard';
+import { DASHBOARD_SHEET, HISTORY_SHEET, QBR_LOG_SHEET } from '../../core/owned-sheets';
 import { dashboardFormats } from '../../core/dashboard-formats';
 import { dayOfDate } from '../../core/dates';
-import { HISTORY_SHEET, parseHistory } from '../../core/history';
+import { parseHistory } from '../../core/history';
 import { resolveModel } from '../../core/models';
 import { findBookSheet } from '../alerts/run';
 import { loadSettings } from '../alerts/settings';
 import type { AlertPorts } from '../alerts/ports';
 import type { DashboardPorts } from './ports';
 
-export const QBR_LOG_SHEET = 'QBR Log';
 const REFRESHED_KEY = 'csEngine.dashboard.refreshedAt';
 /** The trigger refreshes a dashboard older than this. */
 export const DASHBOARD_MAX_AGE_DAYS = 7;

@@ -9,7 +9,8 @@ import type { Content } from '../../core/content-types';
 import { dayOfDate, isoDay } from '../../core/dates';
 import type { DocContent } from '../../core/doc-model';
 import { asSheetText } from '../../core/escape';
-import { HISTORY_SHEET, parseHistory } from '../../core/history';
+import { parseHistory } from '../../core/history';
+import { HISTORY_SHEET, QBR_LOG_SHEET } from '../../core/owned-sheets';
 import { resolveModel } from '../../core/models';
 import { accountGuidance, buildPlan, PLAN_TITLES, type PlanKind } from '../../core/plans';
 import { playbookCatalog } from '../../core/playbooks';
@@ -60,7 +61,6 @@ export interface SidebarPorts {
   readonly content: () => Content;
 }
 
-export const QBR_LOG_SHEET = 'QBR Log';
 export const QBR_LOG_HEADERS = [
   'Time',
   'Account',
