@@ -1140,7 +1140,9 @@ export class FakeSpreadsheet
     this.record('setNamedRange');
     checkRangeName(String(name));
     if (!(range instanceof FakeRange)) {
-      throw new Error(MESSAGES.signature([name, range], 'SpreadsheetApp.Spreadsheet.setNamedRange'));
+      throw new Error(
+        MESSAGES.signature([name, range], 'SpreadsheetApp.Spreadsheet.setNamedRange'),
+      );
     }
     const { sheet, rect } = range.target();
     this.model.namedRanges.set(String(name).toLowerCase(), { name: String(name), sheet, rect });
