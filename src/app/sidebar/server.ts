@@ -8,7 +8,6 @@ import type { CellValue } from '../../core/cells';
 import type { Content } from '../../core/content-types';
 import { dayOfDate, isoDay } from '../../core/dates';
 import type { DocContent } from '../../core/doc-model';
-import { asSheetText } from '../../core/escape';
 import { HISTORY_SHEET, parseHistory } from '../../core/history';
 import { resolveModel } from '../../core/models';
 import { accountGuidance, buildPlan, PLAN_TITLES, type PlanKind } from '../../core/plans';
@@ -224,15 +223,7 @@ function logDocument(
   created: CreatedDocument,
 ): void {
   ports.sheets.append(QBR_LOG_SHEET, QBR_LOG_HEADERS, [
-    [
-      ports.now(),
-      asSheetText(account),
-      asSheetText(quarter),
-      asSheetText(agenda),
-      asSheetText(created.name),
-      asSheetText(created.url),
-      asSheetText(ports.userEmail()),
-    ],
+    [ports.now(), account, quarter, agenda, created.name, created.url, ports.userEmail()],
   ]);
 }
 
