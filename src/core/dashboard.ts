@@ -17,7 +17,6 @@ import {
 import { type AccountRow, type BookLayout, planRead, readAccountRows, readLayout } from './book';
 import { type CellValue, isBlank, readText } from './cells';
 import { type DayNumber, isoDay, readDay } from './dates';
-import { asSheetText } from './escape';
 import { describeDrivers } from './health';
 import { type AccountHistory, type HistoryEntry } from './history';
 import { touchCadence } from './lifecycle';
@@ -25,11 +24,13 @@ import { addMonths, npsOf } from './metrics';
 import { type HealthModel, tierFor } from './models';
 import { type Segment, segmentOf } from './retention';
 import type { SignalId } from './signals';
+import { type SheetFormula, sheetFormula } from './sheet-input';
 import { normalizeKey } from './text';
 
 export const DASHBOARD_WIDTH = 6;
 
-export type Cell = string | number;
+/** A Dashboard cell: text, a number, or a live formula (src/core/sheet-input.ts). */
+export type Cell = string | number | SheetFormula;
 
 export interface ChartSpec {
   readonly kind: 'pie' | 'line' | 'column';
@@ -153,7 +154,7 @@ function portfolioSection(context: Context, out: Cell[][]): void {
   out.push(['Portfolio', 'Value', '', 'Target', 'How', '']);
   out.push([
     'Accounts',
-    noChurned && accountRef ? `=COUNTA(${accountRef})` : live.length,
+    noChurned && accountRef ? sheetFormula(`=COUNTA(${accountRef})`) : live.length,
     '',
     '',
     'Active accounts (Status not churned).',
@@ -161,7 +162,7 @@ function portfolioSection(context: Context, out: Cell[][]): void {
   ]);
   out.push([
     'Total ARR',
-    noChurned && arrRef && numericColumn(context, 'arr') ? `=SUM(${arrRef})` : arr,
+    noChurned && arrRef && numericColumn(context, 'arr') ? sheetFormula(`=SUM(${arrRef})`) : arr,
     '',
     '',
     arrRef ? 'Sum of the ARR column.' : 'No ARR column in the book.',
@@ -195,9 +196,10 @@ function healthSection(context: Context, out: Cell[][]): HealthBlock {
     let how = `${input.model.name}: score ${tier.min}${upper === undefined ? '+' : `-${upper - 1}`}.`;
     if (scoreColumn && context.churnedRows === 0) {
       const conditions = `${scoreColumn},">=${tier.min}"${upper === undefined ? '' : `,${scoreColumn},"<${upper}"`}`;
-      count = `=COUNTIFS(${conditions})`;
+      count = sheetFormula(`=COUNTIFS(${conditions})`);
       const arrRef = ref(context, 'arr');
-      if (arrRef && numericColumn(context, 'arr')) arrCell = `=SUMIFS(${arrRef},${conditions})`;
+      if (arrRef && numericColumn(context, 'arr'))
+        arrCell = sheetFormula(`=SUMIFS(${arrRef},${conditions})`);
       how = `From the book's score column: ${tier.min}${upper === undefined ? '+' : `-${upper - 1}`}.`;
     }
     out.push([tier.label, count, arrCell, total > 0 ? arr / total : 0, how, '']);
@@ -306,7 +308,7 @@ function retentionSection(context: Context, out: Cell[][]): void {
   }
   const formulas = startRef !== undefined && arrRef !== undefined && context.churnedRows === 0;
   const figure = (fn: string, value: number): Cell =>
-    start <= 0 ? 'n/a' : formulas ? `=${fn}(${startRef},${arrRef})` : value;
+    start <= 0 ? 'n/a' : formulas ? sheetFormula(`=${fn}(${startRef},${arrRef})`) : value;
   const how = startRef
     ? `Accounts with ARR at period start > 0 (${accounts}); end ARR from the ARR column${context.churnedRows > 0 ? ', 0 where Status is churned' : ''}.`
     : 'Add an "ARR at period start" column next to ARR.';
@@ -417,7 +419,7 @@ function engagementSection(context: Context, out: Cell[][]): void {
     if (answers.length > 0 && survey) {
       nps =
         context.churnedRows === 0 && columnIs(context.rows, npsColumn.index, isNumberCell)
-          ? `=NPS(${columnRef(input.bookSheet, npsColumn.index)})`
+          ? sheetFormula(`=NPS(${columnRef(input.bookSheet, npsColumn.index)})`)
           : npsOf(answers).nps;
       npsHow = `% promoters (9-10) minus % detractors (0-6) of ${answers.length} answers.`;
     } else if (answers.length > 0) {
@@ -567,7 +569,7 @@ function csmSection(context: Context, out: Cell[][]): CsmRisk[] {
   out.push(['Risk by CSM', 'Accounts', 'At risk', 'At-risk share', 'At-risk ARR', 'Concentration']);
   for (const risk of risks) {
     out.push([
-      asSheetText(risk.csm),
+      risk.csm,
       risk.accounts,
       risk.atRisk,
       risk.accounts > 0 ? risk.atRisk / risk.accounts : 0,
@@ -662,7 +664,7 @@ function reviewSection(context: Context, out: Cell[][], risks: readonly CsmRisk[
     for (const move of list.slice(0, 10)) {
       const health = move.account.assessment.health;
       out.push([
-        asSheetText(move.account.name),
+        move.account.name,
         move.from,
         move.to,
         move.change,
@@ -741,7 +743,7 @@ function reviewSection(context: Context, out: Cell[][], risks: readonly CsmRisk[
     if (multiThreaded(account.assessment.account)) continue;
     const values = account.assessment.account.values;
     out.push([
-      asSheetText(account.name),
+      account.name,
       account.arr,
       '',
       '',
@@ -779,7 +781,7 @@ function reviewSection(context: Context, out: Cell[][], risks: readonly CsmRisk[
     )
     .slice(0, 10)) {
     out.push([
-      asSheetText(account.name),
+      account.name,
       account.assessment.gate.open ? 'Open' : 'Closed',
       account.assessment.account.values.expansionPipeline ?? '',
       '',
@@ -800,7 +802,7 @@ function reviewSection(context: Context, out: Cell[][], risks: readonly CsmRisk[
   ]);
   for (const risk of concentrated) {
     out.push([
-      asSheetText(risk.csm),
+      risk.csm,
       `${risk.atRisk} of ${risk.accounts}`,
       risk.atRiskArr,
       pct(risk.atRisk / risk.accounts),
@@ -854,7 +856,7 @@ export function buildDashboard(input: DashboardInput): Dashboard {
   const out: Cell[][] = [];
   out.push([
     'CS Engine dashboard',
-    asSheetText(input.bookSheet),
+    input.bookSheet,
     'Refreshed',
     input.refreshedAt,
     `Model: ${model.name}`,

@@ -1,6 +1,6 @@
 /**
  * Sheet text is untrusted: an account named `<script>...` must reach an email or a dialog as
- * text, and a name such as `=IMPORTXML(...)` written back into a sheet must stay text.
+ * text. (Writing it back into a sheet as text is src/core/sheet-input.ts's job.)
  */
 
 const HTML_ESCAPES: Readonly<Record<string, string>> = {
@@ -14,14 +14,6 @@ const HTML_ESCAPES: Readonly<Record<string, string>> = {
 /** Text made safe for HTML element content and quoted attribute values. */
 export function escapeHtml(text: unknown): string {
   return String(text ?? '').replace(/[&<>"']/g, (char) => HTML_ESCAPES[char] ?? char);
-}
-
-/**
- * A value as it should be written into a cell: strings that Sheets would read as a formula
- * (starting with =, +, - or @) get a leading apostrophe, which Sheets keeps as text and hides.
- */
-export function asSheetText<T>(value: T): T | string {
-  return typeof value === 'string' && /^[=+\-@]/.test(value) ? `'${value}` : value;
 }
 
 const EMAIL = /^[^\s@<>(),;:"[\]]+@[^\s@<>(),;:"[\]]+\.[A-Za-z]{2,}$/;

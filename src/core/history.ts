@@ -10,7 +10,6 @@
  */
 import { type CellValue, readNumber, readText } from './cells';
 import { type DayNumber, dayFromParts, isoDay, readDay } from './dates';
-import { asSheetText } from './escape';
 
 export const HISTORY_HEADERS = [
   'Account key',
@@ -206,9 +205,8 @@ export function historyRows(histories: Iterable<AccountHistory>): (string | numb
   const rows: (string | number)[][] = [[...HISTORY_HEADERS]];
   for (const history of histories) {
     rows.push([
-      // Account names come from the user's sheet: one starting with "=" must stay text.
-      asSheetText(history.key),
-      asSheetText(history.account),
+      history.key,
+      history.account,
       history.lastDay === undefined ? '' : isoDay(history.lastDay),
       history.score ?? '',
       history.tier,

@@ -7,6 +7,7 @@ import type {
   SheetStore,
   TriggerControl,
 } from '../app/alerts/ports';
+import { asWrittenRows } from '../core/sheet-input';
 import { currentTimeZone, now } from './environment';
 
 function spreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet {
@@ -22,7 +23,7 @@ function ensureSheet(name: string, header?: readonly string[]): GoogleAppsScript
   if (header) {
     sheet
       .getRange(1, 1, 1, header.length)
-      .setValues([[...header]])
+      .setValues(asWrittenRows([header]))
       .setFontWeight('bold');
     sheet.setFrozenRows(1);
   }
@@ -35,6 +36,10 @@ function ensureRows(sheet: GoogleAppsScript.Spreadsheet.Sheet, lastRow: number):
   if (lastRow > max) sheet.insertRowsAfter(max, lastRow - max);
 }
 
+/**
+ * Every write goes through asWrittenRows: text stays text even when it looks like a formula,
+ * a number or a date, on the first write and on every rewrite of a row read back.
+ */
 const sheets: SheetStore = {
   spreadsheetName: () => spreadsheet().getName(),
   sheetUrl(name) {
@@ -66,7 +71,7 @@ const sheets: SheetStore = {
     const sheet = ensureSheet(name);
     const width = rows[0]?.length ?? 0;
     ensureRows(sheet, rows.length);
-    sheet.getRange(1, 1, rows.length, width).setValues(rows);
+    sheet.getRange(1, 1, rows.length, width).setValues(asWrittenRows(rows));
     if (sheet.getFrozenRows() === 0) sheet.setFrozenRows(1);
   },
   append(name, header, rows) {
@@ -74,13 +79,15 @@ const sheets: SheetStore = {
     const sheet = ensureSheet(name, header);
     const start = Math.max(sheet.getLastRow(), 1) + 1;
     ensureRows(sheet, start + rows.length - 1);
-    sheet.getRange(start, 1, rows.length, rows[0]?.length ?? header.length).setValues(rows);
+    sheet
+      .getRange(start, 1, rows.length, rows[0]?.length ?? header.length)
+      .setValues(asWrittenRows(rows));
   },
   writeBlock(name, startRow, rows) {
     if (rows.length === 0) return;
     const sheet = ensureSheet(name);
     ensureRows(sheet, startRow + rows.length - 1);
-    sheet.getRange(startRow, 1, rows.length, rows[0]?.length ?? 0).setValues(rows);
+    sheet.getRange(startRow, 1, rows.length, rows[0]?.length ?? 0).setValues(asWrittenRows(rows));
   },
   lastRow(name) {
     const sheet = spreadsheet().getSheetByName(name);

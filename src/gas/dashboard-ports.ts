@@ -1,6 +1,7 @@
 /** The Dashboard refresh's ports over Apps Script: the alert run's sheets, and the canvas. */
 import type { DashboardCanvas, DashboardPorts } from '../app/dashboard/ports';
 import type { ChartSpec } from '../core/dashboard';
+import { asWrittenRows } from '../core/sheet-input';
 import { alertPorts } from './alert-ports';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -34,7 +35,8 @@ const canvas: DashboardCanvas = {
       if (rows.length > max) sheet.insertRowsAfter(max, rows.length - max);
       sheet
         .getRange(1, 1, rows.length, width)
-        .setValues(rows.map((row) => [...row]))
+        // Text stays text; only the cells built with sheetFormula become formulas.
+        .setValues(asWrittenRows(rows))
         .setNumberFormats(formats.map((row) => [...row]));
     }
     for (const chart of sheet.getCharts()) sheet.removeChart(chart);

@@ -394,6 +394,44 @@ describe('nothing lost, nothing sent twice', () => {
   });
 });
 
+describe('text that looks like a formula', () => {
+  // Typed as text in the user's cells (the apostrophe), as a hostile book would hold it.
+  const HOSTILE_NAME = '=HYPERLINK("http://evil.test","x")';
+  const HOSTILE_RECIPIENT = '=cmd|x@evil.test';
+
+  it('stays text in the Alert Log after the send pass reads the queue back and writes it', () => {
+    const world = new World([
+      account(`'${HOSTILE_NAME}`, "'=A-9", `'${HOSTILE_RECIPIENT}`, 'poor'),
+      account("'+Evil", "'-A-10", 'ana@acme.test', 'poor'),
+      account("'@Evil", "'@A-11", 'ana@acme.test', 'poor', { complaint: true }),
+    ]);
+    world.turnOn(day('2026-11-23', 6));
+    world.mail.setQuota(0); // everything waits in the queue for the next day's send pass
+    world.tick(day('2026-11-23', 8));
+    expect(world.log().filter((row) => row.Status === 'queued').length).toBeGreaterThan(0);
+    world.mail.resetDay();
+    world.mail.setQuota(100);
+    world.tick(day('2026-11-24', 1));
+    world.tick(day('2026-11-24', 8));
+
+    for (const name of ['Alert Log', 'History']) {
+      const formulas = world.spreadsheet.sheet(name).snapshotFormulas().flat();
+      expect({ name, formulas: formulas.filter((formula) => formula !== '') }).toEqual({
+        name,
+        formulas: [],
+      });
+    }
+    const log = world.log();
+    const hostile = log.filter((row) => row.Account === HOSTILE_NAME);
+    expect(hostile.length).toBeGreaterThan(0);
+    expect(hostile.every((row) => row['Account key'] === '=A-9')).toBe(true);
+    expect(log.some((row) => row.Recipient === HOSTILE_RECIPIENT)).toBe(true);
+    expect(log.some((row) => row.Account === '+Evil' && row['Account key'] === '-A-10')).toBe(true);
+    expect(log.some((row) => row.Account === '@Evil' && row['Account key'] === '@A-11')).toBe(true);
+    expect(log.filter((row) => row.Status === 'queued')).toHaveLength(0);
+  });
+});
+
 describe('preview', () => {
   it('shows what would be sent, and sends and remembers nothing', () => {
     const world = new World(smallBook());

@@ -3,7 +3,6 @@
  * outbox: a row waits as "queued" until its digest is sent, so nothing decided is lost when
  * a run dies or the day's email quota runs out.
  */
-import { asSheetText } from '../../core/escape';
 import type { Severity } from '../../core/alerts/rules';
 import { SEVERITY_LABELS } from '../../core/alerts/rules';
 
@@ -48,18 +47,18 @@ const SEVERITY_BY_LABEL = new Map(
 export function logRow(entry: LogEntry): unknown[] {
   return [
     entry.time,
-    asSheetText(entry.account),
-    asSheetText(entry.key),
+    entry.account,
+    entry.key,
     entry.row,
-    asSheetText(entry.recipient),
+    entry.recipient,
     entry.severity === '' ? '' : SEVERITY_LABELS[entry.severity],
     entry.score,
     entry.tier,
     entry.change,
-    asSheetText(entry.reasons.join('\n')),
+    entry.reasons.join('\n'),
     entry.rules.join(' '),
     entry.status,
-    asSheetText(entry.detail),
+    entry.detail,
   ];
 }
 

@@ -3,6 +3,10 @@
  * them over the real services; tests drive the bundle with the local runtime's fakes.
  */
 
+/**
+ * An add-on sheet's store. Whatever is written is stored as it is: a string stays that text
+ * (never a formula, number or date), so rows read back can be written back safely.
+ */
 export interface SheetStore {
   spreadsheetName(): string;
   /** The sheet's link: ".../edit#gid=123". */

@@ -1,16 +1,17 @@
 /** What the Dashboard refresh needs from Apps Script, beside the alert run's SheetStore. */
-import type { ChartSpec } from '../../core/dashboard';
+import type { Cell, ChartSpec } from '../../core/dashboard';
 import type { KeyValueStore, SheetStore } from '../alerts/ports';
 
 export interface DashboardCanvas {
   /**
-   * Replaces the add-on's sheet `name` with `rows` (strings starting with "=" are formulas):
+   * Replaces the add-on's sheet `name` with `rows` (strings are text, SheetFormula cells are
+   * formulas):
    * clears it, writes every cell in one setValues() and their number formats in one
    * setNumberFormats(), then replaces its charts.
    */
   replace(
     name: string,
-    rows: readonly (readonly (string | number)[])[],
+    rows: readonly (readonly Cell[])[],
     formats: readonly (readonly string[])[],
     charts: readonly ChartSpec[],
   ): void;

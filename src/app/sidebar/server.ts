@@ -8,7 +8,6 @@ import type { CellValue } from '../../core/cells';
 import type { Content } from '../../core/content-types';
 import { dayOfDate, isoDay } from '../../core/dates';
 import type { DocContent } from '../../core/doc-model';
-import { asSheetText } from '../../core/escape';
 import { parseHistory } from '../../core/history';
 import { HISTORY_SHEET, QBR_LOG_SHEET } from '../../core/owned-sheets';
 import { resolveModel } from '../../core/models';
@@ -224,15 +223,7 @@ function logDocument(
   created: CreatedDocument,
 ): void {
   ports.sheets.append(QBR_LOG_SHEET, QBR_LOG_HEADERS, [
-    [
-      ports.now(),
-      asSheetText(account),
-      asSheetText(quarter),
-      asSheetText(agenda),
-      asSheetText(created.name),
-      asSheetText(created.url),
-      asSheetText(ports.userEmail()),
-    ],
+    [ports.now(), account, quarter, agenda, created.name, created.url, ports.userEmail()],
   ]);
 }
 
