@@ -50,6 +50,7 @@ import type { AccountRequest, PlanRequest, QbrRequest, SidebarApi } from './app/
 import { createSidebarServer } from './app/sidebar/server';
 import { showSidebar, sidebarPorts } from './gas/sidebar';
 import { stampTodayInActiveBook } from './gas/today';
+import { guardAlertsTrigger } from './gas/alert-trigger';
 
 declare const global: Record<string, unknown>;
 
@@ -426,12 +427,14 @@ function menuAlertsSettings() {
  * The hourly time-driven trigger: checks the book once a day at the chosen hour, and sends
  * whatever is still queued. Errors are logged and reported by the run itself.
  */
-function onAlertsTrigger() {
-  stampTodayInActiveBook();
-  runAlerts(
-    { ...alertPorts(), afterScheduledCheck: () => refreshDashboardIfStale(dashboardPorts()) },
-    'scheduled',
-  );
+function onAlertsTrigger(event?: GoogleAppsScript.Events.TimeDriven) {
+  guardAlertsTrigger(event, () => {
+    stampTodayInActiveBook();
+    runAlerts(
+      { ...alertPorts(), afterScheduledCheck: () => refreshDashboardIfStale(dashboardPorts()) },
+      'scheduled',
+    );
+  });
 }
 
 /** Menu: check the setup in this spreadsheet: columns, trigger, quota, permissions, sheets. */

@@ -37,6 +37,8 @@ export const MAIL_MESSAGES = {
   noRecipient: 'Failed to send email: no recipient',
   subjectTooLong: 'Argument too large: subject',
   tooManyRecipients: 'Limit Exceeded: Email Recipients Per Message.',
+  // Not from Google's reference: the wording users report for a passing Gmail outage.
+  unavailable: 'Service unavailable: Gmail',
 };
 
 /** One message MailApp sent, as the recipients would see it. */
@@ -118,6 +120,15 @@ export class MailState {
     return true;
   }
 
+  /** Sends that will fail next, as a passing outage does (see failNextSends). */
+  pendingFailures: string[] = [];
+
+  /** The next `count` sends throw `message` and send nothing (a transient outage). */
+  failNextSends(count: number, message: string = MAIL_MESSAGES.unavailable): void {
+    checkCount(count, 'failNextSends');
+    for (let i = 0; i < count; i++) this.pendingFailures.push(message);
+  }
+
   /** The messages sent to `address` (in to, cc or bcc). */
   sentTo(address: string): SentMail[] {
     const wanted = address.toLowerCase();
@@ -183,6 +194,8 @@ export class FakeMailApp implements Pick<
     d?: string | MailAdvancedParameters,
   ): void {
     this.calls.record('MailApp.sendEmail');
+    const failure = this.state.pendingFailures.shift();
+    if (failure !== undefined) throw new Error(failure);
     const message = normalise(a, b, c, d);
     const to = addresses(message.to);
     const cc = addresses(message.cc);

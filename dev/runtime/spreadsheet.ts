@@ -624,7 +624,8 @@ type SheetPlainKeys =
   | 'setFrozenRows'
   | 'setFrozenColumns'
   | 'isSheetHidden'
-  | 'deleteRows';
+  | 'deleteRows'
+  | 'deleteColumns';
 
 type SheetFluentKeys =
   | 'activate'
@@ -767,6 +768,26 @@ export class FakeSheet
   deleteRows(rowPosition: number, howMany: number): void {
     this.record('deleteRows');
     this.removeRows(rowPosition, howMany);
+  }
+
+  /** Deletes columns; the grid narrows (Sheet.deleteColumns). */
+  deleteColumns(columnPosition: number, howMany: number): void {
+    this.record('deleteColumns');
+    const end = columnPosition + howMany - 1;
+    if (columnPosition < 1 || howMany < 1 || end > this.model.maxColumns) {
+      throw new Error(MESSAGES.outsideSheet);
+    }
+    for (const row of this.model.values) row.splice(columnPosition - 1, howMany);
+    for (const row of this.model.formulas) row.splice(columnPosition - 1, howMany);
+    for (const cells of [this.model.numberFormats, this.model.styles] as Map<string, unknown>[]) {
+      for (const [key, value] of [...cells]) {
+        const [r, c] = key.split(':').map(Number) as [number, number];
+        if (c < columnPosition) continue;
+        cells.delete(key);
+        if (c > end) cells.set(`${r}:${c - howMany}`, value);
+      }
+    }
+    this.model.maxColumns -= howMany;
   }
 
   private removeRows(rowPosition: number, howMany: number): void {

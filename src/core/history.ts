@@ -3,10 +3,9 @@
  * that tier, what it has been alerted about, and its daily scores.
  *
  * Why one row per account: 10,000 accounts x 2 years of daily scores is 7.3 million entries,
- * too many cells for one read (a spreadsheet holds 10 million cells in all). Packed as
- * "2026-11-23=72" entries in one cell per account (at most 730 entries, about 10,000
- * characters, under the 50,000 a cell holds), the whole history is 10,000 x 8 cells and is
- * read with a single getValues().
+ * too many cells for one read (a spreadsheet holds 10 million cells in all). Packed one
+ * character a day in one cell per account (see formatEntries: at most about 750 characters),
+ * the whole history is 10,000 x 8 cells, under 10 MB, read with a single getValues().
  */
 import { type CellValue, readNumber, readText } from './cells';
 import { type DayNumber, dayFromParts, isoDay, readDay } from './dates';
@@ -48,7 +47,6 @@ export interface AccountHistory {
   readonly entries: readonly HistoryEntry[];
 }
 
-const ENTRY = /^(\d{4})-(\d{2})-(\d{2})=(\d+(?:\.\d+)?)$/;
 const MEMORY = /^([a-z0-9-]+)@(\d{4}-\d{2}-\d{2})\/(\d{4}-\d{2}-\d{2})$/;
 
 function dayOfIso(text: string): DayNumber | undefined {
@@ -57,21 +55,96 @@ function dayOfIso(text: string): DayNumber | undefined {
   return dayFromParts(Number(match[1]), Number(match[2]), Number(match[3]));
 }
 
+/**
+ * Daily scores in a compact text, one character a day, so that two years of 10,000 accounts
+ * stay under 10 MB (as "2026-11-23=72" entries they took about 100 MB, read and rewritten
+ * every day). The cell reads "2026-11-23:72:" (the first day and its score), then one
+ * character for each following day:
+ * - a character of DELTA_ALPHABET: the score moved by its position minus MAX_DELTA;
+ * - "_": no score that day (the run did not happen);
+ * - "!" and three digits: a jump too large for one character, as the new score ("!007").
+ * Scores are whole numbers 0-100, as HEALTHSCORE gives them.
+ */
+const GAP = '_';
+const JUMP = '!';
+const MAX_DELTA = 45;
+/** "#" to "~" without "_": 91 printable ASCII characters, for moves of -45 to +45. */
+const DELTA_ALPHABET = Array.from({ length: 0x7e - 0x23 + 1 }, (_, i) =>
+  String.fromCharCode(0x23 + i),
+)
+  .filter((char) => char !== GAP)
+  .join('');
+const COMPACT_HEAD = /^(\d{4})-(\d{2})-(\d{2}):(\d{1,3}):/;
+/** The format before the compact one, still read so that an existing History keeps its past. */
+const LEGACY_ENTRY = /^(\d{4})-(\d{2})-(\d{2})=(\d+(?:\.\d+)?)$/;
+
 export function parseEntries(text: string): HistoryEntry[] {
+  const head = COMPACT_HEAD.exec(text);
+  return head ? parseCompact(text, head) : parseLegacy(text);
+}
+
+function parseCompact(text: string, head: RegExpExecArray): HistoryEntry[] {
+  let day = dayFromParts(Number(head[1]), Number(head[2]), Number(head[3]));
+  let score = Number(head[4]);
+  const entries: HistoryEntry[] = [{ day, score }];
+  for (let i = head[0].length; i < text.length; i++) {
+    const char = text[i] as string;
+    day += 1;
+    if (char === GAP) continue;
+    if (char === JUMP) {
+      const jump = text.slice(i + 1, i + 4);
+      i += 3;
+      if (!/^\d{3}$/.test(jump)) break; // damaged: keep what was read
+      score = Number(jump);
+    } else {
+      const position = DELTA_ALPHABET.indexOf(char);
+      if (position < 0) break;
+      score += position - MAX_DELTA;
+    }
+    if (score < 0 || score > 100) break;
+    entries.push({ day, score });
+  }
+  return entries;
+}
+
+function parseLegacy(text: string): HistoryEntry[] {
   const entries: HistoryEntry[] = [];
   for (const token of text.split(/\s+/)) {
-    const match = ENTRY.exec(token);
+    const match = LEGACY_ENTRY.exec(token);
     if (!match) continue;
     entries.push({
       day: dayFromParts(Number(match[1]), Number(match[2]), Number(match[3])),
-      score: Number(match[4]),
+      score: Math.round(Number(match[4])),
     });
   }
   return entries.sort((a, b) => a.day - b.day);
 }
 
+/** Entries oldest first, one per day at most (a later one for the same day wins). */
 export function formatEntries(entries: readonly HistoryEntry[]): string {
-  return entries.map((entry) => `${isoDay(entry.day)}=${entry.score}`).join(' ');
+  const first = entries[0];
+  if (!first) return '';
+  let day = first.day;
+  let score = clampScore(first.score);
+  const parts = [`${isoDay(day)}:${score}:`];
+  for (const entry of entries.slice(1)) {
+    if (entry.day <= day) continue;
+    parts.push(GAP.repeat(entry.day - day - 1));
+    const next = clampScore(entry.score);
+    const delta = next - score;
+    parts.push(
+      Math.abs(delta) <= MAX_DELTA
+        ? (DELTA_ALPHABET[delta + MAX_DELTA] as string)
+        : `${JUMP}${String(next).padStart(3, '0')}`,
+    );
+    day = entry.day;
+    score = next;
+  }
+  return parts.join('');
+}
+
+function clampScore(score: number): number {
+  return Math.min(100, Math.max(0, Math.round(score)));
 }
 
 export function parseAlertMemory(text: string): Map<string, AlertMemory> {

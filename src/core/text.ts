@@ -18,3 +18,12 @@ export function listInWords(items: readonly string[], conjunction = 'or'): strin
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} ${conjunction} ${items[items.length - 1]}`;
 }
+
+/**
+ * The message of anything thrown. Apps Script services throw Error objects, but an error may
+ * also be a string or come from another realm (the local runtime), where instanceof fails.
+ */
+export function errorMessage(error: unknown): string {
+  const message = (error as { message?: unknown } | null)?.message;
+  return typeof message === 'string' ? message : String(error);
+}

@@ -9,25 +9,20 @@ import type {
 } from '../app/alerts/ports';
 import { asWrittenRows } from '../core/sheet-input';
 import { currentTimeZone, now } from './environment';
+import { ownedSheet } from './owned-sheet';
 
 function spreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet {
-  return SpreadsheetApp.getActiveSpreadsheet();
+  const book = SpreadsheetApp.getActiveSpreadsheet();
+  if (!book) throw new Error(NO_DOCUMENT);
+  return book;
 }
 
-/** Creates an add-on sheet with its header row bold and frozen. */
-function ensureSheet(name: string, header?: readonly string[]): GoogleAppsScript.Spreadsheet.Sheet {
-  const book = spreadsheet();
-  const existing = book.getSheetByName(name);
-  if (existing) return existing;
-  const sheet = book.insertSheet(name);
-  if (header) {
-    sheet
-      .getRange(1, 1, 1, header.length)
-      .setValues(asWrittenRows([header]))
-      .setFontWeight('bold');
-    sheet.setFrozenRows(1);
-  }
-  return sheet;
+function ensureSheet(
+  name: string,
+  width: number,
+  header?: readonly string[],
+): GoogleAppsScript.Spreadsheet.Sheet {
+  return ownedSheet(spreadsheet(), name, { width, header });
 }
 
 /** Sheets start with 1,000 rows: make room before writing past them, as Sheets requires. */
@@ -68,15 +63,18 @@ const sheets: SheetStore = {
   },
   writeAll(name, rows) {
     if (rows.length === 0) return;
-    const sheet = ensureSheet(name);
     const width = rows[0]?.length ?? 0;
+    const sheet = ensureSheet(name, width);
     ensureRows(sheet, rows.length);
     sheet.getRange(1, 1, rows.length, width).setValues(asWrittenRows(rows));
+    // Rows left from a longer earlier write are removed, so the sheet holds only what was written.
+    const last = sheet.getLastRow();
+    if (last > rows.length) sheet.deleteRows(rows.length + 1, last - rows.length);
     if (sheet.getFrozenRows() === 0) sheet.setFrozenRows(1);
   },
   append(name, header, rows) {
     if (rows.length === 0) return;
-    const sheet = ensureSheet(name, header);
+    const sheet = ensureSheet(name, header.length, header);
     const start = Math.max(sheet.getLastRow(), 1) + 1;
     ensureRows(sheet, start + rows.length - 1);
     sheet
@@ -85,7 +83,7 @@ const sheets: SheetStore = {
   },
   writeBlock(name, startRow, rows) {
     if (rows.length === 0) return;
-    const sheet = ensureSheet(name);
+    const sheet = ensureSheet(name, rows[0]?.length ?? 0);
     ensureRows(sheet, startRow + rows.length - 1);
     sheet.getRange(startRow, 1, rows.length, rows[0]?.length ?? 0).setValues(asWrittenRows(rows));
   },
@@ -93,12 +91,30 @@ const sheets: SheetStore = {
     const sheet = spreadsheet().getSheetByName(name);
     return sheet ? sheet.getLastRow() : 0;
   },
+  deleteRows(name, startRow, count) {
+    const sheet = spreadsheet().getSheetByName(name);
+    if (!sheet || count <= 0) return;
+    // Sheets refuses to delete every row that is not frozen: keep one blank row.
+    if (sheet.getMaxRows() - count <= sheet.getFrozenRows()) {
+      sheet.insertRowsAfter(sheet.getMaxRows(), 1);
+    }
+    sheet.deleteRows(startRow, count);
+  },
+  cellsUsed: () =>
+    spreadsheet()
+      .getSheets()
+      .reduce((sum, sheet) => sum + sheet.getMaxRows() * sheet.getMaxColumns(), 0),
 };
+
+/** Said when a run has no spreadsheet to work in (Google returns null then, not an error). */
+export const NO_DOCUMENT =
+  'CS Engine could not open its spreadsheet from the daily alert run (the file may have been deleted, or the add-on removed from it).';
 
 function documentProperties(): KeyValueStore {
   // One store per execution: the write after each email must be a single call, so that an
   // execution dying right after a send has the smallest possible window.
   const store = PropertiesService.getDocumentProperties();
+  if (!store) throw new Error(NO_DOCUMENT);
   return {
     get: (key) => store.getProperty(key),
     set: (key, value) => {
@@ -120,7 +136,11 @@ const mail: Mailer = {
 let held: GoogleAppsScript.Lock.Lock | undefined;
 const lock: Locker = {
   tryLock(timeoutMs) {
-    held = LockService.getDocumentLock() ?? LockService.getScriptLock();
+    // The document lock, never the script lock: that one is shared by every user of the
+    // add-on, and would make every customer's run wait for the others'.
+    const documentLock = LockService.getDocumentLock();
+    if (!documentLock) throw new Error(NO_DOCUMENT);
+    held = documentLock;
     return held.tryLock(timeoutMs);
   },
   release() {

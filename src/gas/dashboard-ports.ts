@@ -3,6 +3,10 @@ import type { DashboardCanvas, DashboardPorts } from '../app/dashboard/ports';
 import type { ChartSpec } from '../core/dashboard';
 import { asWrittenRows } from '../core/sheet-input';
 import { alertPorts } from './alert-ports';
+import { ownedSheet } from './owned-sheet';
+
+/** Columns a chart covers at its default size. */
+const CHART_COLUMNS = 7;
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -25,11 +29,14 @@ function builderFor(sheet: Sheet, spec: ChartSpec) {
 
 const canvas: DashboardCanvas = {
   replace(name, rows, formats, charts) {
-    const book = SpreadsheetApp.getActiveSpreadsheet();
-    const sheet = book.getSheetByName(name) ?? book.insertSheet(name);
+    const width = rows[0]?.length ?? 0;
+    // Room for the charts, which sit right of the figures (about 7 columns wide).
+    const chartRoom = Math.max(0, ...charts.map((chart) => chart.anchorColumn + CHART_COLUMNS));
+    const sheet = ownedSheet(SpreadsheetApp.getActiveSpreadsheet(), name, {
+      width: Math.max(width, chartRoom),
+    });
     // Contents only: the user's formatting of the add-on's sheet is kept.
     sheet.clearContents();
-    const width = rows[0]?.length ?? 0;
     if (rows.length > 0 && width > 0) {
       const max = sheet.getMaxRows();
       if (rows.length > max) sheet.insertRowsAfter(max, rows.length - max);

@@ -9,26 +9,26 @@
  */
 import { type DayNumber, dayOfDate, readDay, sheetsSerialOfDay } from '../core/dates';
 import { TODAY_SHEET } from '../core/owned-sheets';
+import { asWrittenRows } from '../core/sheet-input';
 import { TODAY_RANGE_NAME } from '../functions/today';
+import { ownedSheet } from './owned-sheet';
 
 /** Stamps the day in CSE_TODAY, creating the range and its hidden sheet on first use. */
 export function stampToday(book: GoogleAppsScript.Spreadsheet.Spreadsheet, today: DayNumber): void {
   const timeZone = book.getSpreadsheetTimeZone();
   let cell = book.getRangeByName(TODAY_RANGE_NAME);
   if (!cell) {
-    const previous = book.getActiveSheet();
-    const sheet = book.getSheetByName(TODAY_SHEET) ?? book.insertSheet(TODAY_SHEET);
+    const sheet = ownedSheet(book, TODAY_SHEET, { width: 2, hidden: true });
     sheet
       .getRange(1, 1, 2, 1)
-      .setValues([
-        ['Today'],
-        ['CS Engine keeps B1 at today’s date (named range CSE_TODAY) for formulas to use.'],
-      ]);
+      .setValues(
+        asWrittenRows([
+          ['Today'],
+          ['CS Engine keeps B1 at today’s date (named range CSE_TODAY) for formulas to use.'],
+        ]),
+      );
     cell = sheet.getRange(1, 2);
     book.setNamedRange(TODAY_RANGE_NAME, cell);
-    sheet.hideSheet();
-    // insertSheet makes the new sheet active: put the user back where they were.
-    if (previous) book.setActiveSheet(previous);
   }
   const current = readDay(cell.getValue() as never, timeZone);
   if (current === today) return;

@@ -182,13 +182,14 @@ describe('dedupe', () => {
 });
 
 describe('the History sheet format', () => {
-  it('round-trips daily scores and alert memory', () => {
+  it('reads daily scores in the earlier format, and writes them compactly', () => {
     const entries = parseEntries('2026-11-22=71 2026-11-23=64 junk');
     expect(entries).toEqual([
       { day: TODAY - 1, score: 71 },
       { day: TODAY, score: 64 },
     ]);
-    expect(formatEntries(entries)).toBe('2026-11-22=71 2026-11-23=64');
+    expect(formatEntries(entries)).toBe('2026-11-22:71:I');
+    expect(parseEntries('2026-11-22:71:I')).toEqual(entries);
     const memory = parseAlertMemory('no-login-30@2026-11-20/2026-11-23');
     expect(formatAlertMemory(memory)).toBe('no-login-30@2026-11-20/2026-11-23');
   });

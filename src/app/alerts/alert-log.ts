@@ -20,7 +20,11 @@ export const ALERT_LOG_HEADERS = [
   'Rules',
   'Status',
   'Detail',
+  'Send attempts',
 ] as const;
+
+/** Rows older than this many days are removed from the Alert Log, their counts kept. */
+export const ALERT_LOG_DAYS = 90;
 
 export type LogStatus = 'queued' | 'sent' | 'skipped' | 'preview' | 'error';
 
@@ -38,6 +42,8 @@ export interface LogEntry {
   readonly rules: readonly string[];
   readonly status: LogStatus;
   readonly detail: string;
+  /** Failed tries to send this row's digest (a transient error keeps it queued). */
+  readonly attempts: number;
 }
 
 const SEVERITY_BY_LABEL = new Map(
@@ -59,6 +65,7 @@ export function logRow(entry: LogEntry): unknown[] {
     entry.rules.join(' '),
     entry.status,
     entry.detail,
+    entry.attempts === 0 ? '' : entry.attempts,
   ];
 }
 
@@ -89,5 +96,6 @@ export function parseLogRow(row: readonly unknown[]): LogEntry {
       .filter((rule) => rule !== ''),
     status: text(row[11]) as LogStatus,
     detail: text(row[12]),
+    attempts: typeof row[13] === 'number' ? row[13] : 0,
   };
 }

@@ -25,6 +25,10 @@ export interface SheetStore {
   /** Overwrites rows from `startRow` (1-based), in one setValues(). */
   writeBlock(name: string, startRow: number, rows: unknown[][]): void;
   lastRow(name: string): number;
+  /** Deletes `count` rows from `startRow` (1-based) in one call; rows below move up. */
+  deleteRows(name: string, startRow: number, count: number): void;
+  /** Cells in every sheet's grid (rows x columns, blank or not), the unit of Sheets' limit. */
+  cellsUsed(): number;
 }
 
 export interface KeyValueStore {

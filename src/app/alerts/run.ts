@@ -11,6 +11,7 @@
  *   is updated, so a rerun after a crash marks that digest sent instead of sending it again;
  * - what the quota or the time budget leaves unsent stays queued and goes first next run.
  */
+import { errorMessage } from '../../core/text';
 import { planRead, readAccountRows, readLayout } from '../../core/book';
 import type { CellValue } from '../../core/cells';
 import { type DayNumber, dayOfDate, hourOfDate, isoDay } from '../../core/dates';
@@ -30,7 +31,7 @@ import type { SignalId } from '../../core/signals';
 import { decide } from '../../core/alerts/memory';
 import { type Digest, type DigestItem, renderDigest } from '../../core/alerts/digest';
 import { type Severity, evaluateRules, worstSeverity } from '../../core/alerts/rules';
-import { ALERT_LOG_HEADERS, type LogEntry, logRow, parseLogRow } from './alert-log';
+import { ALERT_LOG_DAYS, ALERT_LOG_HEADERS, type LogEntry, logRow, parseLogRow } from './alert-log';
 import type { AlertPorts } from './ports';
 import { ALERT_LOG_SHEET, HISTORY_SHEET, OWNED_SHEETS } from '../../core/owned-sheets';
 import { type AlertSettings, loadSettings, saveLastRun } from './settings';
@@ -42,6 +43,8 @@ const QUEUE_START_KEY = 'csEngine.alerts.queueStart';
 const IN_FLIGHT_KEY = 'csEngine.alerts.inFlight';
 const EVALUATED_KEY = 'csEngine.alerts.evaluatedDay';
 const REPORTED_KEY = 'csEngine.alerts.reportedErrors';
+/** What the Alert Log held before its window: counts by status, and the days they cover. */
+export const ARCHIVE_KEY = 'csEngine.alerts.archived';
 
 /** Signals the rules read, besides the model's. */
 const ALERT_SIGNALS: readonly SignalId[] = [
@@ -168,6 +171,7 @@ function notice(
     rules: [],
     status,
     detail,
+    attempts: 0,
   };
 }
 
@@ -270,6 +274,7 @@ function evaluateBook(
           detail: [route.note, reminders > 0 ? `${reminders} reminder(s).` : '']
             .filter(Boolean)
             .join(' '),
+          attempts: 0,
         });
       }
     }
@@ -327,10 +332,28 @@ function saveQueue(ports: AlertPorts, block: QueueBlock): void {
   ports.properties.set(QUEUE_START_KEY, String(next));
 }
 
+/**
+ * The digests sent since the queue was last saved, recorded after each send so that a run
+ * dying before it saves the queue does not send them again. Recipients are kept as short
+ * hashes, and the queue is saved every CHECKPOINT_SENDS digests, so the record stays a few
+ * hundred characters for any number of recipients (a property value holds 9 KB).
+ */
 interface InFlight {
   /** The last log row the digests covered. */
   readonly cutoff: number;
   readonly sent: string[];
+}
+
+const CHECKPOINT_SENDS = 100;
+
+/** FNV-1a, 32 bits, in base 36: at most 7 characters; collisions within one queue are negligible. */
+function recipientHash(address: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < address.length; i++) {
+    hash ^= address.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash.toString(36);
 }
 
 /** Marks sent the digests a dead run sent but could not record in the log. */
@@ -345,7 +368,7 @@ function reconcileInFlight(ports: AlertPorts, now: Date): void {
     if (
       row[STATUS_COLUMN] === 'queued' &&
       rowNumber <= inFlight.cutoff &&
-      sent.has(String(row[4]))
+      sent.has(recipientHash(String(row[4])))
     ) {
       row[STATUS_COLUMN] = 'sent';
       row[DETAIL_COLUMN] = appendDetail(
@@ -367,9 +390,24 @@ function stamp(date: Date): string {
   return date.toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
 }
 
-function isQuotaError(error: unknown): boolean {
-  return /too many times|quota/i.test(String((error as Error)?.message ?? error));
+/** A digest whose send failed this many times is given up (about six hours of retries). */
+const MAX_SEND_ATTEMPTS = 6;
+
+/**
+ * What a failed send means. The quota ends today's sending; an address or message MailApp
+ * refuses will be refused again, so its rows are closed; anything else (a service hiccup) is
+ * retried on the next hourly run, up to MAX_SEND_ATTEMPTS.
+ */
+function sendFailure(error: unknown): 'quota' | 'permanent' | 'transient' {
+  const message = String((error as Error)?.message ?? error);
+  if (/too many times|quota/i.test(message)) return 'quota';
+  if (/invalid email|no recipient|argument too large|recipients per message/i.test(message)) {
+    return 'permanent';
+  }
+  return 'transient';
 }
+
+const LAST_TRY = / ?Last try failed[^]*$/;
 
 interface SendResult {
   readonly sent: number;
@@ -429,33 +467,60 @@ function sendQueued(context: RunContext, bookSheet: string): SendResult {
     try {
       ports.mail.send({ to, ...digest });
     } catch (error) {
-      if (isQuotaError(error)) {
+      const failure = sendFailure(error);
+      if (failure === 'quota') {
         reason = "today's email quota is used up; the rest goes out on the next run";
         break;
       }
-      for (const index of indexes) {
-        const row = block.rows[index] as unknown[];
-        row[STATUS_COLUMN] = 'skipped';
-        row[DETAIL_COLUMN] = appendDetail(
-          row[DETAIL_COLUMN],
-          `Could not send: ${(error as Error).message}`,
-        );
-      }
+      const message = errorMessage(error);
+      for (const index of indexes) markFailedSend(block.rows[index] as unknown[], failure, message);
       continue;
     }
-    inFlight.sent.push(to);
+    inFlight.sent.push(recipientHash(to));
     ports.properties.set(IN_FLIGHT_KEY, JSON.stringify(inFlight));
     sent++;
     for (const index of indexes) {
       const row = block.rows[index] as unknown[];
       row[STATUS_COLUMN] = 'sent';
-      row[DETAIL_COLUMN] = appendDetail(row[DETAIL_COLUMN], `Sent ${stamp(now)}.`);
+      row[DETAIL_COLUMN] = appendDetail(
+        String(row[DETAIL_COLUMN] ?? '').replace(LAST_TRY, ''),
+        `Sent ${stamp(now)}.`,
+      );
+    }
+    if (inFlight.sent.length >= CHECKPOINT_SENDS) {
+      saveQueue(ports, block);
+      inFlight.sent.length = 0;
+      ports.properties.remove(IN_FLIGHT_KEY);
     }
   }
   saveQueue(ports, block);
   ports.properties.remove(IN_FLIGHT_KEY);
   const left = block.rows.filter((row) => row[STATUS_COLUMN] === 'queued').length;
   return { sent, left, reason };
+}
+
+const ATTEMPTS_COLUMN = ALERT_LOG_HEADERS.indexOf('Send attempts');
+
+/** A row whose digest could not be sent: closed for good, or kept queued for the next run. */
+function markFailedSend(row: unknown[], failure: 'permanent' | 'transient', message: string): void {
+  const attempts = (typeof row[ATTEMPTS_COLUMN] === 'number' ? row[ATTEMPTS_COLUMN] : 0) + 1;
+  row[ATTEMPTS_COLUMN] = attempts;
+  const detail = String(row[DETAIL_COLUMN] ?? '').replace(LAST_TRY, '');
+  if (failure === 'permanent') {
+    row[STATUS_COLUMN] = 'skipped';
+    row[DETAIL_COLUMN] = appendDetail(detail, `Could not send: ${message}`);
+  } else if (attempts >= MAX_SEND_ATTEMPTS) {
+    row[STATUS_COLUMN] = 'skipped';
+    row[DETAIL_COLUMN] = appendDetail(
+      detail,
+      `Could not send after ${attempts} tries, the last: ${message}`,
+    );
+  } else {
+    row[DETAIL_COLUMN] = appendDetail(
+      detail,
+      `Last try failed (${attempts} of ${MAX_SEND_ATTEMPTS}): ${message} It is tried again on the next hourly run.`,
+    );
+  }
 }
 
 // ------------------------------------------------------------------ the run
@@ -496,49 +561,61 @@ function reportErrorOnce(
  */
 export function runAlerts(ports: AlertPorts, mode: RunMode): RunReport {
   const now = ports.now();
-  const settings = loadSettings(ports.properties);
-  const context: RunContext = {
-    ports,
-    settings,
-    started: now.getTime(),
-    now,
-    today: dayOfDate(now, ports.timeZone),
-    owner: settings.owner || ports.userEmail(),
-  };
-  if (mode === 'scheduled' && !settings.enabled) {
-    return { ok: true, summary: 'Alerts are off.', previews: [] };
-  }
-  if (!ports.lock.tryLock(LOCK_WAIT_MS)) {
-    return {
-      ok: true,
-      summary: 'Another alert run is in progress; this one stopped.',
-      previews: [],
-    };
-  }
+  const today = dayOfDate(now, ports.timeZone);
+  let context: RunContext | undefined;
+  let locked = false;
+  // Everything inside: settings, the user's address and the lock can fail too, and a
+  // trigger's failure is otherwise seen by nobody.
   try {
+    const settings = loadSettings(ports.properties);
+    context = {
+      ports,
+      settings,
+      started: now.getTime(),
+      now,
+      today,
+      owner: settings.owner || ports.userEmail(),
+    };
+    if (mode === 'scheduled' && !settings.enabled) {
+      return { ok: true, summary: 'Alerts are off.', previews: [] };
+    }
+    locked = ports.lock.tryLock(LOCK_WAIT_MS);
+    if (!locked) {
+      return {
+        ok: true,
+        summary: 'Another alert run is in progress; this one stopped.',
+        previews: [],
+      };
+    }
     const report = runLocked(context, mode);
     if (mode !== 'preview')
       saveLastRun(ports.properties, { at: now.toISOString(), ok: true, summary: report.summary });
     return report;
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    recordFailure(context, message);
+    const message = errorMessage(error);
+    recordFailure(ports, context, now, today, message);
     return { ok: false, summary: message, previews: [] };
   } finally {
-    ports.lock.release();
+    if (locked) ports.lock.release();
   }
 }
 
-function recordFailure(context: RunContext, message: string): void {
-  const { ports, now, today, owner } = context;
+function recordFailure(
+  ports: AlertPorts,
+  context: RunContext | undefined,
+  now: Date,
+  today: DayNumber,
+  message: string,
+): void {
   // Each step may fail in turn (the failure may be the spreadsheet itself): try them all.
+  const owner = () => context?.owner ?? ports.userEmail();
   const steps = [
     () =>
       ports.sheets.append(ALERT_LOG_SHEET, ALERT_LOG_HEADERS, [
         logRow(notice(now, 'error', message)),
       ]),
     () => saveLastRun(ports.properties, { at: now.toISOString(), ok: false, summary: message }),
-    () => reportErrorOnce(ports, owner, message, today),
+    () => reportErrorOnce(ports, owner(), message, today),
   ];
   for (const step of steps) {
     try {
@@ -590,6 +667,7 @@ function runLocked(context: RunContext, mode: RunMode): RunReport {
   }
   if (mode !== 'preview') {
     const result = sendQueued(context, bookSheet);
+    if (due) pruneAlertLog(context);
     parts.push(`${result.sent} email(s) sent.`);
     if (result.left > 0) parts.push(`${result.left} alert(s) still queued: ${result.reason}.`);
   }
@@ -597,12 +675,70 @@ function runLocked(context: RunContext, mode: RunMode): RunReport {
     try {
       ports.afterScheduledCheck();
     } catch (error) {
-      parts.push(
-        `Dashboard not refreshed: ${error instanceof Error ? error.message : String(error)}`,
-      );
+      parts.push(`Dashboard not refreshed: ${errorMessage(error)}`);
     }
   }
   return { ok: true, summary: parts.join(' '), previews };
+}
+
+export interface AlertArchive {
+  readonly from: string;
+  readonly through: string;
+  readonly counts: Record<string, number>;
+}
+
+export function readArchive(properties: AlertPorts['properties']): AlertArchive | undefined {
+  const text = properties.get(ARCHIVE_KEY);
+  if (!text) return undefined;
+  try {
+    const parsed = JSON.parse(text) as AlertArchive;
+    return typeof parsed.from === 'string' && typeof parsed.counts === 'object'
+      ? parsed
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Keeps the Alert Log to its last ALERT_LOG_DAYS days: the older rows at its top are removed
+ * in one call and only their counts are kept (in a document property), so the sheet does not
+ * grow toward the spreadsheet's 10 million cells. Queued rows are never removed.
+ */
+function pruneAlertLog(context: RunContext): void {
+  const { ports, today } = context;
+  const queueStart = Math.max(2, Number(ports.properties.get(QUEUE_START_KEY) ?? 2) || 2);
+  if (queueStart <= 2) return;
+  const rows = ports.sheets.readFrom(ALERT_LOG_SHEET, 2, ALERT_LOG_HEADERS.length);
+  const oldest = today - ALERT_LOG_DAYS;
+  const counts = new Map<string, number>();
+  let first: DayNumber | undefined;
+  let last: DayNumber | undefined;
+  let old = 0;
+  // Rows are appended in time order: stop at the first recent row, or at the queue.
+  for (const row of rows.slice(0, queueStart - 2)) {
+    const entry = parseLogRow(row);
+    const day = Number.isNaN(entry.time.getTime())
+      ? undefined
+      : dayOfDate(entry.time, ports.timeZone);
+    if (day === undefined || day >= oldest || entry.status === 'queued') break;
+    first ??= day;
+    last = day;
+    counts.set(entry.status, (counts.get(entry.status) ?? 0) + 1);
+    old++;
+  }
+  if (old === 0 || first === undefined || last === undefined) return;
+  const archive = readArchive(ports.properties);
+  const merged: Record<string, number> = { ...(archive?.counts ?? {}) };
+  for (const [status, count] of counts) merged[status] = (merged[status] ?? 0) + count;
+  ports.sheets.deleteRows(ALERT_LOG_SHEET, 2, old);
+  ports.properties.set(QUEUE_START_KEY, String(queueStart - old));
+  const next: AlertArchive = {
+    from: archive?.from ?? isoDay(first),
+    through: isoDay(last),
+    counts: merged,
+  };
+  ports.properties.set(ARCHIVE_KEY, JSON.stringify(next));
 }
 
 function previewDigests(

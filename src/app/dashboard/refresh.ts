@@ -3,6 +3,7 @@
  * build the weekly metrics and the monthly review, write them in one batch with the charts.
  * From the menu, and weekly from the alert trigger when the dashboard is older than 7 days.
  */
+import { errorMessage } from '../../core/text';
 import type { CellValue } from '../../core/cells';
 import { buildDashboard } from '../../core/dashboard';
 import { DASHBOARD_SHEET, HISTORY_SHEET, QBR_LOG_SHEET } from '../../core/owned-sheets';
@@ -45,7 +46,7 @@ export function refreshDashboard(ports: DashboardPorts): DashboardReport {
     // findBookSheet only uses the sheets; the rest of AlertPorts is not touched.
     bookSheet = findBookSheet({ sheets: ports.sheets } as AlertPorts, settings);
   } catch (error) {
-    return { ok: false, summary: error instanceof Error ? error.message : String(error) };
+    return { ok: false, summary: errorMessage(error) };
   }
   const now = ports.now();
   const book = (ports.sheets.read(bookSheet) ?? []) as CellValue[][];
