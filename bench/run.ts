@@ -18,6 +18,7 @@ import { formatDay } from '../dev/cli-args';
 import { table } from '../dev/format';
 import { loadBundle } from '../dev/runtime/load-bundle';
 import { benchAlertRuns } from './alerts';
+import { STORAGE_CELL_LIMIT, benchStorage } from './storage';
 import { median, time } from './timing';
 import { benchBacktest } from './backtest';
 import { benchDashboard, benchPortfolioFunctions } from './portfolio';
@@ -199,6 +200,13 @@ function main(): void {
     run.summary,
   ]);
 
+  // The add-on's own sheets as the book and its history grow.
+  const storage = benchStorage(10_000, 14);
+  const storageMb = (storage.historyChars / 1_000_000).toFixed(2);
+  log(
+    `  Storage: History ${storageMb} M characters for 10,000 x 730 days; ${thousands(storage.cellsAt90Days)} cells at the Alert Log's 90-day window`,
+  );
+
   // Issue 5: lifecycle and portfolio functions, and the Dashboard refresh.
   const portfolio = benchPortfolioFunctions(runtime, bookFor(10_000, false));
   for (const figure of portfolio) log(`  ${figure.name} 10,000 rows: ${fmt(figure.medianMs)} ms`);
@@ -364,6 +372,33 @@ SpreadsheetApp, Spreadsheet, Sheet and Range call; they do not grow with the num
 accounts (a test checks 100 against 10,000).
 
 ${md(['Run', 'Accounts', 'ms', 'Spreadsheet calls', 'Mail calls', 'Emails', 'Result'], alertRows, new Set([1, 2, 3, 4, 5]))}
+
+## Storage: History and cells
+
+A spreadsheet holds 10 million cells, counting every sheet's whole grid, and History is read
+and rewritten by every daily run. Targets: History under 10 MB of text for 10,000 accounts x
+730 days, and the whole spreadsheet under 25% of the cell limit.
+
+${md(
+  ['Measure', 'Value', 'How'],
+  [
+    [
+      `History text, ${thousands(storage.accounts)} accounts x ${storage.historyDays} days`,
+      `${storageMb} million characters (${(storage.historyChars / storage.accounts).toFixed(0)} a row)`,
+      'measured: two years of daily scores per account (a random walk with jumps) encoded as the alert run writes them',
+    ],
+    [
+      `Cells after ${storage.runDays} daily runs`,
+      `${thousands(storage.cellsAfterRuns)} (${((100 * storage.cellsAfterRuns) / STORAGE_CELL_LIMIT).toFixed(1)}% of the limit)`,
+      `measured: the book, History, the ${storage.alertLogColumns}-column Alert Log (${thousands(storage.alertLogRowsAfterRuns)} rows), Dashboard and the CSE_TODAY sheet`,
+    ],
+    [
+      'Cells with a full 90-day Alert Log',
+      `${thousands(storage.cellsAt90Days)} (${((100 * storage.cellsAt90Days) / STORAGE_CELL_LIMIT).toFixed(1)}% of the limit)`,
+      `extrapolated: ${storage.alertLogRowsPerDay.toFixed(0)} Alert Log rows a day after the first run, kept 90 days; History does not grow with days`,
+    ],
+  ],
+)}
 
 ## Lifecycle and portfolio functions
 

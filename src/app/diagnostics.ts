@@ -8,7 +8,9 @@ import type { CellValue } from '../core/cells';
 import { escapeHtml } from '../core/escape';
 import type { AlertPorts } from './alerts/ports';
 import { statusText } from './alerts/control';
-import { findBookSheet } from './alerts/run';
+import { findBookSheet, readArchive } from './alerts/run';
+import { ALERT_LOG_DAYS } from './alerts/alert-log';
+import { formatCount } from '../core/text';
 import { OWNED_SHEETS } from '../core/owned-sheets';
 import { loadSettings } from './alerts/settings';
 
@@ -97,14 +99,46 @@ function permissionCheck(input: DiagnosticsInput): Check {
 
 function ownedSheetsCheck(ports: AlertPorts): Check {
   const present = new Set(ports.sheets.sheetNames());
+  const archive = readArchive(ports.properties);
+  const lines = [...OWNED_SHEETS].map((name) =>
+    present.has(name)
+      ? `${name}: present, ${formatCount(Math.max(0, ports.sheets.lastRow(name) - 1), 'row')}.`
+      : `${name}: not created yet.`,
+  );
+  if (archive) {
+    const total = Object.values(archive.counts).reduce((sum, count) => sum + count, 0);
+    lines.push(
+      `Alert Log: ${formatCount(total, 'older row')} (${archive.from} to ${archive.through}) were removed to keep it to ${ALERT_LOG_DAYS} days; their counts are kept: ${Object.entries(
+        archive.counts,
+      )
+        .map(([status, count]) => `${count} ${status}`)
+        .join(', ')}.`,
+    );
+  }
   return {
     ok: 'info',
     title: 'Sheets CS Engine owns (it never writes anywhere else)',
-    lines: [...OWNED_SHEETS].map((name) =>
-      present.has(name)
-        ? `${name}: present, ${Math.max(0, ports.sheets.lastRow(name) - 1)} row(s).`
-        : `${name}: not created yet.`,
-    ),
+    lines,
+  };
+}
+
+/** Google Sheets holds at most 10 million cells, counting every sheet's whole grid. */
+const SPREADSHEET_CELL_LIMIT = 10_000_000;
+
+function cellsCheck(ports: AlertPorts): Check {
+  const used = ports.sheets.cellsUsed();
+  const share = used / SPREADSHEET_CELL_LIMIT;
+  return {
+    ok: share < 0.8 ? 'info' : false,
+    title: `Cells used: ${used.toLocaleString('en-US')} of ${SPREADSHEET_CELL_LIMIT.toLocaleString('en-US')} (${(share * 100).toFixed(1)}%)`,
+    lines: [
+      'Google Sheets counts every cell of every sheet, blank or not, toward this limit; once it is reached no sheet can grow. CS Engine keeps its own sheets as narrow as their columns, its History to two years and its Alert Log to 90 days.',
+      ...(share < 0.8
+        ? []
+        : [
+            'Delete unused columns and rows (right-click a column letter > Delete columns), or move old data to another spreadsheet.',
+          ]),
+    ],
   };
 }
 
@@ -126,6 +160,7 @@ export function runDiagnostics(input: DiagnosticsInput): {
     },
     permissionCheck(input),
     ownedSheetsCheck(ports),
+    cellsCheck(ports),
   ];
   const icon = (ok: Check['ok']) => (ok === 'info' ? 'ℹ️' : ok ? '✅' : '⚠️');
   const sections = checks.map(

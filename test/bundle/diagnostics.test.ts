@@ -30,6 +30,8 @@ describe('Check setup (diagnostics)', () => {
     expect(html).toContain('Permissions: everything CS Engine needs is granted');
     expect(html).toContain('script.send_mail: send the alert digests as you');
     expect(html).toContain('Alert Log: not created yet.');
+    // One sheet of the default 1,000 x 26 grid: every cell counts, blank or not.
+    expect(html).toContain('Cells used: 26,000 of 10,000,000 (0.3%)');
     // It reads, it does not write.
     expect(runtime.calls.total('Range.set')).toBe(0);
   });
