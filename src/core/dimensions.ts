@@ -88,6 +88,13 @@ export const STEPS = {
     'executiveSponsor',
     'contacts',
   ),
+  relationship003: step(
+    r.relationship003,
+    'champion',
+    'championStatus',
+    'executiveSponsor',
+    'contacts',
+  ),
   nps004: step(r.nps004, 'nps'),
   sponsor004: step(r.sponsor004, 'executiveSponsor'),
   csmEngagement004: step(r.csmEngagement004, 'meetings90', 'missedMeetings'),
@@ -109,8 +116,9 @@ const s = STEPS;
 
 /**
  * The default recipe of every dimension: what a custom model (a weights range) scores with.
- * The first five are seed 002's; Support follows seeds 001/003, Sentiment seed 004, and the
- * seven-signal dimensions seed 000.
+ * The first five are the Customer Success Engine's; Support follows the bilingual and the
+ * five-pillar playbooks, Sentiment the office skill, and the seven-signal dimensions the
+ * afrexai playbook (docs/scoring.md).
  */
 export const DEFAULT_RECIPES: Readonly<Record<DimensionId, Recipe>> = {
   productUsage: [s.dauMau002, s.features004, s.seats001, s.usageTrend002],

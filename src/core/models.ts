@@ -1,7 +1,7 @@
 /**
  * Health models: which dimensions count, how much, how each is computed, and the tiers.
- * The five presets come from the five seeds; a custom model is a weights range on the
- * default recipes.
+ * The five presets come from five published playbooks (docs/scoring.md); a custom model is
+ * a weights range on the default recipes.
  */
 import { type CellValue, Invalid, isBlank, readNumber } from './cells';
 import {
@@ -75,7 +75,7 @@ export const PRESETS: readonly HealthModel[] = [
   {
     id: 'cs-engine',
     name: 'CS Engine (default)',
-    source: 'Seed 002, "Customer Success Engine": five dimensions scored with its 0-10 rubrics.',
+    source: 'The "Customer Success Engine" playbook: five dimensions scored with its 0-10 rubrics.',
     dimensions: weights([
       ['productUsage', 30],
       ['engagement', 20],
@@ -88,7 +88,8 @@ export const PRESETS: readonly HealthModel[] = [
   {
     id: 'playbook',
     name: 'Customer Success Playbook',
-    source: 'Seed 001: usage normalised by active seats; Green / Yellow / Red bands.',
+    source:
+      'The bilingual "Customer Success Playbook": usage normalised by active seats; Green / Yellow / Red bands.',
     dimensions: weights(
       [
         ['productUsage', 35],
@@ -109,7 +110,7 @@ export const PRESETS: readonly HealthModel[] = [
   {
     id: 'seven-signal',
     name: 'Seven-signal',
-    source: 'Seed 000, afrexai "Customer Success Playbook": seven weighted signals.',
+    source: 'The afrexai "Customer Success Playbook": seven weighted signals.',
     dimensions: weights(
       [
         ['productUsage', 25],
@@ -135,7 +136,7 @@ export const PRESETS: readonly HealthModel[] = [
   {
     id: 'five-pillar',
     name: 'Five-pillar',
-    source: 'Seed 003, agents-monorepo "customer-success": five pillars, Green / Yellow / Red.',
+    source: 'The agents-monorepo "customer-success" skill: five pillars, Green / Yellow / Red.',
     dimensions: weights(
       [
         ['productUsage', 30],
@@ -147,7 +148,7 @@ export const PRESETS: readonly HealthModel[] = [
       {
         engagement: [s.missedMeetings, s.meetings, s.training, s.community],
         support: [s.ticketTrend, s.tickets, s.escalations, s.csat],
-        relationship: [s.relationship002, s.competitor003],
+        relationship: [s.relationship003, s.competitor003],
       },
     ),
     tiers: tiers(['Green', 80, GREEN], ['Yellow', 50, YELLOW], ['Red', 0, RED]),
@@ -155,7 +156,7 @@ export const PRESETS: readonly HealthModel[] = [
   {
     id: 'four-factor',
     name: 'Four-factor',
-    source: 'Seed 004, "Customer Success" office skill: four factors with metric thresholds.',
+    source: 'The "Customer Success" office skill: four factors with metric thresholds.',
     dimensions: weights(
       [
         ['productUsage', 40],

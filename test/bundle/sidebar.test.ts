@@ -81,13 +81,13 @@ describe('getAccount', () => {
     expect(view.found).toBe(true);
     expect(view.name).toBe('Acme Corp');
     // Product usage (85 + 69.5 + 100) / 3 = 84.83; Engagement 100 (login yesterday);
-    // Relationship 85 (champion and sponsor); Outcomes 40 + 20 x (3/4 + 1) / 2 = 57.5;
-    // Financial 85 (current, expanding). (30 x 84.83 + 20 x 100 + 15 x 85 + 20 x 57.5 +
-    // 15 x 85) / 100 = 82.45 -> 82.
-    expect(view.score).toBe(82);
+    // Relationship 85 (champion and sponsor); Outcomes 60 (3 of 4 goals is "some", 40-60,
+    // and documented ROI puts it at the top); Financial 85 (current, expanding).
+    // (30 x 84.83 + 20 x 100 + 15 x 85 + 20 x 60 + 15 x 85) / 100 = 82.95 -> 83.
+    expect(view.score).toBe(83);
     expect(view.tier).toEqual({ label: 'Thriving', color: '#1e8e3e' });
-    expect(view.trend.map((p) => p.score)).toEqual([72, 80, 83, 81, 82]);
-    expect(view.change).toBe(10);
+    expect(view.trend.map((p) => p.score)).toEqual([72, 80, 83, 81, 83]);
+    expect(view.change).toBe(11);
     expect(view.tierSince).toBe('2025-11-01');
     expect(view.daysInTier).toBe(75);
     expect(view.today).toBe('2026-01-15');
@@ -217,8 +217,8 @@ describe('generateQbr', () => {
     const all = texts(doc);
     // 350 h x $50 = $17,500 a month; x 12 = $210,000; / $60,000 = 3.5x.
     expect(all).toEqual(expect.arrayContaining(['$17,500', '$210,000', '$60,000', '3.5x']));
-    expect(all).toContain('82 / 100');
-    expect(all).toContain('+10 points since 2025-10-15 (72 → 82)');
+    expect(all).toContain('83 / 100');
+    expect(all).toContain('+11 points since 2025-10-15 (72 → 83)');
     // The tier cell is colored with the tier's color.
     const summary = tables(doc)[1];
     const tierCell = summary?.type === 'table' ? summary.rows[2]?.cells[1] : undefined;

@@ -4,25 +4,27 @@ import type { SignalValues } from '../../src/core/rubrics';
 const TODAY = 20_000;
 const score = (rubric: r.Rubric, values: SignalValues, today = TODAY) => rubric({ values, today });
 
-describe('rubrics from the seeds', () => {
-  it('DAU/MAU follows seed 002: <20% = 0-3, 20-40% = 4-6, >40% = 7-10, interpolated', () => {
+describe('rubrics from the playbooks', () => {
+  it('DAU/MAU, Customer Success Engine: <20% = 0-3, 20-40% = 4-6, >40% = 7-10, interpolated', () => {
     expect(score(r.dauMau002, { dauMau: 0 })).toBe(0);
     expect(score(r.dauMau002, { dauMau: 0.1 })).toBeCloseTo(15);
     expect(score(r.dauMau002, { dauMau: 0.2 })).toBeCloseTo(40);
     expect(score(r.dauMau002, { dauMau: 0.3 })).toBeCloseTo(50);
-    expect(score(r.dauMau002, { dauMau: 0.4 })).toBeCloseTo(70);
+    expect(score(r.dauMau002, { dauMau: 0.4 })).toBeCloseTo(60);
+    expect(score(r.dauMau002, { dauMau: 0.41 })).toBeCloseTo(71);
     expect(score(r.dauMau002, { dauMau: 0.9 })).toBe(100);
     expect(score(r.dauMau002, {})).toBeUndefined();
   });
 
-  it('DAU/MAU follows seed 004 bands: <0.1 critical ... >0.5 excellent', () => {
+  it('DAU/MAU, office skill: <0.1 critical ... >0.5 excellent', () => {
     expect(score(r.dauMau004, { dauMau: 0.05 })).toBeLessThan(40);
     expect(score(r.dauMau004, { dauMau: 0.2 })).toBeCloseTo(49.5);
     expect(score(r.dauMau004, { dauMau: 0.4 })).toBeCloseTo(69.5);
-    expect(score(r.dauMau004, { dauMau: 0.5 })).toBeCloseTo(80);
+    expect(score(r.dauMau004, { dauMau: 0.5 })).toBeCloseTo(79);
+    expect(score(r.dauMau004, { dauMau: 0.8 })).toBe(100);
   });
 
-  it('seat utilisation follows seed 001 steps: 0 / 40 / 70 / 100', () => {
+  it('seat utilisation, bilingual playbook steps: 0 / 40 / 70 / 100', () => {
     const seats = (active: number) =>
       score(r.seats001, { seatsActive: active, seatsLicensed: 100 });
     expect(seats(19)).toBe(0);
@@ -34,7 +36,7 @@ describe('rubrics from the seeds', () => {
     expect(score(r.seats001, { seatsActive: 5, seatsLicensed: 0 })).toBeUndefined();
   });
 
-  it('feature adoption follows seed 004 and prefers used/available over the % column', () => {
+  it('feature adoption, office skill; used/available wins over the % column', () => {
     expect(score(r.features004, { featuresUsed: 9, featuresAvailable: 10 })).toBeCloseTo(90);
     expect(score(r.features004, { featureAdoption: 0.5 })).toBeCloseTo(49.5);
     expect(
@@ -51,7 +53,7 @@ describe('rubrics from the seeds', () => {
     expect(score(r.usageTrend002, { usageChange: 0.5, usageTrend: 'down' })).toBe(100);
   });
 
-  it('relationship follows seed 002: no champion 0-3, champion only 4-6, multi-threaded 7-10', () => {
+  it('relationship, Customer Success Engine: no champion 0-3, champion only 4-6, multi 7-10', () => {
     expect(score(r.relationship002, { champion: false, contacts: 0 })).toBe(0);
     expect(score(r.relationship002, { champion: false, contacts: 5 })).toBe(30);
     expect(score(r.relationship002, { champion: true })).toBe(50);
@@ -64,27 +66,33 @@ describe('rubrics from the seeds', () => {
     expect(score(r.relationship002, { champion: true, championStatus: 'left' })).toBe(0);
   });
 
-  it('outcomes follow seed 002: none met 0-3, some 4-6, all 7-10', () => {
+  it('outcomes, Customer Success Engine: none met 0-3, some 4-6, all 7-10', () => {
     expect(score(r.outcomes002, { goalsDefined: 4, goalsAchieved: 0, roiDocumented: false })).toBe(
       0,
     );
     expect(score(r.outcomes002, { goalsDefined: 4, goalsAchieved: 2 })).toBe(50);
+    expect(score(r.outcomes002, { goalsDefined: 4, goalsAchieved: 1 })).toBe(45);
+    expect(score(r.outcomes002, { goalsDefined: 4, goalsAchieved: 2, roiDocumented: true })).toBe(
+      60,
+    );
     expect(score(r.outcomes002, { goalsDefined: 4, goalsAchieved: 4, roiDocumented: true })).toBe(
       100,
     );
     expect(score(r.outcomes002, { goalsDefined: 4, goalsAchieved: 4 })).toBe(85);
   });
 
-  it('financial follows seed 002: late 0-3, on time 4-6, expanding 7-10', () => {
+  it('financial, Customer Success Engine: late 0-3, on time 4-6, expanding 7-10', () => {
     expect(score(r.financial002, { paymentStatus: 'delinquent', arrTrend: 'expanding' })).toBe(0);
     expect(score(r.financial002, { paymentStatus: 'late' })).toBe(15);
     expect(score(r.financial002, { paymentStatus: 'current' })).toBe(50);
     expect(score(r.financial002, { paymentStatus: 'current', arrTrend: 'expanding' })).toBe(85);
   });
 
-  it('NPS follows seed 004: detractor 0-6, passive 7-8, promoter 9-10; account NPS is scaled', () => {
+  it('NPS, office skill: detractor 0-6, passive 7-8, promoter 9-10; account NPS is scaled', () => {
     expect(score(r.nps004, { nps: 0 })).toBe(0);
-    expect(score(r.nps004, { nps: 6 })).toBeLessThan(60);
+    expect(score(r.nps004, { nps: 6 })).toBe(59);
+    expect(score(r.nps004, { nps: 6.5 })).toBeCloseTo(59.5);
+    expect(score(r.nps004, { nps: 8 })).toBe(79);
     expect(score(r.nps004, { nps: 7 })).toBe(60);
     expect(score(r.nps004, { nps: 9 })).toBe(80);
     expect(score(r.nps004, { nps: 10 })).toBe(100);
@@ -105,5 +113,51 @@ describe('rubrics from the seeds', () => {
     expect(score(r.lastLogin, { lastLogin: TODAY - 30 })).toBe(20);
     expect(score(r.lastLogin, { lastLogin: TODAY - 90 })).toBe(0);
     expect(score(r.lastLogin, { lastLogin: TODAY + 2 })).toBe(100);
+  });
+
+  it('relationship, five-pillar skill: sponsor and champion pick the band, contacts place it', () => {
+    expect(score(r.relationship003, { champion: false, executiveSponsor: false })).toBe(0);
+    expect(score(r.relationship003, { champion: true })).toBe(50);
+    expect(score(r.relationship003, { champion: false, executiveSponsor: true })).toBe(70);
+    expect(score(r.relationship003, { champion: true, executiveSponsor: true })).toBe(90);
+    expect(score(r.relationship003, { champion: true, executiveSponsor: true, contacts: 6 })).toBe(
+      100,
+    );
+    expect(score(r.relationship003, { executiveSponsor: true, contacts: 6 })).toBe(89);
+    expect(score(r.relationship003, { champion: true, championStatus: 'new', contacts: 6 })).toBe(
+      50,
+    );
+    expect(score(r.relationship003, {})).toBeUndefined();
+  });
+
+  it('payment and growth, office skill: tiers score the middle of their bands', () => {
+    expect(score(r.payment004, { paymentStatus: 'current' })).toBe(90);
+    expect(score(r.payment004, { paymentStatus: 'late' })).toBe(70);
+    // "late_2x+: at_risk" is the playbook's worst payment tier; delinquent is read from "late 2x+"
+    expect(score(r.payment004, { paymentStatus: 'delinquent' })).toBe(50);
+    expect(score(r.growth004, { arrTrend: 'contracting' })).toBe(50);
+  });
+});
+
+describe('scales', () => {
+  it.each(Object.entries(r.SCALES))(
+    '%s: ascending bands, each starting where the last ends, every boundary in exactly one',
+    (_name, scale) => {
+      scale.forEach((band, i) => {
+        expect(band.from).toBeLessThanOrEqual(band.to);
+        const next = scale[i + 1];
+        if (!next) return;
+        expect(next.from).toBe(band.to);
+        expect(band.toIncluded !== next.fromIncluded).toBe(true);
+      });
+    },
+  );
+
+  it('scoreOnScale reads open and closed ends as written', () => {
+    const scale = r.SCALES.dauMau004;
+    expect(r.scoreOnScale(0.3, scale)).toBe(60); // in "0.3-0.5" (listed before "0.1-0.3")
+    expect(r.scoreOnScale(0.5, scale)).toBe(79); // not in ">0.5"
+    expect(r.scoreOnScale(-1, scale)).toBe(0);
+    expect(r.scoreOnScale(2, scale)).toBe(100);
   });
 });
