@@ -510,8 +510,13 @@ export class FakeRange
 
   setNumberFormat(numberFormat: string): FakeRange {
     this.record('setNumberFormat');
-    this.forEachCell((r, c) => this.model.numberFormats.set(`${r}:${c}`, numberFormat));
+    this.applyNumberFormat(numberFormat);
     return this;
+  }
+
+  /** Sets the format of every cell, for a RangeList's one call (not counted). */
+  applyNumberFormat(numberFormat: string): void {
+    this.forEachCell((r, c) => this.model.numberFormats.set(`${r}:${c}`, String(numberFormat)));
   }
 
   setNumberFormats(numberFormats: string[][]): FakeRange {
@@ -903,6 +908,18 @@ export class FakeSheet
     return new FakeRange(this, { row, column, numRows, numColumns }, this.env);
   }
 
+  /** Several ranges of this sheet, acted on with one call (Sheet.getRangeList). */
+  getRangeList(a1Notations: string[]): FakeRangeList {
+    this.record('getRangeList');
+    if (!Array.isArray(a1Notations) || a1Notations.length === 0) {
+      throw new Error(MESSAGES.signature([a1Notations], 'SpreadsheetApp.Sheet.getRangeList'));
+    }
+    return new FakeRangeList(
+      a1Notations.map((a1) => this.rangeFromA1(String(a1))),
+      this.env,
+    );
+  }
+
   rangeFromA1(a1: string): FakeRange {
     const rect = parseA1(a1, this.model.maxRows, this.model.maxColumns);
     if (!rect) throw new Error(MESSAGES.rangeNotFound);
@@ -1209,6 +1226,25 @@ export class FakeSpreadsheet
     const out: Record<string, CellValue[][]> = {};
     for (const s of this.model.sheets) out[s.name] = this.view(s).snapshotValues();
     return out;
+  }
+}
+
+/** RangeList: one service call for the same action on several ranges. */
+export class FakeRangeList {
+  constructor(
+    private readonly ranges: FakeRange[],
+    private readonly env: SpreadsheetEnv,
+  ) {}
+
+  getRanges(): FakeRange[] {
+    this.env.calls.record('RangeList.getRanges');
+    return [...this.ranges];
+  }
+
+  setNumberFormat(format: string): FakeRangeList {
+    this.env.calls.record('RangeList.setNumberFormat');
+    for (const range of this.ranges) range.applyNumberFormat(format);
+    return this;
   }
 }
 

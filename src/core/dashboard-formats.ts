@@ -1,16 +1,24 @@
 /**
  * Number formats for the Dashboard grid, so that 0.9519 reads 95.2% and 10700100 reads
  * $10,700,100. Worked out from the grid's own section titles and row labels (written by
- * src/core/dashboard.ts), and applied with one setNumberFormats() next to the one setValues().
+ * src/core/dashboard.ts). Only cells that hold a figure get a format (NO_FORMAT elsewhere):
+ * text keeps whatever the sheet has, and every figure gets one the add-on means, so a format
+ * left by an earlier refresh never lingers on a figure.
  */
 import type { Cell } from './dashboard';
+import { SheetFormula } from './sheet-input';
 
 const PERCENT = '0.0%';
 const MONEY = '$#,##0';
 const ONE_DECIMAL = '0.0';
 const WHOLE = '0';
-/** What Sheets reports for a cell left on Automatic (numbers shown as they are). */
-export const AUTOMATIC = '0.###############';
+/** A count, or any figure without a unit: thousands separated, no decimals. */
+const COUNT = '#,##0';
+/** Text and blank cells: no number format is written. */
+export const NO_FORMAT = '';
+
+const isFigure = (cell: Cell | undefined) =>
+  typeof cell === 'number' || cell instanceof SheetFormula;
 
 /** Per section (the title in column A of its header row): column index -> format. */
 const SECTION_COLUMNS: Readonly<Record<string, Readonly<Record<number, string>>>> = {
@@ -43,11 +51,12 @@ export function dashboardFormats(rows: readonly (readonly Cell[])[]): string[][]
     if (row.every((cell) => cell === '')) section = undefined;
     else if (label in SECTION_COLUMNS) {
       section = SECTION_COLUMNS[label];
-      return row.map(() => AUTOMATIC); // the section's header row
+      return row.map(() => NO_FORMAT); // the section's header row
     }
-    return row.map((_, column) => {
+    return row.map((cell, column) => {
+      if (!isFigure(cell)) return NO_FORMAT;
       if (column === 1 && label in ROW_VALUES) return ROW_VALUES[label] as string;
-      return section?.[column] ?? AUTOMATIC;
+      return section?.[column] ?? COUNT;
     });
   });
 }

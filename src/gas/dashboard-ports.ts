@@ -4,6 +4,7 @@ import type { ChartSpec } from '../core/dashboard';
 import { asWrittenRows } from '../core/sheet-input';
 import { alertPorts } from './alert-ports';
 import { ownedSheet } from './owned-sheet';
+import { columnLetter } from '../core/dashboard';
 
 /** Columns a chart covers at its default size. */
 const CHART_COLUMNS = 7;
@@ -27,6 +28,27 @@ function builderFor(sheet: Sheet, spec: ChartSpec) {
     .setOption('legend', { position: spec.kind === 'pie' ? 'right' : 'none' });
 }
 
+/** A1 ranges of the cells of each format: runs down a column become one range. */
+function cellsByFormat(formats: readonly (readonly string[])[]): Map<string, string[]> {
+  const byFormat = new Map<string, string[]>();
+  const width = Math.max(0, ...formats.map((row) => row.length));
+  for (let column = 0; column < width; column++) {
+    let row = 0;
+    while (row < formats.length) {
+      const format = formats[row]?.[column] ?? '';
+      let end = row;
+      while (end + 1 < formats.length && (formats[end + 1]?.[column] ?? '') === format) end++;
+      if (format !== '') {
+        const letter = columnLetter(column);
+        const a1 = end === row ? `${letter}${row + 1}` : `${letter}${row + 1}:${letter}${end + 1}`;
+        byFormat.set(format, [...(byFormat.get(format) ?? []), a1]);
+      }
+      row = end + 1;
+    }
+  }
+  return byFormat;
+}
+
 const canvas: DashboardCanvas = {
   replace(name, rows, formats, charts) {
     const width = rows[0]?.length ?? 0;
@@ -43,8 +65,11 @@ const canvas: DashboardCanvas = {
       sheet
         .getRange(1, 1, rows.length, width)
         // Text stays text; only the cells built with sheetFormula become formulas.
-        .setValues(asWrittenRows(rows))
-        .setNumberFormats(formats.map((row) => [...row]));
+        .setValues(asWrittenRows(rows));
+      // One call per format, over just the cells that hold a figure.
+      for (const [format, a1s] of cellsByFormat(formats)) {
+        sheet.getRangeList(a1s).setNumberFormat(format);
+      }
     }
     for (const chart of sheet.getCharts()) sheet.removeChart(chart);
     for (const spec of charts) sheet.insertChart(builderFor(sheet, spec).build());

@@ -229,16 +229,20 @@ describe('the Dashboard', () => {
     expect(large.runtime.calls.snapshot()).toEqual(small.runtime.calls.snapshot());
   });
 
-  it('formats shares as percentages and ARR as money, in one setNumberFormats', () => {
+  it('formats shares as percentages and ARR as money, one call per format, text left alone', () => {
     const { runtime, sheet, find } = refresh(30);
-    expect(runtime.calls.count('Range.setNumberFormats')).toBe(1);
+    // Five formats: percent, money, one decimal, whole number and counts.
+    expect(runtime.calls.count('RangeList.setNumberFormat')).toBeLessThanOrEqual(5);
+    expect(runtime.calls.count('Range.setNumberFormats')).toBe(0);
     const formats = sheet.getRange(1, 1, sheet.getLastRow(), 6).getNumberFormats();
+    // No format is written to a text cell: it keeps the sheet's own (Automatic by default).
+    expect(formats[find('GRR')]?.[0]).toBe(sheet.getRange(1000, 1).getNumberFormat());
     expect(formats[find('GRR')]?.[1]).toBe('0.0%');
     expect(formats[find('NRR')]?.[1]).toBe('0.0%');
     expect(formats[find('Total ARR')]?.[1]).toBe('$#,##0');
     expect(formats[find('NPS')]?.[1]).toBe('0');
     const thriving = find('Thriving');
-    expect(formats[thriving]?.slice(1, 4)).toEqual(['0.###############', '$#,##0', '0.0%']);
+    expect(formats[thriving]?.slice(1, 4)).toEqual(['#,##0', '$#,##0', '0.0%']);
   });
 
   it('holds the weekly metrics, as live formulas where a formula gives the same figure', () => {

@@ -6,8 +6,8 @@ export interface DashboardCanvas {
   /**
    * Replaces the add-on's sheet `name` with `rows` (strings are text, SheetFormula cells are
    * formulas):
-   * clears it, writes every cell in one setValues() and their number formats in one
-   * setNumberFormats(), then replaces its charts.
+   * clears it, writes every cell in one setValues(), sets each number format on the cells
+   * that have it ("" for none) with one call per format, then replaces its charts.
    */
   replace(
     name: string,
