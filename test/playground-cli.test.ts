@@ -5,14 +5,10 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import * as net from 'node:net';
-import * as path from 'node:path';
 import { MAX_ACCOUNTS } from '../dev/cli-args';
-import { expectUsageError, runScript } from './helpers/run-cli';
+import { ROOT, TSX, cleanEnv, expectUsageError, runScript } from './helpers/run-cli';
 
 jest.setTimeout(30_000);
-
-const ROOT = path.resolve(__dirname, '..');
-const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
 
 interface Started {
   child: ChildProcess;
@@ -24,7 +20,7 @@ interface Started {
 function start(args: string[], env: NodeJS.ProcessEnv = {}): Started {
   const child = spawn(TSX, ['dev/start.ts', '--today', '2026-11-23', ...args], {
     cwd: ROOT,
-    env: { ...process.env, NO_COLOR: '1', PORT: '', ...env },
+    env: cleanEnv(env),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';

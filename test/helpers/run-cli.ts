@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { USAGE_EXIT_CODE } from '../../dev/cli-args';
 
 export const ROOT = path.resolve(__dirname, '../..');
-const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
+export const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
 
 export interface Finished {
   readonly code: number | null;
