@@ -8,9 +8,11 @@
  * columns, the real sidebar, the documents and emails the bundle produced, and the menu's
  * actions. `--once` (`npm run start:once`) prints the summary and exits.
  *
- * Never waits for input; works without a terminal. Ctrl-C (SIGINT) or SIGTERM stops it.
+ * Never waits for input; works without a terminal. Ctrl-C (SIGINT) or SIGTERM stops it. An
+ * unknown option or a wrong value (an option's or PORT's) is one line and exit code 2; a taken
+ * port is one line and exit code 1.
  */
-import { parseArgs, todayFromArgs } from './cli-args';
+import { BOOK_OPTIONS, bookArgs, parseArgs, portNumber, runCli } from './cli-args';
 import { startDemoRun } from './demo-run';
 import { styler } from './format';
 import { Playground } from './playground/playground';
@@ -22,27 +24,21 @@ import {
 } from './playground/server';
 import { printSummary } from './summary';
 
-function portFrom(value: string | undefined, what: string): number {
-  const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new Error(`${what}: expected a port number from 0 to 65535, got "${value}"`);
-  }
-  return port;
+/** --port, else PORT (an empty PORT is no choice), else DEFAULT_PORT. */
+function portFrom(given: string | undefined, env: string | undefined): number {
+  if (given !== undefined) return portNumber(given, '--port');
+  if (env) return portNumber(env, 'PORT');
+  return DEFAULT_PORT;
 }
 
 async function main(argv: readonly string[]): Promise<number> {
   const started = performance.now();
-  const args = parseArgs(argv);
+  // Every argument and PORT are checked before any work: a mistake is one line, at once.
+  const args = parseArgs(argv, { values: ['port', ...BOOK_OPTIONS], flags: ['once'] });
   const once = args.has('once');
-  const port = args.has('port')
-    ? portFrom(args.get('port'), '--port')
-    : process.env.PORT
-      ? portFrom(process.env.PORT, 'PORT')
-      : DEFAULT_PORT;
+  const port = portFrom(args.get('port'), process.env.PORT);
   const run = startDemoRun({
-    accounts: Number(args.get('accounts') ?? 200),
-    seed: Number(args.get('seed') ?? 42),
-    today: todayFromArgs(args),
+    ...bookArgs(args),
     timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
   });
   const s = styler();
@@ -94,14 +90,4 @@ async function main(argv: readonly string[]): Promise<number> {
   return 0;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    if (code !== 0) process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(
-      `npm start failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-    );
-    process.exitCode = 1;
-  },
-);
+runCli('npm start', () => main(process.argv.slice(2)));

@@ -1,40 +1,60 @@
 /**
- * `npm run demo-book -- [--accounts 200] [--seed 42] [--today YYYY-MM-DD] [--clean] [--out file.csv]`
+ * `npm run -s demo-book -- [--accounts 200] [--seed 42] [--today YYYY-MM-DD] [--clean] [--out file.csv]`
  *
  * Writes the demo book as CSV (to stdout, or to --out), ready for File > Import in Google
  * Sheets. Dates are written as YYYY-MM-DD. Note that Sheets imports a cell starting with "="
  * as a formula: the demo's "=HYPERLINK(...)" account name is there on purpose, to check
- * that CS Engine treats sheet text as untrusted.
+ * that CS Engine treats sheet text as untrusted. A wrong option is one line and exit code 2.
  */
 import { writeFileSync } from 'node:fs';
+import { BOOK_OPTIONS, UsageError, bookArgs, parseArgs, runCli } from './cli-args';
 import { generateBook, toCsv } from './demo-book';
-import { parseArgs, todayFromArgs } from './cli-args';
 
-function main(argv: readonly string[]): void {
-  const args = parseArgs(argv);
-  const accounts = Number(args.get('accounts') ?? 200);
-  const seed = Number(args.get('seed') ?? 42);
-  if (!Number.isInteger(accounts) || accounts < 0) throw new Error('--accounts: a whole number');
-  if (!Number.isInteger(seed)) throw new Error('--seed: a whole number');
-  const book = generateBook({
-    accounts,
-    seed,
-    today: todayFromArgs(args),
-    messy: !args.has('clean'),
-  });
-  const csv = toCsv(book.headers, book.rows);
+const SCRIPT = 'demo-book';
+
+/**
+ * `npm run demo-book` without -s: npm has already printed its "> cs-engine@… demo-book" lines
+ * to the standard output this script shares, and nothing can take them back. Silencing npm for
+ * the whole project (loglevel=silent in .npmrc) would also hide npm install's output and every
+ * npm error, so the script says what to type instead of writing a CSV that would not import.
+ */
+function npmBannerInOutput(env: NodeJS.ProcessEnv): boolean {
+  return (
+    env.npm_lifecycle_event === SCRIPT &&
+    (env.npm_config_user_agent ?? '').startsWith('npm/') &&
+    env.npm_config_loglevel !== 'silent'
+  );
+}
+
+function main(argv: readonly string[]): number {
+  const args = parseArgs(argv, { values: [...BOOK_OPTIONS, 'out'], flags: ['clean'] });
   const out = args.get('out');
-  if (out) {
-    writeFileSync(out, csv);
-    process.stderr.write(`Wrote ${book.rows.length} accounts to ${out}\n`);
-  } else {
-    process.stdout.write(csv);
+  if (out === '') throw new UsageError('--out needs a file name');
+  // On a terminal npm's lines are only on the screen; in a file or a pipe they would be CSV rows.
+  if (out === undefined && !process.stdout.isTTY && npmBannerInOutput(process.env)) {
+    throw new UsageError(
+      `npm put its own lines at the top of the output, so it is not clean CSV: run npm run -s ${SCRIPT} > book.csv, or npm run ${SCRIPT} -- --out book.csv`,
+    );
   }
+  const book = generateBook({ ...bookArgs(args), messy: !args.has('clean') });
+  const csv = toCsv(book.headers, book.rows);
+  if (out === undefined) {
+    process.stdout.write(csv);
+    return 0;
+  }
+  try {
+    writeFileSync(out, csv);
+  } catch (error) {
+    const reason = error instanceof Error ? (error.message.split(',')[0] ?? '') : String(error);
+    throw new UsageError(`--out: cannot write ${out} (${reason})`);
+  }
+  process.stderr.write(`Wrote ${book.rows.length} accounts to ${out}\n`);
+  return 0;
 }
 
-try {
-  main(process.argv.slice(2));
-} catch (error) {
-  process.stderr.write(`demo-book: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exitCode = 1;
-}
+// A reader that stops early (`| head`) closes the pipe: that is not an error worth a stack.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+});
+
+runCli(SCRIPT, () => main(process.argv.slice(2)));

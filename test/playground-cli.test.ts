@@ -1,16 +1,14 @@
 /**
  * `npm start` as a process (dev/start.ts through tsx, no terminal, no standard input): the
- * summary and `--once`, a taken port, and a clean stop on SIGTERM. The page itself is tested
- * in test/browser/playground.test.ts.
+ * summary and `--once`, a taken port, a clean stop on SIGTERM, and a wrong argument or PORT
+ * said in one line. The page itself is tested in test/browser/playground.test.ts.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import * as net from 'node:net';
-import * as path from 'node:path';
+import { MAX_ACCOUNTS } from '../dev/cli-args';
+import { ROOT, TSX, cleanEnv, expectUsageError, runScript } from './helpers/run-cli';
 
 jest.setTimeout(30_000);
-
-const ROOT = path.resolve(__dirname, '..');
-const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
 
 interface Started {
   child: ChildProcess;
@@ -22,7 +20,7 @@ interface Started {
 function start(args: string[], env: NodeJS.ProcessEnv = {}): Started {
   const child = spawn(TSX, ['dev/start.ts', '--today', '2026-11-23', ...args], {
     cwd: ROOT,
-    env: { ...process.env, NO_COLOR: '1', PORT: '', ...env },
+    env: cleanEnv(env),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
@@ -95,4 +93,30 @@ test('serves after the summary, answers, and stops cleanly on SIGTERM', async ()
   } finally {
     served.child.kill('SIGKILL');
   }
+});
+
+describe('a wrong argument or PORT: one line, exit code 2, nothing else', () => {
+  const OPTIONS = '(the options are --port, --accounts, --seed, --today, --once)';
+  it.each([
+    [['--port', 'abc'], {}, '--port: expected a port number from 0 to 65535, got "abc"'],
+    [['--port', '70000'], {}, '--port: expected a port number from 0 to 65535, got "70000"'],
+    [['--port'], {}, '--port needs a value'],
+    [[], { PORT: 'abc' }, 'PORT: expected a port number from 0 to 65535, got "abc"'],
+    [
+      ['--accounts', 'abc'],
+      {},
+      `--accounts: expected a whole number from 1 to ${MAX_ACCOUNTS}, got "abc"`,
+    ],
+    [
+      ['--today', '2026-13-01'],
+      {},
+      '--today: expected a date such as 2026-11-23, got "2026-13-01"',
+    ],
+    [['--bogus'], {}, `unknown option --bogus ${OPTIONS}`],
+    [['--once', 'now'], {}, 'unexpected argument "now"'],
+  ])('%j %j', async (args, env, line) => {
+    const finished = await runScript('dev/start.ts', args, env);
+    expectUsageError(finished, `npm start: ${line}`);
+    expect(finished.stdout).toBe('');
+  });
 });

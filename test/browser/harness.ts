@@ -11,11 +11,12 @@ import * as path from 'node:path';
 import { type Browser, chromium } from 'playwright-core';
 import type { LocalRuntime } from '../../dev/runtime';
 import { GOOGLE_SCRIPT_RUN_SHIM, handleScriptRun } from '../../dev/script-run';
+import { BROWSER_ENV, findBrowser, systemSearch } from './find-browser';
 
 export const ROOT = path.resolve(__dirname, '../..');
 export const ARTIFACTS = path.join(ROOT, 'artifacts');
 
-export const CHROMIUM_ARGS = [
+const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
@@ -25,7 +26,47 @@ export const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
+/** Below the suites' 30 s hook timeout, so a browser that never answers fails the hook. */
+const LAUNCH_TIMEOUT_MS = 20_000;
+
 export { GOOGLE_SCRIPT_RUN_SHIM };
+
+/** No browser, or one that does not start: the message is the whole story, so jest shows it without a stack. */
+class NoBrowserError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'NoBrowserError';
+    this.stack = message;
+  }
+}
+
+/**
+ * The browser to drive, or (thrown) the one line that says how to get one. A browser suite
+ * calls this when it loads, before any hook, so a machine without a browser fails the suite at
+ * once and starts nothing that would need closing.
+ */
+export function requireBrowser(): string {
+  const result = findBrowser(systemSearch());
+  if (!result.found) throw new NoBrowserError(result.message);
+  return result.executablePath;
+}
+
+/** Headless, offline-minded, and bounded: a browser that never comes up fails in seconds. */
+export async function launchBrowser(executablePath: string): Promise<Browser> {
+  try {
+    return await chromium.launch({
+      executablePath,
+      args: CHROMIUM_ARGS,
+      timeout: LAUNCH_TIMEOUT_MS,
+    });
+  } catch (error) {
+    // Playwright's message goes on with the browser's whole log: its first line says what failed.
+    const said = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+    throw new NoBrowserError(
+      `The browser tests could not start ${executablePath} (${said}); set ${BROWSER_ENV} to another Chrome or Chromium.`,
+    );
+  }
+}
 
 export interface Harness {
   readonly url: string;
@@ -37,8 +78,10 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(): Promise<Harness> {
+export async function startHarness(executablePath: string): Promise<Harness> {
   const page = fs.readFileSync(path.join(ROOT, 'dist', 'Sidebar.html'), 'utf8');
+  // The browser first: if it cannot start, there is no server left listening.
+  const browser = await launchBrowser(executablePath);
   let runtime: LocalRuntime | undefined;
   const calls: string[] = [];
   const server = http.createServer((request, response) => {
@@ -54,12 +97,16 @@ export async function startHarness(): Promise<Harness> {
     response.writeHead(404);
     response.end();
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(0, '127.0.0.1', resolve);
+    });
+  } catch (error) {
+    await browser.close();
+    throw error;
+  }
   const { port } = server.address() as AddressInfo;
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-  });
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   return {
     url: `http://127.0.0.1:${port}/`,

@@ -9,7 +9,7 @@
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
-import { type Browser, type FrameLocator, type Page, chromium } from 'playwright-core';
+import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { parseDay } from '../../dev/cli-args';
 import { SCRIPT_ACCOUNT } from '../../dev/demo-book';
 import { startDemoRun } from '../../dev/demo-run';
@@ -19,9 +19,11 @@ import {
   PortInUseError,
   servePlayground,
 } from '../../dev/playground/server';
-import { ARTIFACTS, CHROMIUM_ARGS, ROOT } from './harness';
+import { ARTIFACTS, ROOT, launchBrowser, requireBrowser } from './harness';
 
 jest.setTimeout(30_000);
+
+const executablePath = requireBrowser();
 
 const TODAY = '2026-11-23';
 
@@ -45,8 +47,9 @@ beforeAll(async () => {
     timeZone: 'UTC',
   });
   playground = new Playground(run);
+  // The browser first: if it cannot start, there is no server left listening.
+  browser = await launchBrowser(executablePath);
   served = await servePlayground(playground, { port: 0 });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   page.on('pageerror', (error) => errors.push(error.message));

@@ -8,9 +8,17 @@ import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { documentToHtml, loadBundle, type LocalRuntime } from '../../dev/runtime';
 import { SIDEBAR_NOW, XSS_NAME, sidebarSpreadsheet } from '../helpers/sidebar-book';
-import { ARTIFACTS, GOOGLE_SCRIPT_RUN_SHIM, type Harness, startHarness } from './harness';
+import {
+  ARTIFACTS,
+  GOOGLE_SCRIPT_RUN_SHIM,
+  type Harness,
+  requireBrowser,
+  startHarness,
+} from './harness';
 
 jest.setTimeout(30_000);
+
+const executablePath = requireBrowser();
 
 let harness: Harness;
 
@@ -18,7 +26,7 @@ let harness: Harness;
 const inPage = (expression: string) => expression as unknown as () => unknown;
 
 beforeAll(async () => {
-  harness = await startHarness();
+  harness = await startHarness(executablePath);
 });
 
 afterAll(async () => {
