@@ -37,6 +37,7 @@ import {
   updateChart,
 } from './charts';
 import { displayText } from './number-format';
+import { EXECUTION_MESSAGES, type ExecutionView, FULL_ACCESS } from './execution';
 import { copyToHost, isDate, type ValueCopier } from './realm';
 import { checkCellCount, checkCellText } from './sheet-limits';
 import { typedValue } from './typed-input';
@@ -68,6 +69,9 @@ export const MESSAGES = {
   tooFewRows: 'The number of rows in the range must be at least 1.',
   tooFewColumns: 'The number of columns in the range must be at least 1.',
   rangeNotFound: 'Range not found',
+  // Not Google's wording (unknown): which spreadsheet is missing.
+  noSpreadsheet: (id: unknown) =>
+    `No spreadsheet with the id or address "${String(id)}" exists in the local runtime.`,
   sheetExists: (name: string) =>
     `A sheet with the name "${name}" already exists. Please enter another name.`,
   // The two messages below are not from Google's documentation (unverified wording).
@@ -1238,7 +1242,8 @@ type AppPlainKeys = 'flush';
 export class FakeSpreadsheetApp
   implements
     Pick<GasSpreadsheetApp, AppPlainKeys>,
-    Fluent<GasSpreadsheetApp, 'getActive' | 'getActiveSpreadsheet', FakeSpreadsheet>,
+    Fluent<GasSpreadsheetApp, 'getActive' | 'getActiveSpreadsheet', FakeSpreadsheet | null>,
+    Fluent<GasSpreadsheetApp, 'openById' | 'openByUrl', FakeSpreadsheet>,
     Fluent<GasSpreadsheetApp, 'getActiveSheet' | 'setActiveSheet', FakeSheet>,
     Fluent<GasSpreadsheetApp, 'getActiveRange', FakeRange | null>,
     Fluent<GasSpreadsheetApp, 'getUi', FakeUi>
@@ -1250,38 +1255,68 @@ export class FakeSpreadsheetApp
     private readonly spreadsheet: FakeSpreadsheet,
     private readonly ui: FakeUi,
     private readonly calls: CallCounter,
+    /** the running execution context (execution.ts): a time-driven trigger may have no
+     * active spreadsheet */
+    private readonly execution: ExecutionView = FULL_ACCESS,
   ) {}
 
   private record(method: string): void {
     this.calls.record(`SpreadsheetApp.${method}`);
   }
 
-  getActive(): FakeSpreadsheet {
-    this.record('getActive');
+  /** The active spreadsheet, which the running context must have. */
+  private active(): FakeSpreadsheet {
+    if (!this.execution.activeSpreadsheet) throw new Error(EXECUTION_MESSAGES.noActiveSpreadsheet);
     return this.spreadsheet;
   }
 
-  getActiveSpreadsheet(): FakeSpreadsheet {
+  /** "The currently active spreadsheet, or null if there is none." */
+  getActive(): FakeSpreadsheet | null {
+    this.record('getActive');
+    return this.execution.activeSpreadsheet ? this.spreadsheet : null;
+  }
+
+  /** "The currently active spreadsheet, or null if there is none." */
+  getActiveSpreadsheet(): FakeSpreadsheet | null {
     this.record('getActiveSpreadsheet');
+    return this.execution.activeSpreadsheet ? this.spreadsheet : null;
+  }
+
+  /**
+   * The spreadsheet with this id: only the runtime's own spreadsheet exists here. Custom
+   * functions and simple triggers may not open spreadsheets (execution.ts refuses the call).
+   */
+  openById(id: string): FakeSpreadsheet {
+    this.record('openById');
+    if (String(id) !== this.spreadsheet.model.id) throw new Error(MESSAGES.noSpreadsheet(id));
+    return this.spreadsheet;
+  }
+
+  openByUrl(url: string): FakeSpreadsheet {
+    this.record('openByUrl');
+    const match = /\/spreadsheets\/d\/([^/]+)/.exec(String(url));
+    if (!match || match[1] !== this.spreadsheet.model.id) {
+      throw new Error(MESSAGES.noSpreadsheet(url));
+    }
     return this.spreadsheet;
   }
 
   getActiveSheet(): FakeSheet {
     this.record('getActiveSheet');
-    return this.spreadsheet.activeSheetView();
+    return this.active().activeSheetView();
   }
 
   setActiveSheet(sheet: GasSheet | FakeSheet, _restoreSelection?: boolean): FakeSheet {
     this.record('setActiveSheet');
     const fake = asFakeSheet(sheet, 'SpreadsheetApp.setActiveSheet');
-    this.spreadsheet.model.activeSheet = fake.model;
+    this.active().model.activeSheet = fake.model;
     fake.model.hidden = false;
     return fake;
   }
 
   getActiveRange(): FakeRange | null {
     this.record('getActiveRange');
-    const sheet = this.spreadsheet.activeSheetView();
+    const sheet = this.active().activeSheetView();
     const rect = sheet.model.activeRange;
     return sheet.rangeAt(rect.row, rect.column, rect.numRows, rect.numColumns);
   }

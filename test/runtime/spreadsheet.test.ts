@@ -306,8 +306,8 @@ describe('SpreadsheetApp', () => {
     const calls = new CallCounter();
     const ss = book().withEnv({ calls, copyOut: copyToHost });
     const app = new FakeSpreadsheetApp(ss, new FakeUi(calls), calls);
-    expect(app.getActiveSpreadsheet().getId()).toBe(ss.getId());
-    expect(app.getActive().getName()).toBe(ss.getName());
+    expect(app.getActiveSpreadsheet()?.getId()).toBe(ss.getId());
+    expect(app.getActive()?.getName()).toBe(ss.getName());
     expect(app.getActiveSheet().getName()).toBe('Accounts');
     app.setActiveSheet(ss.sheet('Log'));
     expect(app.getActiveRange()?.getSheet().getName()).toBe('Log');
