@@ -18,8 +18,10 @@
  * appendTable(Table), Element traversal beyond what is listed. Every call is counted on the
  * runtime's CallCounter ("Body.appendParagraph", "Text.setBold", ...).
  *
- * Differences from Google: a new document here starts with an empty body (Google's starts
- * with one empty paragraph); "\n" inside appended text is kept as is; ids are "doc-1", "doc-2".
+ * As Google's, a new document's body holds one empty paragraph, and clear() leaves one: a body
+ * always ends with a paragraph (Google's reference does not say so; its Document service
+ * refuses to remove "the last paragraph" of a body, and a new document opens on an empty line).
+ * Differences from Google: "\n" inside appended text is kept as is; ids are "doc-1", "doc-2".
  */
 import type { CallCounter } from './calls';
 import type { Fluent } from './types';
@@ -491,12 +493,15 @@ export class FakeBody
     Fluent<GoogleAppsScript.Document.Body, 'appendPageBreak', FakePageBreak>,
     Fluent<GoogleAppsScript.Document.Body, 'clear', FakeBody>
 {
-  readonly children: FakeBodyElement[] = [];
+  /** one empty paragraph to begin with, as in a new Google Doc */
+  readonly children: FakeBodyElement[];
 
   constructor(
     private readonly document: DocumentModel,
     private readonly calls: CallCounter,
-  ) {}
+  ) {
+    this.children = [new FakeParagraph('', calls)];
+  }
 
   private record(method: string): void {
     this.calls.record(`Body.${method}`);
@@ -559,9 +564,11 @@ export class FakeBody
     return textOf(this.children);
   }
 
+  /** Leaves one empty paragraph: a body always has one. */
   clear(): FakeBody {
     this.record('clear');
     this.children.length = 0;
+    this.children.push(new FakeParagraph('', this.calls));
     return this;
   }
 }
