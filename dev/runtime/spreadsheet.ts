@@ -139,7 +139,8 @@ export interface WriteContext {
 export class SheetModel {
   values: (CellValue | undefined)[][] = [];
   formulas: (string | undefined)[][] = [];
-  readonly numberFormats = new Map<string, string>();
+  /** number formats by cell (undefined: Automatic); they move with their rows */
+  formats: (string | undefined)[][] = [];
   /** font weight, background, ... recorded by the formatting setters, per "row:column" */
   readonly styles = new Map<string, Record<string, unknown>>();
   frozenRows = 0;
@@ -171,9 +172,8 @@ export class SheetModel {
 
   /** Stores what a script writes, as Sheets stores typed text (see typed-input.ts). */
   write(row: number, column: number, input: unknown, context: WriteContext): void {
-    const key = `${row}:${column}`;
-    const format = this.numberFormats.size === 0 ? undefined : this.numberFormats.get(key);
-    const written = typedValue(input, { timeZone: context.timeZone, format, year: context.year });
+    const format = this.format(row, column);
+    const written = typedValue(input, context, format);
     if (written.kind === 'blank') {
       this.setValue(row, column, undefined);
       this.setFormula(row, column, undefined);
@@ -185,7 +185,7 @@ export class SheetModel {
       this.setFormula(row, column, undefined);
       // What was typed formats a cell left on Automatic ("45%" shows as 45%).
       if (written.format !== undefined && format === undefined) {
-        this.numberFormats.set(key, written.format);
+        this.setFormat(row, column, written.format);
       }
     }
   }
@@ -201,6 +201,14 @@ export class SheetModel {
 
   setFormula(row: number, column: number, formula: string | undefined): void {
     setSparse(this.formulas, row, column, formula);
+  }
+
+  format(row: number, column: number): string | undefined {
+    return this.formats[row - 1]?.[column - 1];
+  }
+
+  setFormat(row: number, column: number, format: string | undefined): void {
+    setSparse(this.formats, row, column, format);
   }
 
   hasContent(row: number, column: number): boolean {
@@ -239,7 +247,7 @@ export class SheetModel {
           this.setFormula(r, c, undefined);
         }
         if (formats) {
-          this.numberFormats.delete(`${r}:${c}`);
+          this.setFormat(r, c, undefined);
           this.styles.delete(`${r}:${c}`);
         }
       }
@@ -252,7 +260,7 @@ export class SheetModel {
       this.formulas = [];
     }
     if (formats) {
-      this.numberFormats.clear();
+      this.formats = [];
       this.styles.clear();
     }
   }
@@ -443,13 +451,12 @@ export class FakeRange
 
   getNumberFormats(): string[][] {
     this.record('getNumberFormats');
-    return this.grid((r, c) => this.model.numberFormats.get(`${r}:${c}`) ?? DEFAULT_NUMBER_FORMAT);
+    return this.grid((r, c) => this.model.format(r, c) ?? DEFAULT_NUMBER_FORMAT);
   }
 
   getNumberFormat(): string {
     this.record('getNumberFormat');
-    const key = `${this.rect.row}:${this.rect.column}`;
-    return this.model.numberFormats.get(key) ?? DEFAULT_NUMBER_FORMAT;
+    return this.model.format(this.rect.row, this.rect.column) ?? DEFAULT_NUMBER_FORMAT;
   }
 
   getNumRows(): number {
@@ -548,7 +555,7 @@ export class FakeRange
 
   setNumberFormat(numberFormat: string): FakeRange {
     this.record('setNumberFormat');
-    this.forEachCell((r, c) => this.model.numberFormats.set(`${r}:${c}`, numberFormat));
+    this.forEachCell((r, c) => this.model.setFormat(r, c, String(numberFormat)));
     return this;
   }
 
@@ -556,7 +563,7 @@ export class FakeRange
     this.record('setNumberFormats');
     this.checkGrid(numberFormats, 'setNumberFormats');
     this.forEachCell((r, c, i, j) =>
-      this.model.numberFormats.set(`${r}:${c}`, String(numberFormats[i]?.[j] ?? '')),
+      this.model.setFormat(r, c, String(numberFormats[i]?.[j] ?? '')),
     );
     return this;
   }
@@ -787,6 +794,10 @@ export class FakeSheet
     if (afterPosition < this.model.formulas.length) {
       this.model.formulas.splice(afterPosition, 0, ...blanks());
     }
+    // The rows below keep their formats; the new rows have none (docs silent on inheriting).
+    if (afterPosition < this.model.formats.length) {
+      this.model.formats.splice(afterPosition, 0, ...blanks());
+    }
     this.model.maxRows += howMany;
     return this;
   }
@@ -808,6 +819,7 @@ export class FakeSheet
     }
     this.model.values.splice(rowPosition - 1, howMany);
     this.model.formulas.splice(rowPosition - 1, howMany);
+    this.model.formats.splice(rowPosition - 1, howMany);
     this.model.maxRows -= howMany;
   }
 
@@ -978,15 +990,17 @@ export class FakeSheet
   /** The display text of a rectangle of this sheet (not counted). */
   displayGrid(rect: GridRect): string[][] {
     const timeZone = this.spreadsheetModel.timeZone;
-    const formats = this.model.numberFormats;
     const out: string[][] = new Array(rect.numRows);
     for (let i = 0; i < rect.numRows; i++) {
       const line: string[] = new Array(rect.numColumns);
       for (let j = 0; j < rect.numColumns; j++) {
         const row = rect.row + i;
         const column = rect.column + j;
-        const format = formats.size === 0 ? undefined : formats.get(`${row}:${column}`);
-        line[j] = displayText(this.model.value(row, column), format, timeZone);
+        line[j] = displayText(
+          this.model.value(row, column),
+          this.model.format(row, column),
+          timeZone,
+        );
       }
       out[i] = line;
     }

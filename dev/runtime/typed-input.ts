@@ -40,8 +40,6 @@ export type Written =
 export interface TypingContext {
   /** the spreadsheet's time zone: typed dates are its wall-clock dates */
   readonly timeZone: string;
-  /** the cell's number format, undefined for Automatic */
-  readonly format: string | undefined;
   /** the current year in the spreadsheet's time zone ("3/4" is March 4 of this year) */
   readonly year: () => number;
 }
@@ -55,10 +53,17 @@ export const TYPING_MESSAGES = {
 
 const BLANK: Written = { kind: 'blank' };
 
-/** Turns what a script writes into what the cell stores. */
-export function typedValue(input: unknown, context: TypingContext): Written {
+/**
+ * Turns what a script writes into what the cell stores; `format` is the cell's number format
+ * (undefined for Automatic).
+ */
+export function typedValue(
+  input: unknown,
+  context: TypingContext,
+  format: string | undefined,
+): Written {
   if (input === null || input === undefined || input === '') return BLANK;
-  if (typeof input === 'string') return typedText(input, context);
+  if (typeof input === 'string') return typedText(input, context, format);
   if (typeof input === 'number') {
     if (!Number.isFinite(input)) throw new Error(TYPING_MESSAGES.notFinite(input));
     return { kind: 'value', value: input };
@@ -69,14 +74,14 @@ export function typedValue(input: unknown, context: TypingContext): Written {
     if (Number.isNaN(time)) throw new Error(TYPING_MESSAGES.invalidDate);
     return { kind: 'value', value: new Date(time), format: DATE_TIME_FORMAT };
   }
-  return typedText(String(input), context);
+  return typedText(String(input), context, format);
 }
 
-function typedText(text: string, context: TypingContext): Written {
+function typedText(text: string, context: TypingContext, format: string | undefined): Written {
   checkCellText(text);
   if (text.startsWith("'"))
     return text.length > 1 ? { kind: 'value', value: text.slice(1) } : BLANK;
-  if (context.format === PLAIN_TEXT_FORMAT) return { kind: 'value', value: text };
+  if (format === PLAIN_TEXT_FORMAT) return { kind: 'value', value: text };
   if (text.startsWith('=')) return { kind: 'formula', formula: text };
   const parsed = parseTyped(text);
   if (!parsed) return { kind: 'value', value: text };
