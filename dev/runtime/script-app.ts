@@ -161,7 +161,7 @@ export interface TimeDrivenEvent {
 
 /** What TriggerState.fire needs of a runtime (a LocalRuntime fits). */
 export interface TriggerRunner {
-  call(name: string, ...args: unknown[]): unknown;
+  callAs(how: { context: 'timeTrigger' }, name: string, ...args: unknown[]): unknown;
   clock: FakeClock;
 }
 
@@ -252,7 +252,8 @@ export class TriggerState {
 
   /**
    * Runs a time-driven trigger in `runtime` (a new runtime stands for a new execution): calls
-   * its handler with the event object at the runtime's fake time. A one-off trigger (after /
+   * its handler with the event object at the runtime's fake time, in the time-driven
+   * trigger's execution context (no user interface). A one-off trigger (after /
    * at) stays installed after firing, as in Apps Script, until the script deletes it.
    */
   fire(trigger: InstalledTrigger, runtime: TriggerRunner): unknown {
@@ -265,7 +266,7 @@ export class TriggerState {
       throw new Error(`TriggerState.fire: trigger ${trigger.uniqueId} is not installed`);
     }
     const event = this.timeDrivenEvent(trigger, runtime.clock.now());
-    return runtime.call(trigger.handlerFunction, event);
+    return runtime.callAs({ context: 'timeTrigger' }, trigger.handlerFunction, event);
   }
 }
 
