@@ -70,6 +70,7 @@ export type TriggerEventType = 'CLOCK' | 'ON_OPEN' | 'ON_EDIT' | 'ON_FORM_SUBMIT
 export const MAX_TRIGGERS_PER_USER = 20;
 export const DEFAULT_SCRIPT_ID = '1CsEngineFakeScriptId0000000000000000000000000000000000';
 export const FAKE_OAUTH_TOKEN = 'ya29.fake-oauth-token';
+export const FAKE_AUTHORIZATION_URL = 'https://script.google.com/macros/d/fake-script-id/authorize';
 
 const ADDON_TYPE_WORDS: Record<TriggerEventType, string> = {
   CLOCK: 'time-based',
@@ -177,6 +178,11 @@ export interface TriggerStateOptions {
 export class TriggerState {
   readonly installed: InstalledTrigger[] = [];
   readonly addonLimits: boolean;
+  /**
+   * Set by a test: the user has not approved the script's current scopes (an update added
+   * one). ScriptApp.getAuthorizationInfo(FULL) then reports REQUIRED, with a URL to approve.
+   */
+  authorizationRequired = false;
   readonly maxTriggersPerUser: number;
   private nextId = 1;
 
@@ -543,22 +549,25 @@ export class FakeTriggerBuilder
   }
 }
 
-/** AuthorizationInfo: the fake user has always authorized every scope. */
+/** AuthorizationInfo: every scope approved, unless the test says the user must approve again. */
 export class FakeAuthorizationInfo implements Pick<
   GoogleAppsScript.Script.AuthorizationInfo,
   'getAuthorizationStatus' | 'getAuthorizationUrl'
 > {
-  constructor(private readonly calls: CallCounter) {}
+  constructor(
+    private readonly calls: CallCounter,
+    private readonly required = false,
+  ) {}
 
   getAuthorizationStatus(): GoogleAppsScript.Script.AuthorizationStatus {
     this.calls.record('AuthorizationInfo.getAuthorizationStatus');
-    return AuthorizationStatus.NOT_REQUIRED;
+    return this.required ? AuthorizationStatus.REQUIRED : AuthorizationStatus.NOT_REQUIRED;
   }
 
-  /** null: no authorization is required. */
+  /** The page where the user approves the scopes; null when nothing needs approving. */
   getAuthorizationUrl(): string {
     this.calls.record('AuthorizationInfo.getAuthorizationUrl');
-    return null as unknown as string;
+    return (this.required ? FAKE_AUTHORIZATION_URL : null) as unknown as string;
   }
 }
 
@@ -641,9 +650,9 @@ export class FakeScriptApp
     return InstallationSource.NONE;
   }
 
-  /** Always NOT_REQUIRED: the fake user has granted every scope. */
+  /** NOT_REQUIRED unless the test set TriggerState.authorizationRequired. */
   getAuthorizationInfo(_authMode: GoogleAppsScript.Script.AuthMode): FakeAuthorizationInfo {
     this.record('getAuthorizationInfo');
-    return new FakeAuthorizationInfo(this.context.calls);
+    return new FakeAuthorizationInfo(this.context.calls, this.context.state.authorizationRequired);
   }
 }
