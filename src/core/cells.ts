@@ -62,9 +62,32 @@ export function describeCell(value: unknown): string {
   return text.length > 40 ? `${text.slice(0, 37)}...` : text;
 }
 
-const MULTIPLIERS: Readonly<Record<string, number>> = { k: 1e3, m: 1e6, mm: 1e6, b: 1e9, bn: 1e9 };
-const NUMBER_TEXT =
-  /^([-+])?\s*(?:[$€£¥]|usd|eur|gbp)?\s*([-+])?\s*(\d[\d,]*(?:\.\d+)?|\.\d+)\s*(k|m|mm|b|bn)?\s*(%)?\s*(?:usd|eur|gbp)?$/i;
+/**
+ * The longest text tried as a number, percentage or date. "$1,234,567,890.00 USD" is 21
+ * characters; anything much longer is not a figure someone typed. Refusing it before any
+ * parsing keeps every reader's time flat however long the cell (a cell holds 50,000).
+ */
+export const MAX_FIGURE_TEXT = 64;
+
+/**
+ * The largest magnitude read as a number: no customer-success figure (an ARR, a seat count,
+ * a weight) comes near a quadrillion, and refusing more keeps every sum, product and average
+ * of a book's cells finite (10 million cells of 1e15 add up to 1e22, far below 1e308).
+ */
+export const MAX_MAGNITUDE = 1e15;
+
+const MULTIPLIERS: ReadonlyMap<string, number> = new Map([
+  ['k', 1e3],
+  ['m', 1e6],
+  ['mm', 1e6],
+  ['b', 1e9],
+  ['bn', 1e9],
+]);
+const CURRENCY_SIGNS = new Set(['$', '€', '£', '¥']);
+const CURRENCY_CODES = ['usd', 'eur', 'gbp'] as const;
+/** Longest first, so that "mm" and "bn" are not read as "m" and "b" followed by junk. */
+const SUFFIXES = ['mm', 'bn', 'k', 'm', 'b'] as const;
+const GROUPED_DIGITS = /^\d{1,3}(?:,\d{3})*(?:\.\d+)?$/;
 
 interface NumberText {
   readonly value: number;
@@ -73,10 +96,13 @@ interface NumberText {
 
 /**
  * Parses number text: "1,200", "$120,000", "1.2k", "3M", "45%", "(1,200)" (accounting
- * negative), "-5%". Returns undefined for anything else.
+ * negative), "-5%", "USD 5,000", "5,000 eur". Returns undefined for anything else, and for
+ * text longer than MAX_FIGURE_TEXT.
  */
 export function parseNumberText(text: string): NumberText | undefined {
-  // Books repeat the same texts ("45%", "$50,000") many times; parse each once.
+  // Books repeat the same texts ("45%", "$50,000") many times; parse each once. Long texts
+  // (refused, unless spaces around a number) stay out of the cache.
+  if (text.length > MAX_FIGURE_TEXT) return parseNumberTextUncached(text);
   if (numberTextCache.has(text)) return numberTextCache.get(text);
   const parsed = parseNumberTextUncached(text);
   if (numberTextCache.size >= 20_000) numberTextCache.clear();
@@ -86,30 +112,117 @@ export function parseNumberText(text: string): NumberText | undefined {
 
 const numberTextCache = new Map<string, NumberText | undefined>();
 
+/**
+ * A single left-to-right scan: each character is looked at once, so the time is linear in
+ * the text (a regular expression with several optional spaces in a row took seconds on a
+ * run of a few thousand spaces). The grammar:
+ *   [sign] [currency] [sign] digits [k|m|mm|b|bn] [%] [currency code]
+ * with spaces allowed between the parts, or all of it between parentheses (negative).
+ */
 function parseNumberTextUncached(text: string): NumberText | undefined {
   let trimmed = text.trim();
+  if (trimmed.length === 0 || trimmed.length > MAX_FIGURE_TEXT) return undefined;
   let negative = false;
   if (trimmed.startsWith('(') && trimmed.endsWith(')')) {
     negative = true;
     trimmed = trimmed.slice(1, -1);
   }
-  const match = NUMBER_TEXT.exec(trimmed);
-  if (!match) return undefined;
-  const [, sign1, sign2, digits = '', suffix, percent] = match;
-  if (digits.includes(',') && !/^\d{1,3}(,\d{3})*(\.\d+)?$/.test(digits)) return undefined;
+  const scan = new Scanner(trimmed.toLowerCase());
+  scan.spaces();
+  let minus = scan.sign() === '-';
+  scan.spaces();
+  if (!scan.oneOf(CURRENCY_SIGNS)) scan.word(CURRENCY_CODES);
+  scan.spaces();
+  if (scan.sign() === '-') minus = true;
+  scan.spaces();
+  const digits = scan.digits();
+  if (digits === undefined) return undefined;
+  scan.spaces();
+  const suffix = scan.word(SUFFIXES);
+  scan.spaces();
+  const percent = scan.char('%');
+  scan.spaces();
+  scan.word(CURRENCY_CODES);
+  scan.spaces();
+  if (!scan.done()) return undefined;
+  if (digits.includes(',') && !GROUPED_DIGITS.test(digits)) return undefined;
   let value = Number(digits.replace(/,/g, ''));
-  if (suffix) value *= MULTIPLIERS[suffix.toLowerCase()] ?? 1;
-  if (sign1 === '-' || sign2 === '-') negative = !negative;
-  return Object.freeze({ value: negative ? -value : value, percent: percent === '%' });
+  if (suffix) value *= MULTIPLIERS.get(suffix) ?? 1;
+  if (minus) negative = !negative;
+  return Object.freeze({ value: negative ? -value : value, percent });
+}
+
+const isDigit = (char: string | undefined) => char !== undefined && char >= '0' && char <= '9';
+const SPACE = /\s/;
+
+/** A cursor over lower-cased text; every method moves forward only. */
+class Scanner {
+  private at = 0;
+  constructor(private readonly text: string) {}
+
+  done(): boolean {
+    return this.at >= this.text.length;
+  }
+
+  spaces(): void {
+    while (this.at < this.text.length && SPACE.test(this.text[this.at] as string)) this.at++;
+  }
+
+  char(expected: string): boolean {
+    if (this.text[this.at] !== expected) return false;
+    this.at++;
+    return true;
+  }
+
+  oneOf(chars: ReadonlySet<string>): boolean {
+    const char = this.text[this.at];
+    if (char === undefined || !chars.has(char)) return false;
+    this.at++;
+    return true;
+  }
+
+  sign(): '-' | '+' | undefined {
+    const char = this.text[this.at];
+    if (char !== '-' && char !== '+') return undefined;
+    this.at++;
+    return char;
+  }
+
+  word<W extends string>(words: readonly W[]): W | undefined {
+    const found = words.find((word) => this.text.startsWith(word, this.at));
+    if (found !== undefined) this.at += found.length;
+    return found;
+  }
+
+  /** "1,200.50" or ".5": digits and commas, then an optional decimal part. */
+  digits(): string | undefined {
+    const from = this.at;
+    if (isDigit(this.text[this.at])) {
+      while (isDigit(this.text[this.at]) || this.text[this.at] === ',') this.at++;
+    } else if (this.text[this.at] !== '.') return undefined;
+    if (this.text[this.at] === '.') {
+      this.at++;
+      if (!isDigit(this.text[this.at])) return undefined;
+      while (isDigit(this.text[this.at])) this.at++;
+    }
+    return this.text.slice(from, this.at);
+  }
+}
+
+/** A number read from a Sheets number cell: finite and within MAX_MAGNITUDE. */
+function isReadableNumber(value: number): boolean {
+  return Number.isFinite(value) && Math.abs(value) <= MAX_MAGNITUDE;
 }
 
 /** A plain number (a count, an amount). "45%" reads as 0.45. */
 export function readNumber(cell: CellValue): Read<number> {
-  if (typeof cell === 'number') return Number.isFinite(cell) ? cell : invalid(cell);
+  if (typeof cell === 'number') return isReadableNumber(cell) ? cell : invalid(cell);
   if (isBlank(cell)) return undefined;
   if (typeof cell === 'string') {
     const parsed = parseNumberText(cell);
-    if (parsed) return parsed.percent ? parsed.value / 100 : parsed.value;
+    if (parsed && isReadableNumber(parsed.value)) {
+      return parsed.percent ? parsed.value / 100 : parsed.value;
+    }
   }
   return invalid(cell);
 }
@@ -140,7 +253,7 @@ export function readRatio(cell: CellValue): Read<number> {
 }
 
 function ratioFromNumber(value: number, percent: boolean, cell: CellValue): Read<number> {
-  if (!Number.isFinite(value) || value < 0) return invalid(cell);
+  if (!isReadableNumber(value) || value < 0) return invalid(cell);
   const ratio = percent || value > 1 ? value / 100 : value;
   return ratio > 1 ? invalid(cell) : ratio;
 }
@@ -151,13 +264,13 @@ function ratioFromNumber(value: number, percent: boolean, cell: CellValue): Read
  */
 export function readChange(cell: CellValue): Read<number> {
   if (typeof cell === 'number') {
-    if (!Number.isFinite(cell)) return invalid(cell);
+    if (!isReadableNumber(cell)) return invalid(cell);
     return Math.abs(cell) > 1 ? cell / 100 : cell;
   }
   if (isBlank(cell)) return undefined;
   if (typeof cell === 'string') {
     const parsed = parseNumberText(cell);
-    if (parsed) {
+    if (parsed && isReadableNumber(parsed.value)) {
       const { value, percent } = parsed;
       return percent || Math.abs(value) > 1 ? value / 100 : value;
     }

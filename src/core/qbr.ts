@@ -9,6 +9,7 @@
  * post-QBR follow-up email (seed 002); expansion only when seed 001's gate is open.
  */
 import type { Assessment } from './account';
+import { describeCell } from './cells';
 import type { AgendaId, Content } from './content-types';
 import { SEVERITY_LABELS } from './alerts/rules';
 import { type DayNumber, isoDay } from './dates';
@@ -38,9 +39,9 @@ export interface QbrOptions extends QbrRequest {
 
 export const QBR_ERRORS = {
   quarter: (text: string) =>
-    `"${text}" is not a quarter: choose one such as Q4 2026 (Q1 to Q4, then the year).`,
+    `"${describeCell(text)}" is not a quarter: choose one such as Q4 2026 (Q1 to Q4, then the year).`,
   agenda: (text: string) =>
-    `"${text}" is not an agenda: choose the 45-minute or the 60-minute one.`,
+    `"${describeCell(text)}" is not an agenda: choose the 45-minute or the 60-minute one.`,
 };
 
 export function qbrDocumentName(account: string, quarter: string): string {

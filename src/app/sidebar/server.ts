@@ -4,7 +4,7 @@
  */
 import { type Assessment, assessAccount } from '../../core/account';
 import { readAccountRows, planRead, readLayout } from '../../core/book';
-import type { CellValue } from '../../core/cells';
+import { type CellValue, describeCell } from '../../core/cells';
 import type { Content } from '../../core/content-types';
 import { dayOfDate, isoDay } from '../../core/dates';
 import type { DocContent } from '../../core/doc-model';
@@ -323,7 +323,7 @@ export function createSidebarServer(ports: SidebarPorts): SidebarApi {
       const kind = request?.kind as PlanKind;
       if (!(kind in PLAN_TITLES)) {
         throw new SidebarError(
-          `"${String(kind)}" is not a plan: choose a save plan, a success plan or an onboarding plan.`,
+          `"${describeCell(kind)}" is not a plan: choose a save plan, a success plan or an onboarding plan.`,
         );
       }
       const a = assessRow(ports, book, checkRow(book, request.row));
