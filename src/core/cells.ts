@@ -76,17 +76,6 @@ export const MAX_FIGURE_TEXT = 64;
  */
 export const MAX_MAGNITUDE = 1e15;
 
-const MULTIPLIERS: ReadonlyMap<string, number> = new Map([
-  ['k', 1e3],
-  ['m', 1e6],
-  ['mm', 1e6],
-  ['b', 1e9],
-  ['bn', 1e9],
-]);
-const CURRENCY_SIGNS = new Set(['$', '€', '£', '¥']);
-const CURRENCY_CODES = ['usd', 'eur', 'gbp'] as const;
-/** Longest first, so that "mm" and "bn" are not read as "m" and "b" followed by junk. */
-const SUFFIXES = ['mm', 'bn', 'k', 'm', 'b'] as const;
 const GROUPED_DIGITS = /^\d{1,3}(?:,\d{3})*(?:\.\d+)?$/;
 
 interface NumberText {
@@ -115,9 +104,9 @@ const numberTextCache = new Map<string, NumberText | undefined>();
 /**
  * A single left-to-right scan: each character is looked at once, so the time is linear in
  * the text (a regular expression with several optional spaces in a row took seconds on a
- * run of a few thousand spaces). The grammar:
- *   [sign] [currency] [sign] digits [k|m|mm|b|bn] [%] [currency code]
- * with spaces allowed between the parts, or all of it between parentheses (negative).
+ * run of a few thousand spaces). The grammar, with spaces allowed between the parts, or all
+ * of it between parentheses (an accounting negative):
+ *   [sign] [$ € £ ¥ | usd eur gbp] [sign] digits [k m mm b bn] [%] [usd eur gbp]
  */
 function parseNumberTextUncached(text: string): NumberText | undefined {
   let trimmed = text.trim();
@@ -127,86 +116,82 @@ function parseNumberTextUncached(text: string): NumberText | undefined {
     negative = true;
     trimmed = trimmed.slice(1, -1);
   }
-  const scan = new Scanner(trimmed.toLowerCase());
-  scan.spaces();
-  let minus = scan.sign() === '-';
-  scan.spaces();
-  if (!scan.oneOf(CURRENCY_SIGNS)) scan.word(CURRENCY_CODES);
-  scan.spaces();
-  if (scan.sign() === '-') minus = true;
-  scan.spaces();
-  const digits = scan.digits();
-  if (digits === undefined) return undefined;
-  scan.spaces();
-  const suffix = scan.word(SUFFIXES);
-  scan.spaces();
-  const percent = scan.char('%');
-  scan.spaces();
-  scan.word(CURRENCY_CODES);
-  scan.spaces();
-  if (!scan.done()) return undefined;
+  const t = trimmed;
+  const end = t.length;
+  let i = skipSpaces(t, 0);
+  let minus = false;
+  if (t[i] === '-' || t[i] === '+') minus = t[i++] === '-';
+  i = skipSpaces(t, i);
+  if (t[i] === '$' || t[i] === '€' || t[i] === '£' || t[i] === '¥') i++;
+  else i += currencyCodeAt(t, i);
+  i = skipSpaces(t, i);
+  if (t[i] === '-' || t[i] === '+') minus = t[i++] === '-' || minus;
+  i = skipSpaces(t, i);
+  const from = i;
+  if (isDigitAt(t, i)) {
+    while (isDigitAt(t, i) || t[i] === ',') i++;
+  } else if (t[i] !== '.') return undefined;
+  if (t[i] === '.') {
+    if (!isDigitAt(t, ++i)) return undefined;
+    while (isDigitAt(t, i)) i++;
+  }
+  const digits = t.slice(from, i);
+  i = skipSpaces(t, i);
+  const [multiplier, suffixLength] = multiplierAt(t, i);
+  i = skipSpaces(t, i + suffixLength);
+  const percent = t[i] === '%';
+  if (percent) i = skipSpaces(t, i + 1);
+  i = skipSpaces(t, i + currencyCodeAt(t, i));
+  if (i < end) return undefined;
   if (digits.includes(',') && !GROUPED_DIGITS.test(digits)) return undefined;
-  let value = Number(digits.replace(/,/g, ''));
-  if (suffix) value *= MULTIPLIERS.get(suffix) ?? 1;
+  const value = Number(digits.replace(/,/g, '')) * multiplier;
   if (minus) negative = !negative;
   return Object.freeze({ value: negative ? -value : value, percent });
 }
 
-const isDigit = (char: string | undefined) => char !== undefined && char >= '0' && char <= '9';
-const SPACE = /\s/;
+function isDigitAt(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  return code >= 48 && code <= 57;
+}
 
-/** A cursor over lower-cased text; every method moves forward only. */
-class Scanner {
-  private at = 0;
-  constructor(private readonly text: string) {}
+/** The index of the first character at or after `at` that is not a space. */
+function skipSpaces(text: string, at: number): number {
+  let i = at;
+  while (i < text.length && isSpaceCode(text.charCodeAt(i))) i++;
+  return i;
+}
 
-  done(): boolean {
-    return this.at >= this.text.length;
-  }
+/** What /\s/ matches: ASCII and Unicode spaces, including the no-break space Sheets types. */
+function isSpaceCode(code: number): boolean {
+  return (
+    code === 32 ||
+    (code >= 9 && code <= 13) ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
 
-  spaces(): void {
-    while (this.at < this.text.length && SPACE.test(this.text[this.at] as string)) this.at++;
-  }
+/** The length of "usd", "eur" or "gbp" (any case) at `at`, else 0. */
+function currencyCodeAt(text: string, at: number): number {
+  const code = text.slice(at, at + 3).toLowerCase();
+  return code === 'usd' || code === 'eur' || code === 'gbp' ? 3 : 0;
+}
 
-  char(expected: string): boolean {
-    if (this.text[this.at] !== expected) return false;
-    this.at++;
-    return true;
-  }
-
-  oneOf(chars: ReadonlySet<string>): boolean {
-    const char = this.text[this.at];
-    if (char === undefined || !chars.has(char)) return false;
-    this.at++;
-    return true;
-  }
-
-  sign(): '-' | '+' | undefined {
-    const char = this.text[this.at];
-    if (char !== '-' && char !== '+') return undefined;
-    this.at++;
-    return char;
-  }
-
-  word<W extends string>(words: readonly W[]): W | undefined {
-    const found = words.find((word) => this.text.startsWith(word, this.at));
-    if (found !== undefined) this.at += found.length;
-    return found;
-  }
-
-  /** "1,200.50" or ".5": digits and commas, then an optional decimal part. */
-  digits(): string | undefined {
-    const from = this.at;
-    if (isDigit(this.text[this.at])) {
-      while (isDigit(this.text[this.at]) || this.text[this.at] === ',') this.at++;
-    } else if (this.text[this.at] !== '.') return undefined;
-    if (this.text[this.at] === '.') {
-      this.at++;
-      if (!isDigit(this.text[this.at])) return undefined;
-      while (isDigit(this.text[this.at])) this.at++;
-    }
-    return this.text.slice(from, this.at);
-  }
+/** The multiplier of a "k", "m", "mm", "b" or "bn" suffix at `at` (any case), and its length. */
+function multiplierAt(text: string, at: number): [number, number] {
+  const first = text[at]?.toLowerCase();
+  const second = text[at + 1]?.toLowerCase();
+  if (first === 'k') return [1e3, 1];
+  if (first === 'm') return second === 'm' ? [1e6, 2] : [1e6, 1];
+  if (first === 'b') return second === 'n' ? [1e9, 2] : [1e9, 1];
+  return [1, 0];
 }
 
 /** A number read from a Sheets number cell: finite and within MAX_MAGNITUDE. */
