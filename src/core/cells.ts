@@ -53,14 +53,23 @@ export function isSheetsError(value: unknown): boolean {
   return typeof value === 'string' && SHEETS_ERROR.test(value.trim());
 }
 
-/** How a cell is quoted back to the user in a message. */
-export function describeCell(value: unknown): string {
+/** How long a cell's quote in a message may be: enough to recognise it, never a whole essay. */
+export const EXCERPT_LENGTH = 40;
+
+/**
+ * How a cell is quoted back to the user in a message: trimmed, and cut to `max` characters
+ * with "..." (a name shown in a document title or an email may use a longer `max`).
+ */
+export function describeCell(value: unknown, max = EXCERPT_LENGTH): string {
   if (isDate(value)) {
     return Number.isNaN(value.getTime()) ? 'an invalid date' : value.toISOString().slice(0, 10);
   }
   const text = String(value).trim();
-  return text.length > 40 ? `${text.slice(0, 37)}...` : text;
+  return text.length > max ? `${text.slice(0, max - 3)}...` : text;
 }
+
+/** The longest account name shown whole in an email or a document title. */
+export const NAME_LENGTH = 100;
 
 /**
  * The longest text tried as a number, percentage or date. "$1,234,567,890.00 USD" is 21

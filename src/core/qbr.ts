@@ -9,7 +9,7 @@
  * post-QBR follow-up email (seed 002); expansion only when seed 001's gate is open.
  */
 import type { Assessment } from './account';
-import { describeCell } from './cells';
+import { NAME_LENGTH, describeCell } from './cells';
 import type { AgendaId, Content } from './content-types';
 import { SEVERITY_LABELS } from './alerts/rules';
 import { type DayNumber, isoDay } from './dates';
@@ -45,7 +45,7 @@ export const QBR_ERRORS = {
 };
 
 export function qbrDocumentName(account: string, quarter: string): string {
-  return `QBR - ${account} - ${quarter}`;
+  return `QBR - ${describeCell(account, NAME_LENGTH)} - ${quarter}`;
 }
 
 const pct = (fraction: number) => `${Math.round(fraction * 100)}%`;

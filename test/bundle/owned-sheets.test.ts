@@ -6,6 +6,11 @@
  * send pass reads the queue back and writes it again), refreshes the Dashboard, and creates a
  * QBR and a plan document from the sidebar (each logged in the QBR Log). Only the Dashboard's
  * own live figures may be formulas; every hostile text must still read back as that text.
+ *
+ * Then a book with cells of 50,000 characters, runs of spaces and 1e308 goes through every
+ * menu item, the trigger and the sidebar: nothing but user messages thrown, no formula from
+ * user text, no value a cell, the sidebar or an email cannot hold. (How long each entry point
+ * takes is not asserted: bench/long-cells.ts times the functions on long cells.)
  */
 import {
   type FakeSpreadsheet,
@@ -17,6 +22,7 @@ import {
   loadBundle,
   type LocalRuntime,
 } from '../../dev/runtime';
+import { demoColumn, generateBook } from '../../dev/demo-book';
 
 const OWNER = 'owner@acme.test';
 const at = (iso: string, hour: number) =>
@@ -198,5 +204,128 @@ describe('the sheets CS Engine owns, after a full cycle with hostile texts', () 
     expect(world.spreadsheet.sheet('Accounts').snapshotValues()).toEqual(bookBefore);
     const formulas = world.spreadsheet.sheet('Accounts').snapshotFormulas().flat();
     expect(formulas.filter((formula) => formula !== '')).toEqual([]);
+  });
+});
+
+describe('a book of long and hostile cells through every menu item, the trigger and the sidebar', () => {
+  const LONG = [
+    '9'.repeat(50_000),
+    'x'.repeat(50_000),
+    `1${' '.repeat(4_000)}x`,
+    `-${' '.repeat(500)}$${' '.repeat(500)}1${' '.repeat(500)}x`,
+  ];
+  const today = at('2026-01-15', 9);
+  const demo = generateBook({ accounts: 30, seed: 5, today, messy: true });
+  const rows = demo.rows.map((row) => [...row]);
+  const names = [...HOSTILE.names, 'constructor', '__proto__'];
+  names.forEach((name, i) => {
+    (rows[i] as unknown[])[0] = typedText(name);
+    (rows[i] as unknown[])[demoColumn('CSM')] = typedText(name);
+  });
+  (rows[1] as unknown[])[demoColumn('CSM Email')] = typedText('=cmd|x@evil.test');
+  for (let r = 6; r < 10; r++) {
+    rows[r] = (rows[r] as unknown[]).map((cell, j) =>
+      j === 0 ? `Long ${r}` : LONG[(r + j) % LONG.length],
+    );
+  }
+  (rows[10] as unknown[])[demoColumn('ARR')] = 1e308;
+  (rows[10] as unknown[])[demoColumn('ARR at period start')] = 1e308;
+  (rows[11] as unknown[])[demoColumn('Goals achieved')] = 1e308;
+  (rows[12] as unknown[])[0] = 'x'.repeat(50_000);
+
+  const world = new World();
+  const spreadsheet = createSpreadsheet(
+    { Accounts: [demo.headers, ...rows] },
+    { name: 'Customer Book', timeZone: 'UTC' },
+  );
+  const results: unknown[] = [];
+  const errors: Error[] = [];
+  const entry = (now: Date, act: (runtime: LocalRuntime) => unknown) => {
+    const runtime = loadBundle({
+      now,
+      timeZone: 'UTC',
+      userEmail: OWNER,
+      spreadsheet,
+      properties: world.properties,
+      locks: world.locks,
+      mail: world.mail,
+      triggers: world.triggers,
+    });
+    runtime.ui.respondWith('OK', '8');
+    try {
+      results.push(act(runtime));
+    } catch (error) {
+      errors.push(error as Error);
+    }
+    runtime.endExecution();
+  };
+
+  beforeAll(() => {
+    world.mail.setQuota(100);
+    const menu = [
+      'onOpen',
+      'menuCheckHeaders',
+      'menuFormulaHelp',
+      'menuBacktest',
+      'menuDiagnostics',
+      'menuAlertsOn',
+      'menuAlertsPreview',
+      'menuAlertsRunNow',
+      'menuAlertsStatus',
+      'menuRefreshDashboard',
+      'menuOpenSidebar',
+    ];
+    for (const item of menu) entry(today, (rt) => rt.call(item, { authMode: 'FULL' }));
+    entry(at('2026-01-16', 8), (rt) => rt.fireTimeTrigger('onAlertsTrigger'));
+    entry(today, (rt) => rt.call('searchAccounts', 'x'.repeat(50_000)));
+    entry(today, (rt) => rt.call('searchAccounts', '='));
+    for (let row = 2; row <= 16; row++) {
+      entry(today, (rt) => rt.call('getAccount', { row }));
+      entry(today, (rt) => rt.call('generateQbr', { row, quarter: 'Q4 2025', agenda: 'qbr-60' }));
+      entry(today, (rt) => rt.call('generatePlan', { row, kind: 'save-plan' }));
+    }
+  });
+
+  it('runs every entry point to the end', () => {
+    expect(errors.map((error) => `${error.name}: ${error.message.slice(0, 80)}`)).toEqual([]);
+    const sheets = spreadsheet.getSheets().map((sheet) => sheet.getName());
+    expect(sheets.sort()).toEqual(['Accounts', 'Alert Log', 'Dashboard', 'History', 'QBR Log']);
+    expect(world.mail.outbox.length).toBeGreaterThan(0);
+  });
+
+  it('writes no formula from user text, and no value a cell cannot hold', () => {
+    for (const name of spreadsheet.getSheets().map((sheet) => sheet.getName())) {
+      if (name === 'Accounts') continue;
+      const sheet = spreadsheet.sheet(name);
+      const unintended = sheet
+        .snapshotFormulas()
+        .flat()
+        .filter((formula) => formula !== '' && !(name === 'Dashboard' && INTENDED.test(formula)));
+      const unshowable = sheet
+        .snapshotValues()
+        .flat()
+        .filter(
+          (cell) =>
+            (typeof cell === 'number' && !Number.isFinite(cell)) ||
+            (typeof cell === 'string' && cell.length > 50_000),
+        );
+      expect({ name, unintended, unshowable }).toEqual({ name, unintended: [], unshowable: [] });
+    }
+  });
+
+  it('returns nothing non-finite or oversized to the sidebar, and keeps emails small', () => {
+    const bad: string[] = [];
+    const scan = (value: unknown, where: string): void => {
+      if (typeof value === 'number' && !Number.isFinite(value)) bad.push(`${where}: ${value}`);
+      else if (typeof value === 'string' && value.length > 50_000) bad.push(`${where}: long`);
+      else if (Array.isArray(value)) value.forEach((item, i) => scan(item, `${where}[${i}]`));
+      else if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
+        for (const [key, item] of Object.entries(value)) scan(item, `${where}.${key}`);
+      }
+    };
+    results.forEach((result, i) => scan(result, `call ${i}`));
+    expect(bad).toEqual([]);
+    // Apps Script limits an email body (200 KB for consumer accounts): a long name is cut.
+    for (const mail of world.mail.outbox) expect(mail.htmlBody?.length ?? 0).toBeLessThan(200_000);
   });
 });
