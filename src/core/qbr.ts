@@ -10,6 +10,7 @@
  */
 import type { Assessment } from './account';
 import { NAME_LENGTH, describeCell } from './cells';
+import { ownEntry } from './text';
 import type { AgendaId, Content } from './content-types';
 import { SEVERITY_LABELS } from './alerts/rules';
 import { type DayNumber, isoDay } from './dates';
@@ -413,7 +414,7 @@ export function buildQbr(a: Assessment, options: QbrOptions, content: Content): 
   const quarter = parseQuarter(options.quarter);
   if (!quarter) throw new Error(QBR_ERRORS.quarter(options.quarter));
   const { agendas, expansionPlays, qbrPrepChecklist } = content.playbooks;
-  const agenda = agendas[options.agenda];
+  const agenda = ownEntry(agendas, options.agenda);
   if (!agenda) throw new Error(QBR_ERRORS.agenda(String(options.agenda)));
   const label = quarterLabel(quarter);
   const { today, preparedBy } = options;
