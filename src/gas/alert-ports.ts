@@ -14,6 +14,17 @@ function spreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet {
   return SpreadsheetApp.getActiveSpreadsheet();
 }
 
+type Range = GoogleAppsScript.Spreadsheet.Range;
+
+/**
+ * Writes rows into a range so that each cell holds exactly its value (asWrittenRows); the
+ * range's number formats are read first, in one call, because a plain-text cell takes text
+ * as it is written.
+ */
+function writeRows(range: Range, rows: readonly (readonly unknown[])[]): Range {
+  return range.setValues(asWrittenRows(rows, range.getNumberFormats()));
+}
+
 /** Creates an add-on sheet with its header row bold and frozen. */
 function ensureSheet(name: string, header?: readonly string[]): GoogleAppsScript.Spreadsheet.Sheet {
   const book = spreadsheet();
@@ -21,10 +32,7 @@ function ensureSheet(name: string, header?: readonly string[]): GoogleAppsScript
   if (existing) return existing;
   const sheet = book.insertSheet(name);
   if (header) {
-    sheet
-      .getRange(1, 1, 1, header.length)
-      .setValues(asWrittenRows([header]))
-      .setFontWeight('bold');
+    writeRows(sheet.getRange(1, 1, 1, header.length), [header]).setFontWeight('bold');
     sheet.setFrozenRows(1);
   }
   return sheet;
@@ -37,8 +45,8 @@ function ensureRows(sheet: GoogleAppsScript.Spreadsheet.Sheet, lastRow: number):
 }
 
 /**
- * Every write goes through asWrittenRows: text stays text even when it looks like a formula,
- * a number or a date, on the first write and on every rewrite of a row read back.
+ * Every write goes through writeRows: text stays text even when it looks like a formula, a
+ * number or a date, on the first write and on every rewrite of a row read back.
  */
 const sheets: SheetStore = {
   spreadsheetName: () => spreadsheet().getName(),
@@ -71,7 +79,7 @@ const sheets: SheetStore = {
     const sheet = ensureSheet(name);
     const width = rows[0]?.length ?? 0;
     ensureRows(sheet, rows.length);
-    sheet.getRange(1, 1, rows.length, width).setValues(asWrittenRows(rows));
+    writeRows(sheet.getRange(1, 1, rows.length, width), rows);
     if (sheet.getFrozenRows() === 0) sheet.setFrozenRows(1);
   },
   append(name, header, rows) {
@@ -79,15 +87,13 @@ const sheets: SheetStore = {
     const sheet = ensureSheet(name, header);
     const start = Math.max(sheet.getLastRow(), 1) + 1;
     ensureRows(sheet, start + rows.length - 1);
-    sheet
-      .getRange(start, 1, rows.length, rows[0]?.length ?? header.length)
-      .setValues(asWrittenRows(rows));
+    writeRows(sheet.getRange(start, 1, rows.length, rows[0]?.length ?? header.length), rows);
   },
   writeBlock(name, startRow, rows) {
     if (rows.length === 0) return;
     const sheet = ensureSheet(name);
     ensureRows(sheet, startRow + rows.length - 1);
-    sheet.getRange(startRow, 1, rows.length, rows[0]?.length ?? 0).setValues(asWrittenRows(rows));
+    writeRows(sheet.getRange(startRow, 1, rows.length, rows[0]?.length ?? 0), rows);
   },
   lastRow(name) {
     const sheet = spreadsheet().getSheetByName(name);

@@ -33,11 +33,12 @@ const canvas: DashboardCanvas = {
     if (rows.length > 0 && width > 0) {
       const max = sheet.getMaxRows();
       if (rows.length > max) sheet.insertRowsAfter(max, rows.length - max);
+      // The formats first, so that each value is written knowing its cell's format (none is
+      // plain text); text stays text, only the cells built with sheetFormula are formulas.
       sheet
         .getRange(1, 1, rows.length, width)
-        // Text stays text; only the cells built with sheetFormula become formulas.
-        .setValues(asWrittenRows(rows))
-        .setNumberFormats(formats.map((row) => [...row]));
+        .setNumberFormats(formats.map((row) => [...row]))
+        .setValues(asWrittenRows(rows, formats));
     }
     for (const chart of sheet.getCharts()) sheet.removeChart(chart);
     for (const spec of charts) sheet.insertChart(builderFor(sheet, spec).build());
