@@ -136,8 +136,3 @@ export function functionSamples(book: DemoBook): FunctionSample[] {
     { fn: 'CSMCAPACITY', label: 'CSMCAPACITY(csm, arr)', args: [col('CSM'), col('ARR')] },
   ];
 }
-
-/** The custom functions' names, each once. */
-export function customFunctionNames(): string[] {
-  return [...new Set(functionSamples(sampleBook(3)).map((sample) => sample.fn))];
-}

@@ -54,7 +54,7 @@ export function isSheetsError(value: unknown): boolean {
 }
 
 /** How long a cell's quote in a message may be: enough to recognise it, never a whole essay. */
-export const EXCERPT_LENGTH = 40;
+const EXCERPT_LENGTH = 40;
 
 /**
  * How a cell is quoted back to the user in a message: trimmed, and cut to `max` characters

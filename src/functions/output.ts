@@ -12,10 +12,10 @@ import { fitCellText } from '../core/sheet-input';
 import { ArgumentError } from '../core/models';
 
 /** The widest sheet Sheets allows: columns A to ZZZ. */
-export const MAX_COLUMNS = 18_278;
+const MAX_COLUMNS = 18_278;
 
 /** What a cell shows in place of a number too large to compute. */
-export const OUT_OF_RANGE =
+const OUT_OF_RANGE =
   'Out of range: the result is too large to compute. Check for amounts or periods far beyond real ones.';
 
 /** One output cell, made showable. */
