@@ -5,8 +5,9 @@
  *
  * Sheets parses a string written with setValues the way it parses typing: "=..." becomes a
  * formula, "1,200" a number, "2026-11-23" a date, "TRUE" a boolean (and other spreadsheet
- * programs a file may be exported to also run text starting with "+", "-" or "@"). Text that came from a user's sheet (an account named `=HYPERLINK(...)`), and
- * even the add-on's own text ("2026-11-23" in History), must stay text. A leading apostrophe
+ * programs a file may be exported to also run text starting with "+", "-" or "@"). Text
+ * that came from a user's sheet (an account named `=HYPERLINK(...)`), and even the add-on's
+ * own text ("2026-11-23" in History), must stay text. A leading apostrophe
  * tells Sheets "this is text"; Sheets hides it and getValues returns the text without it,
  * which is why every write, rewrites of the add-on's own sheets included, needs it again.
  * Text that itself starts with an apostrophe gets one more, so it survives too.
