@@ -184,6 +184,16 @@ describe('getDisplayValues applies each cell number format (numfmt)', () => {
     expect(row.getDisplayValues()).toEqual([['0.083559967', 'FALSE', 'x', '']]);
   });
 
+  test('formats move with their rows when rows are inserted or deleted', () => {
+    const s = sheet();
+    s.getRange('A3').setValue('45%');
+    s.insertRowsAfter(1, 2);
+    expect(s.getRange('A5').getDisplayValue()).toBe('45%');
+    expect(s.getRange('A3').getNumberFormat()).toBe(DEFAULT_NUMBER_FORMAT);
+    s.deleteRows(2, 2);
+    expect(s.getRange('A3').getNumberFormat()).toBe('0%');
+  });
+
   test('a Date written by a script takes the date-time format', () => {
     const cell = sheet()
       .getRange('A1')
