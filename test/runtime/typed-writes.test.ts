@@ -159,8 +159,9 @@ describe('setValue(s) stores text as Sheets stores what is typed', () => {
   });
 });
 
-// Range.getDisplayValues: "Returns the rectangular grid of values for this range ... in the
-// displayed form (with formatting applied)"; patterns as in the Sheets API formats guide.
+// Range.getDisplayValue(s): "The displayed value takes into account date, time and currency
+// formatting, including formats applied automatically by the spreadsheet's locale setting";
+// patterns as in the Sheets API guide "Date and number formats".
 describe('getDisplayValues applies each cell number format (numfmt)', () => {
   test('percent, whole numbers, money, dates and text formats', () => {
     const ss = createSpreadsheet(
