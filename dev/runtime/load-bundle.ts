@@ -227,7 +227,8 @@ export function customFunctionsOf(code: string): ReadonlySet<string> {
   const known = customFunctionCache.get(code);
   if (known) return known;
   const names = new Set<string>();
-  const block = /\/\*\*([\s\S]*?)\*\/\s*function\s+([A-Za-z_$][\w$]*)\s*\(/g;
+  // A comment's text may not run past its own end: JSDoc belongs to the function it precedes.
+  const block = /\/\*\*((?:(?!\*\/)[\s\S])*)\*\/\s*function\s+([A-Za-z_$][\w$]*)\s*\(/g;
   for (let match = block.exec(code); match; match = block.exec(code)) {
     if (match[1]?.includes('@customfunction') && match[2]) names.add(match[2]);
   }

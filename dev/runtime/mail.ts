@@ -15,9 +15,9 @@
  *   the message are not in Google's reference; they are what users report (e.g. Stack
  *   Overflow, "MailApp subject 250 characters"), so treat them as unverified;
  * - a message body over 200 KB ("Email body size: 200 KB / msg", same quotas page) throws
- *   "Limit Exceeded: Email Body Size." (wording by analogy with the recipients' message,
- *   unverified). Google does not say whether the plain and the HTML body count together: the
- *   stricter choice counts both, in UTF-8 bytes;
+ *   "Limit Exceeded: Email Body Size." (the message users report). Google does not say whether
+ *   the plain and the HTML body count together: the stricter choice counts both, in UTF-8
+ *   bytes;
  * - at most 250 attachments ("Email attachments: 250 / msg", same page), message by analogy.
  *
  * Not modelled: the 25 MB attachments size (attachments are kept by reference), inline images,

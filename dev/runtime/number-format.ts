@@ -8,7 +8,7 @@
  *   of a DATE_TIME value, https://developers.google.com/workspace/sheets/api/guides/formats);
  * - dates and times are serial numbers of the spreadsheet's time zone: "the whole number
  *   portion of the value counts the days since December 30, 1899", and "Sheets correctly
- *   treats 1900 as a common year, not a leap year" (same page), hence leap1900: false.
+ *   treats the year 1900 as a common year, not a leap year" (same page), hence leap1900: false.
  */
 import * as numfmt from 'numfmt';
 import { isDate } from './realm';

@@ -6,7 +6,12 @@
  * docs/runtime-fidelity.md.
  */
 import { EXECUTION_MESSAGES, type ExecutionOptions } from '../../dev/runtime/execution';
-import { createSpreadsheet, loadBundle, type LocalRuntime } from '../../dev/runtime/load-bundle';
+import {
+  createSpreadsheet,
+  customFunctionsOf,
+  loadBundle,
+  type LocalRuntime,
+} from '../../dev/runtime/load-bundle';
 import { TriggerState } from '../../dev/runtime/script-app';
 
 // A bundle shaped like esbuild-gas-plugin's: JSDoc'd stubs at top level, the real functions
@@ -143,6 +148,12 @@ describe('custom function ("Custom Functions in Google Sheets")', () => {
     expect(tryIn(rt, cf, 'Session.getActiveUser().getEmail()')).toEqual(ok(''));
     expect(tryIn(rt, cf, 'Session.getEffectiveUser().getEmail()')).toEqual(ok(''));
     expect(tryIn(rt, cf, 'Session.getActiveUserLocale()')).toEqual(ok('en'));
+  });
+
+  test('@customfunction is read from the JSDoc block right before the function only', () => {
+    const code =
+      '/** @customfunction */ var x = 1;\n/** Menu */ function menuX() {}\n/**\n * @customfunction\n */\nfunction TWICE(n) {}';
+    expect([...customFunctionsOf(code)]).toEqual(['TWICE']);
   });
 
   test('call() runs a @customfunction as a custom function, anything else as a menu item', () => {

@@ -159,8 +159,9 @@ describe('setValue(s) stores text as Sheets stores what is typed', () => {
   });
 });
 
-// Range.getDisplayValues: "Returns the rectangular grid of values for this range ... in the
-// displayed form (with formatting applied)"; patterns as in the Sheets API formats guide.
+// Range.getDisplayValue(s): "The displayed value takes into account date, time and currency
+// formatting, including formats applied automatically by the spreadsheet's locale setting";
+// patterns as in the Sheets API guide "Date and number formats".
 describe('getDisplayValues applies each cell number format (numfmt)', () => {
   test('percent, whole numbers, money, dates and text formats', () => {
     const ss = createSpreadsheet(
@@ -182,6 +183,16 @@ describe('getDisplayValues applies each cell number format (numfmt)', () => {
       [DEFAULT_NUMBER_FORMAT, DEFAULT_NUMBER_FORMAT, DEFAULT_NUMBER_FORMAT, DEFAULT_NUMBER_FORMAT],
     ]);
     expect(row.getDisplayValues()).toEqual([['0.083559967', 'FALSE', 'x', '']]);
+  });
+
+  test('formats move with their rows when rows are inserted or deleted', () => {
+    const s = sheet();
+    s.getRange('A3').setValue('45%');
+    s.insertRowsAfter(1, 2);
+    expect(s.getRange('A5').getDisplayValue()).toBe('45%');
+    expect(s.getRange('A3').getNumberFormat()).toBe(DEFAULT_NUMBER_FORMAT);
+    s.deleteRows(2, 2);
+    expect(s.getRange('A3').getNumberFormat()).toBe('0%');
   });
 
   test('a Date written by a script takes the date-time format', () => {
