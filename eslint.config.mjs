@@ -6,6 +6,7 @@ import tseslint from 'typescript-eslint';
 const appsScriptGlobals = [
   'SpreadsheetApp',
   'DocumentApp',
+  'Docs',
   'MailApp',
   'GmailApp',
   'ScriptApp',
