@@ -23,9 +23,14 @@ import { median, time } from './timing';
 import { benchBacktest } from './backtest';
 import { LONG_CELLS, benchLongCells, benchReaders } from './long-cells';
 import { benchDashboard, benchPortfolioFunctions } from './portfolio';
+import { DOCUMENT_RUNS, benchDocuments } from './documents';
+import { bundleParts } from './bundle-parts';
+import { codeOfFile } from '../src/core/code-file';
 
 const ROOT = path.resolve(__dirname, '..');
 const BUNDLE = path.join(ROOT, 'dist', 'Code.js');
+const ACTIONS = path.join(ROOT, 'dist', 'Actions.html');
+const BUNDLE_META = path.join(ROOT, 'artifacts', 'bundle-meta.json');
 const REPORT = path.join(ROOT, 'docs', 'benchmarks.md');
 const TODAY = new Date(2026, 0, 15);
 const TIME_ZONE = 'UTC';
@@ -98,6 +103,12 @@ function main(): void {
   const log = (text: string) => process.stdout.write(`${text}\n`);
   const code = readFileSync(BUNDLE, 'utf8');
   const { evaluations, withContext, cachedRuns, evaluateMs } = measureEvaluation(code);
+  // Actions.html as src/gas/load-actions.ts runs it: its code in a function returning the
+  // exports (the menu's actions and the sidebar pay this on top of Code.js).
+  const actionsFile = readFileSync(ACTIONS, 'utf8');
+  const actionsEvaluation = measureEvaluation(
+    `(function () {${codeOfFile(actionsFile, 'Actions')}\nreturn CSEngineActions.actions;})();`,
+  );
   const runtime = loadBundle({ now: TODAY, timeZone: TIME_ZONE });
   const globals = runtime.globals as Record<string, unknown>;
   for (const name of ['HEALTHSCORE', 'HEALTHTIER', 'NRR']) {
@@ -243,9 +254,36 @@ function main(): void {
     fmt(figure.dateUs),
   ]);
 
-  // Bundle size.
+  // Issue 15: documents through the Docs API.
+  const documents = benchDocuments(TODAY);
+  for (const figure of documents) {
+    log(
+      `  ${figure.label}: ${figure.docsCalls} Docs calls, ${figure.requests} requests, ${fmt(figure.ms)} ms`,
+    );
+  }
+  const documentRows = documents.map((figure) => [
+    figure.label,
+    String(figure.docsCalls),
+    thousands(figure.requests),
+    figure.batchKiB.toFixed(1),
+    fmt(figure.ms),
+  ]);
+
+  // Bundle size, and what each part of src/ costs in it.
   const bytes = Buffer.byteLength(code);
   const gzipBytes = gzipSync(code, { level: 9 }).length;
+  const actionsBytes = Buffer.byteLength(actionsFile);
+  const parts = bundleParts(BUNDLE_META, bytes, actionsBytes);
+  const share = (part: number, whole: number) => `${((100 * part) / whole).toFixed(1)}%`;
+  const areaRows = (of: typeof parts.code) =>
+    of.areas.map(([area, areaBytes]) => [
+      area,
+      thousands(areaBytes),
+      share(areaBytes, of.fileBytes),
+    ]);
+  const fileRows = (of: typeof parts.code) =>
+    of.files.map(([file, fileBytes]) => [file, thousands(fileBytes)]);
+  const outside = [...parts.code.outside, ...parts.actions.outside];
 
   const score10k = results.find((r) => r.rows === 10_000 && r.name.includes('clean'));
   const messy10k = results.find((r) => r.rows === 10_000 && r.name.includes('messy'));
@@ -306,6 +344,11 @@ function main(): void {
     [`Cold evaluation (compile + run, median of ${evaluations})`, `${fmt(evaluateMs)} ms`],
     ['Cold evaluation including a new vm context', `${fmt(median(withContext))} ms`],
     ['Evaluation with V8 compilation cache hit', `${fmt(median(cachedRuns))} ms`],
+    [
+      'Actions.html (menu actions and sidebar only)',
+      `${thousands(actionsBytes)} bytes (${(actionsBytes / 1024).toFixed(1)} KiB)`,
+    ],
+    ['Actions.html cold evaluation, on top of Code.js', `${fmt(actionsEvaluation.evaluateMs)} ms`],
   ];
 
   log('');
@@ -475,14 +518,50 @@ text longer than any figure is refused before it is parsed.
 
 ${md(['Cell', 'Number µs', 'Ratio µs', 'Date µs'], readerRows, new Set([1, 2, 3]))}
 
+## Documents
+
+A QBR or a plan through the sidebar's endpoint, in the local runtime (median of ${DOCUMENT_RUNS} after a
+warm-up), on the demo book's first account: one \`Docs.Documents.create\` and one
+\`Docs.Documents.batchUpdate\` holding the whole content (src/core/doc-requests.ts), with
+the drive.file scope. "Requests" and "Batch KiB" are that batch. Before issue 15, DocumentApp
+took a call per paragraph, style and table: 136 to 149 calls per QBR and 48 to 61 per plan
+(measured on the sidebar test book), and needed the documents scope.
+
+${md(['Document', 'Docs calls', 'Requests', 'Batch KiB', 'ms'], documentRows, new Set([1, 2, 3, 4]))}
+
 ## Bundle
 
 ${md(['Measure', 'Value'], bundleRows)}
 
-Apps Script evaluates the whole bundle before every custom-function call, so its size and
-top-level work are paid on each recalculation. "Cold evaluation" compiles a new
+Apps Script evaluates every script file before every custom-function call, so dist/Code.js's
+size and top-level work are paid on each recalculation. "Cold evaluation" compiles a new
 \`vm.Script\` (with a unique trailing comment, so V8's compilation cache cannot help) and runs
-it in a fresh \`node:vm\` context prepared beforehand.
+it in a fresh \`node:vm\` context prepared beforehand. What only the menu's actions and the
+sidebar run (their endpoints and documents, the Dashboard, the backtest report, the setup
+check) is in dist/Actions.html, an HTML file Apps Script does not evaluate by itself:
+src/gas/load-actions.ts runs it when an action needs it. Before issue 15, dist/Code.js was
+183,496 bytes (179.2 KiB) and took 6.5 to 7.5 ms to evaluate cold on this machine.
+
+### What each part costs
+
+From esbuild's metafiles (\`npm run build\` writes artifacts/bundle-meta.json): bytes of
+minified output per part of src/. ${outside.length === 0 ? 'No dependency outside src/ is bundled.' : `Bundled from outside src/: ${outside.join(', ')}.`}
+
+dist/Code.js:
+
+${md(['Part', 'Bytes', 'Share'], areaRows(parts.code), new Set([1, 2]))}
+
+Its largest source files:
+
+${md(['File', 'Bytes'], fileRows(parts.code), new Set([1]))}
+
+dist/Actions.html (it repeats the parts of src/core it uses):
+
+${md(['Part', 'Bytes', 'Share'], areaRows(parts.actions), new Set([1, 2]))}
+
+Its largest source files:
+
+${md(['File', 'Bytes'], fileRows(parts.actions), new Set([1]))}
 `;
   mkdirSync(path.dirname(REPORT), { recursive: true });
   writeFileSync(REPORT, report);

@@ -438,6 +438,8 @@ export class DocumentModel {
   body: Block[] = [emptyParagraph({ namedStyleType: 'NORMAL_TEXT' })];
   lists = new Map<string, List>();
   revision = 1;
+  /** every batch applied, its requests as the API received them (JSON) */
+  readonly batches: unknown[][] = [];
   private nextList = 1;
 
   constructor(
@@ -479,6 +481,7 @@ export class DocumentModel {
         }
       });
       this.revision += 1;
+      this.batches.push(requests);
     } catch (error) {
       this.body = saved.body;
       this.lists = saved.lists;
