@@ -3,7 +3,8 @@
  *
  * Each custom function is a thin wrapper here, with its JSDoc, because esbuild-gas-plugin
  * copies the JSDoc and parameter names of this file's functions into the top-level stubs
- * Sheets reads for autocomplete and argument hints. The work happens in src/functions/.
+ * Sheets reads for autocomplete and argument hints. The work happens in src/functions/, and
+ * every result goes through sheetOutput (src/functions/output.ts) on its way to the cells.
  */
 import { backtestSheet } from './app/backtest';
 import {
@@ -21,6 +22,7 @@ import { SCOPES, runDiagnostics } from './app/diagnostics';
 import { FORMULA_HELP, MENU } from './app/menu';
 import { healthBacktest, healthCalibrate } from './functions/backtest';
 import { type FunctionContext, healthDrivers, healthScore, healthTier } from './functions/health';
+import { sheetOutput } from './functions/output';
 import { isRange } from './functions/ranges';
 import { grr, logoRetention, nrr, segment } from './functions/retention';
 import {
@@ -74,7 +76,9 @@ function columnOrCell<T>(rows: unknown, column: T[][]): T | T[][] {
  * @customfunction
  */
 function HEALTHSCORE(headers: unknown, rows: unknown, model?: unknown, today?: unknown) {
-  return columnOrCell(rows, healthScore(headers, rows, model, today, functionContext()));
+  return sheetOutput(
+    columnOrCell(rows, healthScore(headers, rows, model, today, functionContext())),
+  );
 }
 
 /**
@@ -86,7 +90,7 @@ function HEALTHSCORE(headers: unknown, rows: unknown, model?: unknown, today?: u
  * @customfunction
  */
 function HEALTHTIER(score: unknown, model?: unknown) {
-  return healthTier(score, model);
+  return sheetOutput(healthTier(score, model));
 }
 
 /**
@@ -100,7 +104,9 @@ function HEALTHTIER(score: unknown, model?: unknown) {
  * @customfunction
  */
 function HEALTHDRIVERS(headers: unknown, rows: unknown, model?: unknown, today?: unknown) {
-  return columnOrCell(rows, healthDrivers(headers, rows, model, today, functionContext()));
+  return sheetOutput(
+    columnOrCell(rows, healthDrivers(headers, rows, model, today, functionContext())),
+  );
 }
 
 /**
@@ -119,7 +125,7 @@ function NRR(
   contraction?: unknown,
   churn?: unknown,
 ) {
-  return nrr(start_or_start_arr, end_arr_or_expansion, contraction, churn);
+  return sheetOutput(nrr(start_or_start_arr, end_arr_or_expansion, contraction, churn));
 }
 
 /**
@@ -138,7 +144,7 @@ function GRR(
   contraction?: unknown,
   churn?: unknown,
 ) {
-  return grr(start_or_start_arr, end_arr_or_expansion, contraction, churn);
+  return sheetOutput(grr(start_or_start_arr, end_arr_or_expansion, contraction, churn));
 }
 
 /**
@@ -150,7 +156,7 @@ function GRR(
  * @customfunction
  */
 function LOGORETENTION(start_arr: unknown, end_arr: unknown) {
-  return logoRetention(start_arr, end_arr);
+  return sheetOutput(logoRetention(start_arr, end_arr));
 }
 
 /**
@@ -161,7 +167,7 @@ function LOGORETENTION(start_arr: unknown, end_arr: unknown) {
  * @customfunction
  */
 function SEGMENT(arr: unknown) {
-  return segment(arr);
+  return sheetOutput(segment(arr));
 }
 
 /**
@@ -174,7 +180,7 @@ function SEGMENT(arr: unknown) {
  * @customfunction
  */
 function HEALTHBACKTEST(scores: unknown, outcomes: unknown, threshold?: unknown) {
-  return healthBacktest(scores, outcomes, threshold);
+  return sheetOutput(healthBacktest(scores, outcomes, threshold));
 }
 
 /**
@@ -195,7 +201,7 @@ function HEALTHCALIBRATE(
   model?: unknown,
   today?: unknown,
 ) {
-  return healthCalibrate(headers, rows, outcomes, model, today, functionContext());
+  return sheetOutput(healthCalibrate(headers, rows, outcomes, model, today, functionContext()));
 }
 
 /**
@@ -208,7 +214,7 @@ function HEALTHCALIBRATE(
  * @customfunction
  */
 function CHURNRISK(headers: unknown, rows: unknown, today?: unknown) {
-  return columnOrCell(rows, churnRisk(headers, rows, today, functionContext()));
+  return sheetOutput(columnOrCell(rows, churnRisk(headers, rows, today, functionContext())));
 }
 
 /**
@@ -221,7 +227,7 @@ function CHURNRISK(headers: unknown, rows: unknown, today?: unknown) {
  * @customfunction
  */
 function EXPANSIONREADY(headers: unknown, rows: unknown, today?: unknown) {
-  return expansionReady(headers, rows, today, functionContext());
+  return sheetOutput(expansionReady(headers, rows, today, functionContext()));
 }
 
 /**
@@ -233,7 +239,7 @@ function EXPANSIONREADY(headers: unknown, rows: unknown, today?: unknown) {
  * @customfunction
  */
 function RENEWALSTAGE(renewal_date: unknown, today?: unknown) {
-  return renewalStageOf(renewal_date, today, functionContext());
+  return sheetOutput(renewalStageOf(renewal_date, today, functionContext()));
 }
 
 /**
@@ -244,7 +250,7 @@ function RENEWALSTAGE(renewal_date: unknown, today?: unknown) {
  * @customfunction
  */
 function NPS(responses: unknown) {
-  return nps(responses);
+  return sheetOutput(nps(responses));
 }
 
 /**
@@ -255,7 +261,7 @@ function NPS(responses: unknown) {
  * @customfunction
  */
 function CSAT(responses: unknown) {
-  return csat(responses);
+  return sheetOutput(csat(responses));
 }
 
 /**
@@ -268,7 +274,7 @@ function CSAT(responses: unknown) {
  * @customfunction
  */
 function TTFV(start: unknown, first_value: unknown, segment?: unknown) {
-  return ttfv(start, first_value, segment, functionContext());
+  return sheetOutput(ttfv(start, first_value, segment, functionContext()));
 }
 
 /**
@@ -281,7 +287,7 @@ function TTFV(start: unknown, first_value: unknown, segment?: unknown) {
  * @customfunction
  */
 function ENGAGEMENTLEVEL(headers: unknown, rows: unknown, today?: unknown) {
-  return engagementLevelOfBook(headers, rows, today, functionContext());
+  return sheetOutput(engagementLevelOfBook(headers, rows, today, functionContext()));
 }
 
 /**
@@ -293,7 +299,7 @@ function ENGAGEMENTLEVEL(headers: unknown, rows: unknown, today?: unknown) {
  * @customfunction
  */
 function WINBACKSTAGE(churn_date: unknown, today?: unknown) {
-  return winBackStageOf(churn_date, today, functionContext());
+  return sheetOutput(winBackStageOf(churn_date, today, functionContext()));
 }
 
 /**
@@ -314,7 +320,9 @@ function COHORTRETENTION(
   periods?: unknown,
   today?: unknown,
 ) {
-  return cohortRetention(start_dates, end_dates, arr, periods, today, functionContext());
+  return sheetOutput(
+    cohortRetention(start_dates, end_dates, arr, periods, today, functionContext()),
+  );
 }
 
 /**
@@ -327,7 +335,7 @@ function COHORTRETENTION(
  * @customfunction
  */
 function CHURNRATE(rate: unknown, from_period?: unknown, to_period?: unknown) {
-  return churnRate(rate, from_period, to_period);
+  return sheetOutput(churnRate(rate, from_period, to_period));
 }
 
 /**
@@ -340,7 +348,7 @@ function CHURNRATE(rate: unknown, from_period?: unknown, to_period?: unknown) {
  * @customfunction
  */
 function EXPANSIONRATE(rate: unknown, from_period?: unknown, to_period?: unknown) {
-  return expansionRate(rate, from_period, to_period);
+  return sheetOutput(expansionRate(rate, from_period, to_period));
 }
 
 /**
@@ -352,7 +360,7 @@ function EXPANSIONRATE(rate: unknown, from_period?: unknown, to_period?: unknown
  * @customfunction
  */
 function CSMCAPACITY(csm_column: unknown, arr_column: unknown) {
-  return csmCapacity(csm_column, arr_column);
+  return sheetOutput(csmCapacity(csm_column, arr_column));
 }
 
 /** Menu: rebuild the Dashboard sheet (metrics, charts and the monthly review). */

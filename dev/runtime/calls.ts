@@ -22,10 +22,16 @@ export class CallCounter {
   /** calls still allowed before the kill; undefined when no kill is armed */
   private budget: number | undefined;
   private dead = false;
+  /**
+   * Asked before each call is made: throws the error Apps Script gives for a call the running
+   * execution context does not allow (set by execution.ts; undefined when all are allowed).
+   */
+  guard: ((name: string) => void) | undefined;
 
   /**
    * Records one call of `name` ("Service.method"). Every fake calls this first, before doing
-   * anything, so a killed execution's call throws without side effect (see killAfter).
+   * anything, so a killed execution's call, or one its context refuses, throws without side
+   * effect (see killAfter and guard). A refused call is not counted.
    */
   record(name: string): void {
     if (this.dead) throw executionKilledError();
@@ -36,6 +42,7 @@ export class CallCounter {
       }
       this.budget -= 1;
     }
+    if (this.guard !== undefined) this.guard(name);
     this.counts.set(name, (this.counts.get(name) ?? 0) + 1);
   }
 

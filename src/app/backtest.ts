@@ -3,7 +3,7 @@
  * sheet's values, find the score and outcome columns, run the backtest and the calibration,
  * and render the dialog's HTML (or say what is missing).
  */
-import type { CellValue } from '../core/cells';
+import { type CellValue, describeCell } from '../core/cells';
 import { ArgumentError } from '../core/models';
 import { normalizeKey } from '../core/text';
 import {
@@ -62,7 +62,7 @@ export function backtestSheet(
     let scoreSource: string;
     if (scoreColumn >= 0) {
       scoreCells = rows.map((row) => row[scoreColumn]);
-      scoreSource = `column "${String(headerRow[scoreColumn])}"`;
+      scoreSource = `column "${describeCell(headerRow[scoreColumn])}"`;
     } else {
       scoreCells = scoreBookRange(
         'Backtest',

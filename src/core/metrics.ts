@@ -5,6 +5,7 @@
  */
 import { type DayNumber, dayFromParts, isoDay } from './dates';
 import { type Segment, segmentOf } from './retention';
+import { normalizeKey } from './text';
 
 // ------------------------------------------------------------------ NPS and CSAT
 
@@ -56,24 +57,33 @@ export function convertExpansionRate(rate: number, from: number, to: number): nu
   return Math.pow(1 + rate, to / from) - 1;
 }
 
-/** Period names and their length in months. */
-export const PERIOD_MONTHS: Readonly<Record<string, number>> = {
-  day: 12 / 365,
-  daily: 12 / 365,
-  week: 12 / 52,
-  weekly: 12 / 52,
-  month: 1,
-  monthly: 1,
-  quarter: 3,
-  quarterly: 3,
-  'half-year': 6,
-  'semi-annual': 6,
-  semiannual: 6,
-  year: 12,
-  yearly: 12,
-  annual: 12,
-  annually: 12,
-};
+/**
+ * Period names and their length in months, keyed by normalizeKey of the name ("Semi-annual"
+ * and "semiannual" are "semiannual"). A Map, so that a name such as "constructor" or
+ * "__proto__" typed by a user finds nothing rather than an Object.prototype member.
+ */
+const PERIOD_MONTHS: ReadonlyMap<string, number> = new Map([
+  ['day', 12 / 365],
+  ['daily', 12 / 365],
+  ['week', 12 / 52],
+  ['weekly', 12 / 52],
+  ['month', 1],
+  ['monthly', 1],
+  ['quarter', 3],
+  ['quarterly', 3],
+  ['halfyear', 6],
+  ['semiannual', 6],
+  ['year', 12],
+  ['yearly', 12],
+  ['annual', 12],
+  ['annually', 12],
+]);
+
+/** The length in months of a period name ("monthly", "per year", "Semi-annual"), if known. */
+export function periodMonths(name: string): number | undefined {
+  const key = normalizeKey(name);
+  return PERIOD_MONTHS.get(key) ?? PERIOD_MONTHS.get(key.replace(/^per/, ''));
+}
 
 // ------------------------------------------------------------------ cohorts
 

@@ -3,7 +3,7 @@
  * The five presets come from five published playbooks (docs/scoring.md); a custom model is
  * a weights range on the default recipes.
  */
-import { type CellValue, Invalid, isBlank, readNumber } from './cells';
+import { type CellValue, Invalid, describeCell, isBlank, readNumber } from './cells';
 import {
   DEFAULT_RECIPES,
   DIMENSION_IDS,
@@ -210,7 +210,7 @@ export function resolveModel(model: unknown): HealthModel {
     const preset = PRESET_BY_KEY.get(normalizeKey(model));
     if (!preset) {
       throw new ArgumentError(
-        `model: "${model}" is not a health model. Use one of ${listInWords(
+        `model: "${describeCell(model)}" is not a health model. Use one of ${listInWords(
           presetNames().map((name) => `"${name}"`),
         )}, or a 2-column range of dimension and weight.`,
       );
@@ -219,7 +219,7 @@ export function resolveModel(model: unknown): HealthModel {
   }
   if (Array.isArray(model)) return customModel(model as unknown[][]);
   throw new ArgumentError(
-    `model: expected a model name such as "cs-engine" or a 2-column range of dimension and weight, found ${String(model)}.`,
+    `model: expected a model name such as "cs-engine" or a 2-column range of dimension and weight, found ${describeCell(model)}.`,
   );
 }
 
@@ -240,7 +240,7 @@ function customModel(rows: unknown[][]): HealthModel {
     const where = `model row ${index + 1}`;
     if (!id) {
       throw new ArgumentError(
-        `${where}: "${name}" is not a health dimension. Use one of ${listInWords(
+        `${where}: "${describeCell(name)}" is not a health dimension. Use one of ${listInWords(
           DIMENSION_IDS.map((dimension) => DIMENSION_LABELS[dimension]),
         )}.`,
       );

@@ -7,6 +7,7 @@
  * arguments.
  */
 import type { Assessment } from './account';
+import { NAME_LENGTH, describeCell } from './cells';
 import { SEVERITY_LABELS } from './alerts/rules';
 import { type DayNumber, isoDay } from './dates';
 import type { DocBlock, DocContent } from './doc-model';
@@ -129,7 +130,7 @@ export const PLAN_TITLES: Readonly<Record<PlanKind, string>> = {
 };
 
 export function planDocumentName(kind: PlanKind, account: string, today: DayNumber): string {
-  return `${PLAN_TITLES[kind]} - ${account} - ${isoDay(today)}`;
+  return `${PLAN_TITLES[kind]} - ${describeCell(account, NAME_LENGTH)} - ${isoDay(today)}`;
 }
 
 function header(a: Assessment, kind: PlanKind, today: DayNumber, preparedBy: string): DocBlock[] {

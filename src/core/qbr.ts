@@ -12,6 +12,8 @@
  * it names none of these sources.
  */
 import type { Assessment } from './account';
+import { NAME_LENGTH, describeCell } from './cells';
+import { ownEntry } from './text';
 import type { AgendaId, Content } from './content-types';
 import { SEVERITY_LABELS } from './alerts/rules';
 import { type DayNumber, isoDay } from './dates';
@@ -41,13 +43,13 @@ export interface QbrOptions extends QbrRequest {
 
 export const QBR_ERRORS = {
   quarter: (text: string) =>
-    `"${text}" is not a quarter: choose one such as Q4 2026 (Q1 to Q4, then the year).`,
+    `"${describeCell(text)}" is not a quarter: choose one such as Q4 2026 (Q1 to Q4, then the year).`,
   agenda: (text: string) =>
-    `"${text}" is not an agenda: choose the 45-minute or the 60-minute one.`,
+    `"${describeCell(text)}" is not an agenda: choose the 45-minute or the 60-minute one.`,
 };
 
 export function qbrDocumentName(account: string, quarter: string): string {
-  return `QBR - ${account} - ${quarter}`;
+  return `QBR - ${describeCell(account, NAME_LENGTH)} - ${quarter}`;
 }
 
 const pct = (fraction: number) => `${Math.round(fraction * 100)}%`;
@@ -415,7 +417,7 @@ export function buildQbr(a: Assessment, options: QbrOptions, content: Content): 
   const quarter = parseQuarter(options.quarter);
   if (!quarter) throw new Error(QBR_ERRORS.quarter(options.quarter));
   const { agendas, expansionPlays, qbrPrepChecklist } = content.playbooks;
-  const agenda = agendas[options.agenda];
+  const agenda = ownEntry(agendas, options.agenda);
   if (!agenda) throw new Error(QBR_ERRORS.agenda(String(options.agenda)));
   const label = quarterLabel(quarter);
   const { today, preparedBy } = options;

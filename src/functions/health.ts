@@ -1,7 +1,7 @@
 /**
  * HEALTHSCORE, HEALTHTIER and HEALTHDRIVERS: a book range in, one result per row out.
  */
-import { type CellValue, isBlank, parseNumberText } from '../core/cells';
+import { type CellValue, describeCell, isBlank, parseNumberText } from '../core/cells';
 import { type AccountRow, planRead, readAccountRows, readLayout } from '../core/book';
 import type { DayNumber } from '../core/dates';
 import { type HealthResult, columnsNeededBy, describeDrivers, scoreAccount } from '../core/health';
@@ -94,6 +94,12 @@ export function healthDrivers(
   );
 }
 
+/**
+ * The longest text passed through as a message (HEALTHSCORE's row messages are far
+ * shorter); longer text is not a message, and is quoted by an excerpt instead.
+ */
+const MAX_PASSED_MESSAGE = 2_000;
+
 /** The tier of one score cell: "" stays "", an error text stays as it is. */
 function tierOfCell(cell: CellValue, model: HealthModel): string {
   if (isBlank(cell)) return '';
@@ -101,13 +107,15 @@ function tierOfCell(cell: CellValue, model: HealthModel): string {
   if (typeof cell === 'number') score = cell;
   else if (typeof cell === 'string') {
     const parsed = parseNumberText(cell);
-    if (!parsed) return cell;
-    score = parsed.value;
+    if (!parsed && cell.length <= MAX_PASSED_MESSAGE) return cell;
+    score = parsed?.value;
   }
   if (score === undefined || !Number.isFinite(score)) {
-    return `Score: expected a number 0-100, found '${String(cell)}'`;
+    return `Score: expected a number 0-100, found '${describeCell(cell)}'`;
   }
-  if (score < 0 || score > 100) return `Score: expected a number 0-100, found ${score}`;
+  if (score < 0 || score > 100) {
+    return `Score: expected a number 0-100, found ${describeCell(score)}`;
+  }
   return tierFor(model, score).label;
 }
 

@@ -296,8 +296,22 @@ describe('generateQbr', () => {
       return docsCalls(rt);
     });
     expect(counts[0]).toBe(counts[1]);
-    expect(counts[0]).toBeLessThanOrEqual(145);
+    expect(counts[0]).toBeLessThanOrEqual(148);
   });
+
+  it.each(['constructor', '__proto__', 'toString'])(
+    'refuses the agenda or plan %p (a name of Object.prototype) with a message',
+    (name) => {
+      const rt = runtime();
+      expect(() => rt.call('generateQbr', { row: 2, quarter: 'Q4 2025', agenda: name })).toThrow(
+        `"${name}" is not an agenda`,
+      );
+      expect(() => rt.call('generatePlan', { row: 2, kind: name })).toThrow(
+        `"${name}" is not a plan`,
+      );
+      expect(rt.documents.all()).toHaveLength(0);
+    },
+  );
 
   it('refuses a bad quarter with a message', () => {
     const rt = runtime();
