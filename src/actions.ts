@@ -11,7 +11,7 @@ import { SCOPES, runDiagnostics } from './app/diagnostics';
 import { refreshDashboard, refreshDashboardIfStale } from './app/dashboard/refresh';
 import type { SidebarApi } from './app/sidebar/api';
 import { createSidebarServer } from './app/sidebar/server';
-import type { FunctionContext } from './functions/health';
+import type { FunctionContext } from './functions/context';
 import { alertPorts, permissionsGranted } from './gas/alert-ports';
 import { dashboardPorts } from './gas/dashboard-ports';
 import { showDialog } from './gas/dialog';

@@ -17,7 +17,7 @@
  */
 import { type DocBlock, type DocContent, PLACEHOLDER_BACKGROUND, rectangular } from './doc-model';
 
-export interface DocsRange {
+interface DocsRange {
   readonly startIndex: number;
   readonly endIndex: number;
 }
@@ -26,14 +26,14 @@ export interface DocsColor {
   readonly color: { readonly rgbColor: { red: number; green: number; blue: number } };
 }
 
-export interface DocsTextStyle {
+interface DocsTextStyle {
   readonly bold?: boolean;
   readonly italic?: boolean;
   readonly foregroundColor?: DocsColor;
   readonly backgroundColor?: DocsColor;
 }
 
-export interface DocsParagraphBorder {
+interface DocsParagraphBorder {
   readonly color: DocsColor;
   readonly width: { readonly magnitude: number; readonly unit: 'PT' };
   readonly padding: { readonly magnitude: number; readonly unit: 'PT' };
