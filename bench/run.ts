@@ -222,16 +222,22 @@ function main(): void {
 
   // Issue 5: lifecycle and portfolio functions, and the Dashboard refresh.
   const portfolio = benchPortfolioFunctions(runtime, bookFor(10_000, false));
-  for (const figure of portfolio) log(`  ${figure.name} 10,000 rows: ${fmt(figure.medianMs)} ms`);
+  for (const figure of portfolio) {
+    log(`  ${figure.name} 10,000 rows: ${figure.failure ?? `${fmt(figure.medianMs)} ms`}`);
+  }
   const dashboard = benchDashboard(10_000, TODAY);
   log(`  Dashboard refresh, 10,000 accounts: ${fmt(dashboard.ms)} ms`);
-  const portfolioRows = portfolio.map((figure) => [
-    figure.name,
-    thousands(figure.rows),
-    String(figure.runs),
-    fmt(figure.medianMs),
-    fmt(figure.minMs),
-  ]);
+  const portfolioRows = portfolio.map((figure) =>
+    figure.failure
+      ? [figure.name, thousands(figure.rows), String(figure.runs), `failed: ${figure.failure}`, '']
+      : [
+          figure.name,
+          thousands(figure.rows),
+          String(figure.runs),
+          fmt(figure.medianMs),
+          fmt(figure.minMs),
+        ],
+  );
 
   // Issue 10: long and hostile cells through every function, and the readers alone.
   const longCells = benchLongCells(runtime);
