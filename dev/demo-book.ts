@@ -412,7 +412,8 @@ function makeAccount(random: Random, index: number, name: string): Account {
           : 'stable'
       : 'expanding';
   const contractStart = newLogo ? -random.int(10, 330) : -random.int(200, 1_800);
-  const churnDate = churned ? -random.int(1, 365) : 0;
+  // Churned within the last year, and never before the contract started.
+  const churnDate = churned ? -random.int(1, Math.min(365, -contractStart - 1)) : 0;
   const lastLoginDays = churned
     ? random.int(30, 200)
     : Math.round(clamp(Math.abs(noisy((1 - h) * 35, 6)), 0, 120));

@@ -132,6 +132,10 @@ describe('generateBook', () => {
       expect(num(row[demoColumn('ARR at period start')])).toBeGreaterThan(0);
       const date = row[demoColumn('Churn date')];
       if (date !== '') expect(date).toBeInstanceOf(Date);
+      const start = row[demoColumn('Contract start')];
+      if (date instanceof Date && start instanceof Date) {
+        expect(date.getTime()).toBeGreaterThan(start.getTime());
+      }
       const reason = String(row[demoColumn('Churn reason')]).toLowerCase();
       if (reason !== '') expect(CHURN_REASONS).toContain(reason);
     }
