@@ -21,7 +21,8 @@ import { checkHeaders } from './app/header-check';
 import { SCOPES, runDiagnostics } from './app/diagnostics';
 import { FORMULA_HELP, MENU } from './app/menu';
 import { healthBacktest, healthCalibrate } from './functions/backtest';
-import { type FunctionContext, healthDrivers, healthScore, healthTier } from './functions/health';
+import type { FunctionContext } from './functions/context';
+import { healthDrivers, healthScore, healthTier } from './functions/health';
 import { sheetOutput } from './functions/output';
 import { isRange } from './functions/ranges';
 import { grr, logoRetention, nrr, segment } from './functions/retention';
@@ -218,7 +219,7 @@ function CHURNRISK(headers: unknown, rows: unknown, today?: unknown) {
 }
 
 /**
- * Whether each account is ready for an expansion conversation: seed 001's gate (top health tier for 60+ days, a goal achieved with ROI documented, champion engaged, renewal more than 60 days away) and the buying signals present.
+ * Whether each account is ready for an expansion conversation: the expansion gate (top health tier for 60+ days, a goal achieved with ROI documented, champion engaged, renewal more than 60 days away) and the buying signals present.
  *
  * @param {Array<Array<string>>} headers The book's header row, for example A1:AZ1.
  * @param {Array<Array<string|number|Date|boolean>>} rows The account rows under those headers, for example A2:AZ500.
@@ -231,7 +232,7 @@ function EXPANSIONREADY(headers: unknown, rows: unknown, today?: unknown) {
 }
 
 /**
- * The renewal prep step due for a renewal date (seed 002's sequence from day -90 to day -7), the days left and the next step.
+ * The renewal prep step due for a renewal date (the prep sequence from day -90 to day -7), the days left and the next step.
  *
  * @param {Date|Array<Array<Date>>} renewal_date A renewal date, or a column of them.
  * @param {Date} [today] Optional. The day to count from; pass CSE_TODAY, the named range CS Engine keeps at today's date, so results move with the days (left out: the day the formula last recalculated).
@@ -265,7 +266,7 @@ function CSAT(responses: unknown) {
 }
 
 /**
- * Time to first value in days, and whether it met the segment's target (seed 002: Enterprise 30 days, Mid-Market 14 days, SMB 24 hours, Self-Serve 10 minutes).
+ * Time to first value in days, and whether it met the segment's target (Enterprise 30 days, Mid-Market 14 days, SMB 24 hours, Self-Serve 10 minutes).
  *
  * @param {Date|Array<Array<Date>>} start The onboarding start (contract start) of each account.
  * @param {Date|Array<Array<Date>>} first_value The day each account first got value, same rows; blank if not yet.
@@ -278,7 +279,7 @@ function TTFV(start: unknown, first_value: unknown, segment?: unknown) {
 }
 
 /**
- * Engagement level of each account row (seed 002): Power user, Regular, Casual, Dormant or Ghost, from DAU/MAU (or core actions per week), feature adoption and the last login.
+ * Engagement level of each account row: Power user, Regular, Casual, Dormant or Ghost, from DAU/MAU (or core actions per week), feature adoption and the last login.
  *
  * @param {Array<Array<string>>} headers The book's header row, for example A1:AZ1.
  * @param {Array<Array<string|number|Date|boolean>>} rows The account rows under those headers, for example A2:AZ500.
@@ -291,7 +292,7 @@ function ENGAGEMENTLEVEL(headers: unknown, rows: unknown, today?: unknown) {
 }
 
 /**
- * Win-back stage of a churned account by time since churn (seed 002): the approach and its usual success rate.
+ * Win-back stage of a churned account by time since churn: the approach and its usual success rate.
  *
  * @param {Date|Array<Array<Date>>} churn_date A churn date, or a column of them.
  * @param {Date} [today] Optional. The day to count from; pass CSE_TODAY, the named range CS Engine keeps at today's date, so results move with the days (left out: the day the formula last recalculated).
@@ -352,7 +353,7 @@ function EXPANSIONRATE(rate: unknown, from_period?: unknown, to_period?: unknown
 }
 
 /**
- * Accounts and ARR per CSM against seed 000's capacity model (Enterprise 10-15 accounts, Mid-Market 25-40, SMB 50-80, Self-Serve automated), segments taken from ARR.
+ * Accounts and ARR per CSM against the CSM capacity model (Enterprise 10-15 accounts, Mid-Market 25-40, SMB 50-80, Self-Serve automated), segments taken from ARR.
  *
  * @param {Array<Array<string>>} csm_column The CSM of each account, for example C2:C500.
  * @param {Array<Array<number>>} arr_column The ARR of each account, same rows.

@@ -15,7 +15,7 @@ export function executionKilledError(): Error {
  * Counts every call made on the fake Apps Script services, by "Service.method" name
  * (e.g. "Range.getValues", "Sheet.getRange", "SpreadsheetApp.getActiveSpreadsheet"),
  * so tests can assert that the number of service calls does not grow with the number of rows
- * (DESIGN.md, rule 3).
+ * (ARCHITECTURE.md: batch every Apps Script call).
  */
 export class CallCounter {
   private readonly counts = new Map<string, number>();

@@ -12,7 +12,8 @@ import {
   calibrateBook,
   runBacktest,
 } from '../functions/backtest';
-import { type FunctionContext, scoreBookRange } from '../functions/health';
+import type { FunctionContext } from '../functions/context';
+import { scoreBookRange } from '../functions/health';
 import { dayOfDate } from '../core/dates';
 import { renderBacktestReport } from './backtest-report';
 

@@ -55,7 +55,7 @@ export interface Assessment {
   readonly daysInTier: number | undefined;
   readonly findings: readonly Finding[];
   readonly segment: Segment | undefined;
-  /** Where the segment came from: the Segment column, or ARR by seed 000's capacity model. */
+  /** Where the segment came from: the Segment column, or ARR by the CSM capacity model. */
   readonly segmentFrom: 'column' | 'arr' | undefined;
   readonly cadence: TouchCadence | undefined;
   readonly ttfv: TtfvTarget | undefined;

@@ -9,13 +9,7 @@ import { ArgumentError, type HealthModel, resolveModel, tierFor } from '../core/
 import { DIMENSION_LABELS } from '../core/dimensions';
 import { bookArguments, mapCells } from './ranges';
 import { todayOf } from './today';
-
-/** What a custom function knows of its surroundings, handed in by src/index.ts. */
-export interface FunctionContext {
-  readonly now: Date;
-  /** The spreadsheet's time zone (IANA name). */
-  readonly timeZone: string;
-}
+import type { FunctionContext } from './context';
 
 /**
  * Reads and scores every row of a book range, the shared core of the health functions, and

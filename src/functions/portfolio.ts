@@ -27,7 +27,7 @@ import {
   periodMonths,
 } from '../core/metrics';
 import { ArgumentError } from '../core/models';
-import type { FunctionContext } from './health';
+import type { FunctionContext } from './context';
 import { todayOf } from './today';
 import { cellsOfColumn, mapCells, toGrid } from './ranges';
 

@@ -223,7 +223,7 @@ describe('the portfolio functions', () => {
     }
   });
 
-  it('CSMCAPACITY against seed 000’s model', () => {
+  it('CSMCAPACITY against the afrexai playbook’s capacity model', () => {
     const csms = [['Ana'], ['Ana'], ['Bo']];
     const arr = [[150_000], [50_000], ['$3,000']];
     // Ana: 1/15 + 1/40 = 0.091667 of a full book.
