@@ -7,7 +7,7 @@
  * documents and emails the bundle produced.
  */
 import { TRIGGER_HANDLER } from '../../src/app/alerts/control';
-import { loadSettings } from '../../src/app/alerts/settings';
+import { loadLastRun, loadSettings } from '../../src/app/alerts/settings';
 import { columnLetter } from '../../src/core/dashboard';
 import { readLayout } from '../../src/core/book';
 import type { CellValue } from '../../src/core/cells';
@@ -527,14 +527,19 @@ export class Playground {
     return serialToDate(day + SERIAL_OF_DAY_ZERO + hour / 24, this.timeZone);
   }
 
-  /** The hour of the daily check, as the alert settings hold it. */
-  private alertHour(): number {
+  /** The alert settings and last run as the add-on keeps them (read only). */
+  private alertStore() {
     const store = this.runtime.properties.state.documentStore(this.runtime.spreadsheet.getId());
-    return loadSettings({
-      get: (key) => store.get(key) ?? null,
+    return {
+      get: (key: string) => store.get(key) ?? null,
       set: () => undefined,
       remove: () => undefined,
-    }).hour;
+    };
+  }
+
+  /** The hour of the daily check, as the alert settings hold it. */
+  private alertHour(): number {
+    return loadSettings(this.alertStore()).hour;
   }
 
   private alertLogRows(): number {
@@ -589,8 +594,18 @@ export class Playground {
     this.invalidate();
     const sent = runtime.mail.outbox.length - sentBefore;
     const logged = this.alertLogRows() - logBefore;
-    const days = runs === 1 ? '1 day' : `${runs} days`;
-    const summary = `Today is ${isoDay(this.today())}: ${days} on, the daily alert run ran each day at ${String(this.alertHour()).padStart(2, '0')}:00. ${sent} email(s) sent; the Alert Log has ${logged >= 0 ? `${logged} more` : `${-logged} fewer`} row(s) (old rows are pruned). History keeps each account's daily score.`;
+    const hour = `${String(this.alertHour()).padStart(2, '0')}:00`;
+    const ran =
+      runs === 1
+        ? `1 day on, the daily alert run ran at ${hour}`
+        : `${runs} days on, the daily alert run ran each day at ${hour}`;
+    const last = loadLastRun(this.alertStore());
+    const lastRun = !last
+      ? ''
+      : last.ok
+        ? ` Its last run: ${last.summary}`
+        : ` Its last run stopped: ${last.summary}`;
+    const summary = `Today is ${isoDay(this.today())}: ${ran}.${lastRun} In all, ${sent} email(s) sent; the Alert Log has ${logged >= 0 ? `${logged} more` : `${-logged} fewer`} row(s) (old rows are pruned). History keeps each account's daily score.`;
     return { ok: !error, ...(error ? { error } : {}), summary, events, state: this.state() };
   }
 
