@@ -91,7 +91,7 @@ async function main(argv: readonly string[]): Promise<number> {
   out();
   out(
     s.dim(
-      `Done in ${Math.round(performance.now() - started)} ms. \`npm test\` runs every check, \`npm run bench\` measures the bundle, \`npm run demo-book -- --out book.csv\` writes this book for import into Google Sheets; the README explains how to deploy.`,
+      `Done in ${Math.round(performance.now() - started)} ms. \`npm test\` runs every check, \`npm run bench\` measures the bundle${run.source.kind === 'demo' ? ', `npm run demo-book -- --out book.csv` writes this book for import into Google Sheets' : ''}; the README explains how to deploy.`,
     ),
   );
   if (!served) return 0;

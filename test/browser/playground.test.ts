@@ -257,7 +257,7 @@ describe('every item of the add-on’s menu, picked in the page', () => {
     await page.locator('#menu-button').click();
   });
 
-  test('Turn on daily alerts asks the hour; Alert settings asks its four questions', async () => {
+  test('Turn on daily alerts asks the hour, and points to Alert settings', async () => {
     await pickMenu('menuAlertsOn');
     expect(await answer('OK', '7')).toMatch(/^At what hour should CS Engine check the book/);
     const on = await answer('OK');
@@ -266,7 +266,9 @@ describe('every item of the add-on’s menu, picked in the page', () => {
     expect(on).toContain('Set an escalation address for Critical accounts in Alert settings.');
     await idle();
     expect(playground.state().alertsOn).toBe(true);
+  });
 
+  test('Alert settings asks its four questions; a wrong answer or Cancel changes nothing', async () => {
     await pickMenu('menuAlertsSettings');
     expect(await answer('OK', 'not an address')).toMatch(/^Who else should get every Critical/);
     // A wrong answer is said, and nothing changes.
