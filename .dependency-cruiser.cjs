@@ -24,7 +24,8 @@ module.exports = {
     {
       name: 'gas-only-from-the-entry-point',
       severity: 'error',
-      comment: 'Only src/index.ts (the wiring) and src/gas itself import the Apps Script adapters.',
+      comment:
+        'Only the entry points (src/index.ts, src/actions.ts: the wiring) and src/gas itself import the Apps Script adapters.',
       from: { path: '^src/(core|app|functions|content)/' },
       to: { path: '^src/gas/' },
     },

@@ -6,6 +6,7 @@ import tseslint from 'typescript-eslint';
 const appsScriptGlobals = [
   'SpreadsheetApp',
   'DocumentApp',
+  'Docs',
   'MailApp',
   'GmailApp',
   'ScriptApp',
@@ -51,6 +52,28 @@ export default tseslint.config(
               regex: '(^|/)content(/index)?$',
               message:
                 'src/content/ is built into dist/Content.html, not the bundle: receive it as an argument (src/gas/load-content.ts loads it).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Apps Script evaluates dist/Code.js before every custom-function call: src/actions.ts
+    // (the menu's actions and the sidebar) is built into dist/Actions.html and loaded when an
+    // action runs (src/gas/load-actions.ts), so the rest of src/ takes only its type.
+    files: ['src/**/*.ts'],
+    ignores: ['src/actions.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)actions$',
+              allowTypeImports: true,
+              message:
+                'src/actions.ts is built into dist/Actions.html, not the bundle: import its type and call loadActions() (src/gas/load-actions.ts).',
             },
           ],
         },

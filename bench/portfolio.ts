@@ -12,6 +12,8 @@ export interface FunctionFigure {
   readonly runs: number;
   readonly medianMs: number;
   readonly minMs: number;
+  /** why the call failed, if it did (the bench reports it and goes on) */
+  readonly failure?: string;
 }
 
 export interface DashboardFigure {
@@ -56,7 +58,13 @@ export function benchPortfolioFunctions(runtime: LocalRuntime, book: DemoBook): 
     ['CSMCAPACITY(CSM, ARR)', ['CSMCAPACITY', col('CSM'), col('ARR')], 10],
   ];
   return calls.map(([name, [fn, ...args], runs]) => {
-    const times = time(() => runtime.call(fn as string, ...args), runs);
+    let times: number[];
+    try {
+      times = time(() => runtime.call(fn as string, ...args), runs);
+    } catch (error) {
+      const failure = error instanceof Error ? error.message : String(error);
+      return { name, rows: book.rows.length, runs, medianMs: NaN, minMs: NaN, failure };
+    }
     return {
       name,
       rows: book.rows.length,

@@ -1,29 +1,43 @@
-// Builds src/index.ts into dist/Code.js, the single file Apps Script runs, and copies
-// appsscript.json beside it so that `clasp push` (rootDir: dist) sends a complete project.
+// Builds src/index.ts into dist/Code.js, the only script file of the project, and
+// src/actions.ts into dist/Actions.html (the code of the menu's actions and the sidebar, which
+// custom functions never run), and copies appsscript.json beside them so that `clasp push`
+// (rootDir: dist) sends a complete project. What each source file costs in each is written to
+// artifacts/bundle-meta.json (esbuild's metafile) for `npm run bench`.
 import { build } from 'esbuild';
 import { GasPlugin } from 'esbuild-gas-plugin';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 mkdirSync('dist', { recursive: true });
-await build({
-  entryPoints: ['src/index.ts'],
+mkdirSync('artifacts', { recursive: true });
+
+/** What Code.js and Actions.html share. */
+const serverCode = {
   bundle: true,
-  outfile: 'dist/Code.js',
   format: 'iife',
   // Apps Script's V8 has rejected syntax newer than ES2020.
   target: 'es2020',
   charset: 'utf8',
   legalComments: 'none',
   logLevel: 'warning',
+  metafile: true,
   // `npm run build:addon` builds the Marketplace add-on (menu under Extensions); the default
   // build is for a script bound to one spreadsheet (its own CS Engine menu).
   define: { __ADDON__: process.env.CS_ENGINE_TARGET === 'addon' ? 'true' : 'false' },
   // Apps Script parses the whole bundle before every custom-function call, so its size is
   // paid per call: minified, it parses faster. CS_ENGINE_DEBUG=1 keeps readable names for
-  // stack traces. Sheets' autocomplete is unaffected: the plugin writes the JSDoc'd stubs
-  // from src/index.ts after the build.
+  // stack traces.
   minify: process.env.CS_ENGINE_DEBUG !== '1',
+  // Nothing in the code reads a function's name; debugger statements never ship.
+  drop: ['debugger'],
+};
+
+// Sheets' autocomplete is unaffected by minifying: the plugin writes the JSDoc'd stubs from
+// src/index.ts after the build.
+const code = await build({
+  ...serverCode,
+  entryPoints: ['src/index.ts'],
+  outfile: 'dist/Code.js',
   plugins: [GasPlugin],
 });
 copyFileSync('appsscript.json', 'dist/appsscript.json');
@@ -55,7 +69,7 @@ writeFileSync('dist/Sidebar.html', page);
 const content = await build({
   stdin: {
     contents:
-      "export { CONTENT } from './src/content'; export { contentFileText } from './src/core/content-file';",
+      "export { CONTENT } from './src/content'; export { contentFileText } from './src/core/content-file'; export { codeFileText } from './src/core/code-file';",
     resolveDir: path.resolve('.'),
     loader: 'ts',
   },
@@ -65,7 +79,33 @@ const content = await build({
   platform: 'neutral',
   logLevel: 'warning',
 });
-const { CONTENT, contentFileText } = await import(
+const { CONTENT, contentFileText, codeFileText } = await import(
   `data:text/javascript;base64,${Buffer.from(content.outputFiles[0].text).toString('base64')}`
 );
 writeFileSync('dist/Content.html', contentFileText(CONTENT));
+
+// The actions: src/actions.ts as one script whose exports land in `var CSEngineActions`,
+// inside an inert script element (src/core/code-file.ts); src/gas/load-actions.ts runs it.
+const actions = await build({
+  ...serverCode,
+  entryPoints: ['src/actions.ts'],
+  write: false,
+  outfile: 'dist/actions.js',
+  globalName: 'CSEngineActions',
+});
+writeFileSync('dist/Actions.html', codeFileText(actions.outputFiles[0].text));
+
+// Bytes of each source file in each output, for bench/bundle-parts.ts.
+const inputsOf = (metafile) => {
+  const [output] = Object.values(metafile.outputs);
+  return {
+    bytes: output.bytes,
+    inputs: Object.fromEntries(
+      Object.entries(output.inputs).map(([file, { bytesInOutput }]) => [file, bytesInOutput]),
+    ),
+  };
+};
+writeFileSync(
+  'artifacts/bundle-meta.json',
+  `${JSON.stringify({ code: inputsOf(code.metafile), actions: inputsOf(actions.metafile) }, null, 1)}\n`,
+);

@@ -6,7 +6,6 @@
  * Sheets reads for autocomplete and argument hints. The work happens in src/functions/, and
  * every result goes through sheetOutput (src/functions/output.ts) on its way to the cells.
  */
-import { backtestSheet } from './app/backtest';
 import {
   type Dialogs,
   editSettings,
@@ -18,7 +17,6 @@ import {
 } from './app/alerts/control';
 import { runAlerts } from './app/alerts/run';
 import { checkHeaders } from './app/header-check';
-import { SCOPES, runDiagnostics } from './app/diagnostics';
 import { FORMULA_HELP, MENU } from './app/menu';
 import { healthBacktest, healthCalibrate } from './functions/backtest';
 import type { FunctionContext } from './functions/context';
@@ -42,16 +40,14 @@ import {
   expansionRate,
   nps,
 } from './functions/portfolio';
-import { refreshDashboard, refreshDashboardIfStale } from './app/dashboard/refresh';
-import { dashboardPorts } from './gas/dashboard-ports';
 import { showDialog } from './gas/dialog';
 import { currentTimeZone, now } from './gas/environment';
 import { readActiveSheet } from './gas/sheets';
-import { alertPorts, permissionsGranted } from './gas/alert-ports';
+import { alertPorts } from './gas/alert-ports';
 import { askText, installMenu, showMessage } from './gas/ui';
 import type { AccountRequest, PlanRequest, QbrRequest, SidebarApi } from './app/sidebar/api';
-import { createSidebarServer } from './app/sidebar/server';
-import { showSidebar, sidebarPorts } from './gas/sidebar';
+import { loadActions } from './gas/load-actions';
+import { showSidebar } from './gas/sidebar';
 import { stampTodayInActiveBook } from './gas/today';
 import { guardAlertsTrigger } from './gas/alert-trigger';
 
@@ -366,8 +362,7 @@ function CSMCAPACITY(csm_column: unknown, arr_column: unknown) {
 
 /** Menu: rebuild the Dashboard sheet (metrics, charts and the monthly review). */
 function menuRefreshDashboard() {
-  const report = refreshDashboard(dashboardPorts());
-  showMessage('CS Engine dashboard', report.summary);
+  loadActions().refreshDashboard();
 }
 
 /**
@@ -393,10 +388,7 @@ function menuCheckHeaders() {
 
 /** Menu: backtest the health score of the active sheet against its renewal outcomes. */
 function menuBacktest() {
-  const sheet = readActiveSheet();
-  const action = backtestSheet(sheet.name, sheet.values as never, functionContext());
-  if (action.kind === 'dialog') showDialog(action.title, action.html, 960, 640);
-  else showMessage(action.title, action.message);
+  loadActions().backtest(functionContext());
 }
 
 const dialogs: Dialogs = { message: showMessage, ask: askText, html: showDialog };
@@ -440,7 +432,7 @@ function onAlertsTrigger(event?: GoogleAppsScript.Events.TimeDriven) {
   guardAlertsTrigger(event, () => {
     stampTodayInActiveBook();
     runAlerts(
-      { ...alertPorts(), afterScheduledCheck: () => refreshDashboardIfStale(dashboardPorts()) },
+      { ...alertPorts(), afterScheduledCheck: () => loadActions().refreshDashboardIfStale() },
       'scheduled',
     );
   });
@@ -448,12 +440,7 @@ function onAlertsTrigger(event?: GoogleAppsScript.Events.TimeDriven) {
 
 /** Menu: check the setup in this spreadsheet: columns, trigger, quota, permissions, sheets. */
 function menuDiagnostics() {
-  const report = runDiagnostics({
-    ports: alertPorts(),
-    authorized: permissionsGranted(),
-    scopes: SCOPES.map((entry) => entry.scope),
-  });
-  showDialog(report.title, report.html, 560, 520);
+  loadActions().diagnostics();
 }
 
 /** Menu: open the account sidebar (account view, playbooks, QBR and plan documents). */
@@ -462,15 +449,16 @@ function menuOpenSidebar() {
   showSidebar();
 }
 
-// The sidebar's endpoints (src/app/sidebar/api.ts), called with google.script.run. They go
-// through an object typed as SidebarApi: an endpoint renamed in the interface fails to compile
-// here, and a test checks that every SidebarApi method is a global of the bundle.
+// The sidebar's endpoints (src/app/sidebar/api.ts), called with google.script.run; their code
+// is in dist/Actions.html (src/actions.ts). They go through an object typed as SidebarApi: an
+// endpoint renamed in the interface fails to compile here, and a test checks that every
+// SidebarApi method is a global of the bundle.
 const sidebarEndpoints: SidebarApi = {
-  getAccount: (request) => createSidebarServer(sidebarPorts()).getAccount(request),
-  searchAccounts: (query) => createSidebarServer(sidebarPorts()).searchAccounts(query),
-  getPlaybooks: () => createSidebarServer(sidebarPorts()).getPlaybooks(),
-  generateQbr: (request) => createSidebarServer(sidebarPorts()).generateQbr(request),
-  generatePlan: (request) => createSidebarServer(sidebarPorts()).generatePlan(request),
+  getAccount: (request) => loadActions().sidebar().getAccount(request),
+  searchAccounts: (query) => loadActions().sidebar().searchAccounts(query),
+  getPlaybooks: () => loadActions().sidebar().getPlaybooks(),
+  generateQbr: (request) => loadActions().sidebar().generateQbr(request),
+  generatePlan: (request) => loadActions().sidebar().generatePlan(request),
 };
 
 /** Sidebar: the account on the active row, or on the given row of the book. */

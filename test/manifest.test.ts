@@ -8,6 +8,9 @@ const manifest = JSON.parse(fs.readFileSync(path.join(root, 'appsscript.json'), 
   runtimeVersion: string;
   timeZone: string;
   oauthScopes: string[];
+  dependencies?: {
+    enabledAdvancedServices?: { userSymbol: string; serviceId: string; version: string }[];
+  };
 };
 
 describe('appsscript.json', () => {
@@ -16,16 +19,30 @@ describe('appsscript.json', () => {
     expect(manifest.timeZone).toMatch(/^[A-Za-z]+\/[A-Za-z_]+$/);
   });
 
-  it('asks for the fewest scopes: this spreadsheet, its dialogs, alerts by email, QBR documents', () => {
+  it('asks for the fewest scopes: this spreadsheet, its dialogs, alerts by email, its own documents', () => {
     expect(manifest.oauthScopes).toEqual([
       'https://www.googleapis.com/auth/spreadsheets.currentonly',
       'https://www.googleapis.com/auth/script.container.ui',
       'https://www.googleapis.com/auth/script.send_mail',
       'https://www.googleapis.com/auth/script.scriptapp',
       'https://www.googleapis.com/auth/userinfo.email',
-      // DocumentApp.create accepts only this scope (documents.currentonly covers a script
-      // bound to a document; drive.file is not accepted by DocumentApp).
-      'https://www.googleapis.com/auth/documents',
+      // The Docs API's documents.create and documents.batchUpdate accept drive.file
+      // (https://developers.google.com/docs/api/reference/rest/v1/documents/batchUpdate,
+      // "Authorization scopes"): only the files CS Engine creates.
+      'https://www.googleapis.com/auth/drive.file',
+    ]);
+  });
+
+  it('no longer asks for documents or any other scope that reaches every file', () => {
+    // Google classes these as sensitive or restricted (https://developers.google.com/docs/api/auth).
+    for (const broad of ['documents', 'documents.readonly', 'drive', 'drive.readonly']) {
+      expect(manifest.oauthScopes).not.toContain(`https://www.googleapis.com/auth/${broad}`);
+    }
+  });
+
+  it('enables the Docs advanced service (v1) that writes the documents', () => {
+    expect(manifest.dependencies?.enabledAdvancedServices).toEqual([
+      { userSymbol: 'Docs', serviceId: 'docs', version: 'v1' },
     ]);
   });
 

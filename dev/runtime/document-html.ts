@@ -1,25 +1,21 @@
 /**
- * Renders a document recorded by the DocumentApp fake as a readable, self-contained HTML page
- * (the playground shows generated documents; the README's QBR screenshot comes from here).
+ * Renders a document recorded by the Docs fake (docs.ts) as a readable, self-contained HTML
+ * page (the playground shows generated documents; the README's QBR screenshot comes from here).
  * Every text is HTML-escaped: a recorded document holds the sheet's untrusted text.
  */
-import {
-  DocumentModel,
-  type RecordedDocument,
-  type RecordedElement,
-  type TextRun,
-} from './document';
+import { DocumentModel, type RecordedDocument, type RecordedElement, type TextRun } from './docs';
 import { escapeHtml } from './html';
 
-const HEADING_TAGS: Record<string, string> = {
+/** Google Docs' named styles as HTML elements. */
+const NAMED_STYLE_TAGS: Record<string, string> = {
   TITLE: 'h1 class="title"',
   SUBTITLE: 'p class="subtitle"',
-  HEADING1: 'h2',
-  HEADING2: 'h3',
-  HEADING3: 'h4',
-  HEADING4: 'h5',
-  HEADING5: 'h6',
-  HEADING6: 'h6',
+  HEADING_1: 'h2',
+  HEADING_2: 'h3',
+  HEADING_3: 'h4',
+  HEADING_4: 'h5',
+  HEADING_5: 'h6',
+  HEADING_6: 'h6',
 };
 
 const COLOR = /^#[0-9a-fA-F]{3,8}$/;
@@ -36,15 +32,14 @@ function runHtml(run: TextRun): string {
   }
   if (a.fontSize) styles.push(`font-size:${Number(a.fontSize)}pt`);
   const text = escapeHtml(run.text).replace(/\n/g, '<br>');
-  const inner = styles.length > 0 ? `<span style="${styles.join(';')}">${text}</span>` : text;
-  return a.linkUrl && /^https?:\/\//.test(a.linkUrl)
-    ? `<a href="${escapeHtml(a.linkUrl)}">${inner}</a>`
-    : inner;
+  return styles.length > 0 ? `<span style="${styles.join(';')}">${text}</span>` : text;
 }
 
 function runsHtml(runs: readonly TextRun[]): string {
   return runs.map(runHtml).join('');
 }
+
+const PAGE_BREAK = '<div class="page-break" role="separator" aria-label="Page break"></div>';
 
 function elementHtml(
   element: RecordedElement,
@@ -53,16 +48,22 @@ function elementHtml(
 ): string {
   switch (element.type) {
     case 'paragraph': {
-      const tag = HEADING_TAGS[element.heading] ?? 'p';
+      const tag = NAMED_STYLE_TAGS[element.namedStyle] ?? 'p';
       const name = tag.split(' ')[0] as string;
-      return `<${tag}>${runsHtml(element.runs) || '&nbsp;'}</${name}>`;
+      const rule = element.rule ? ' style="border-bottom:1px solid #9aa0a6"' : '';
+      const inner = runsHtml(element.runs);
+      const html =
+        inner === '' && element.pageBreak ? '' : `<${tag}${rule}>${inner || '&nbsp;'}</${name}>`;
+      return element.pageBreak ? `${html}${PAGE_BREAK}` : html;
     }
     case 'listItem': {
       const previous = all[index - 1];
       const next = all[index + 1];
       const list = element.glyph === 'NUMBER' ? 'ol' : 'ul';
-      const open = previous?.type === 'listItem' ? '' : `<${list}>`;
-      const close = next?.type === 'listItem' ? '' : `</${list}>`;
+      const sameList = (other: RecordedElement | undefined) =>
+        other?.type === 'listItem' && other.listId === element.listId;
+      const open = sameList(previous) ? '' : `<${list}>`;
+      const close = sameList(next) ? '' : `</${list}>`;
       return `${open}<li>${runsHtml(element.runs)}</li>${close}`;
     }
     case 'table': {
@@ -82,10 +83,6 @@ function elementHtml(
         .join('');
       return `<table>${rows}</table>`;
     }
-    case 'horizontalRule':
-      return '<hr>';
-    case 'pageBreak':
-      return '<div class="page-break" role="separator" aria-label="Page break"></div>';
   }
 }
 

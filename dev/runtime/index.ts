@@ -3,7 +3,7 @@ export * from './a1';
 export * from './calls';
 export * from './charts';
 export * from './clock';
-export * from './document';
+export * from './docs';
 export * from './document-html';
 export * from './execution';
 export * from './html';

@@ -16,7 +16,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
 import { CallCounter } from './calls';
-import { DocumentState, FakeDocumentApp } from './document';
+import { DocumentState, FakeDocsService } from './docs';
 import { FakeHtmlService } from './html';
 import { FakeMailApp, MailState } from './mail';
 import { FakeScriptApp, TriggerState } from './script-app';
@@ -72,8 +72,12 @@ export interface RuntimeOptions {
   /** the project's HTML files for HtmlService.createHtmlOutputFromFile / createTemplateFromFile,
    * by name ("Sidebar" or "Sidebar.html"); default: the *.html files beside the bundle (dist/) */
   htmlFiles?: Record<string, string>;
-  /** the documents DocumentApp creates and opens, shared with other runtimes */
+  /** the documents the Docs advanced service creates and edits, shared with other runtimes */
   documents?: DocumentState;
+  /** the project's manifest (default: the appsscript.json beside the bundle, if any): its
+   * oauthScopes limit what the advanced services may do, and its enabledAdvancedServices
+   * decide which of them exist as globals */
+  manifest?: Manifest;
   /** ScriptApp.getScriptId() (default DEFAULT_SCRIPT_ID) */
   scriptId?: string;
   /** also print what the bundle logs */
@@ -125,8 +129,9 @@ export interface LocalRuntime {
   /** the installed triggers (shared through RuntimeOptions.triggers) */
   triggers: TriggerState;
   html: FakeHtmlService;
-  /** DocumentApp; documentApp.state (also `documents`) holds every document created */
-  documentApp: FakeDocumentApp;
+  /** the Docs advanced service (a global only if the manifest enables it); its state (also
+   * `documents`) holds every document created */
+  docs: FakeDocsService;
   documents: DocumentState;
   calls: CallCounter;
   clock: FakeClock;
@@ -278,6 +283,29 @@ function htmlFilesBeside(bundlePath: string): Record<string, string> {
   return files;
 }
 
+/** The parts of appsscript.json the runtime reads. */
+export interface Manifest {
+  readonly oauthScopes?: readonly string[];
+  readonly dependencies?: {
+    readonly enabledAdvancedServices?: readonly {
+      readonly userSymbol: string;
+      readonly serviceId: string;
+      readonly version: string;
+    }[];
+  };
+}
+
+/** appsscript.json beside the bundle, as clasp pushes it with Code.js; {} when there is none. */
+function manifestBeside(bundlePath: string): Manifest {
+  try {
+    return JSON.parse(
+      fs.readFileSync(path.join(path.dirname(bundlePath), 'appsscript.json'), 'utf8'),
+    ) as Manifest;
+  } catch {
+    return {};
+  }
+}
+
 let executions = 0;
 
 export function loadBundle(options: RuntimeOptions = {}): LocalRuntime {
@@ -344,13 +372,21 @@ export function loadBundle(options: RuntimeOptions = {}): LocalRuntime {
     evaluator: (code) =>
       new vm.Script(code, { filename: 'html-template.js' }).runInContext(context),
   });
+  const manifest = options.manifest ?? manifestBeside(bundlePath);
   const documents = options.documents ?? new DocumentState();
-  const documentApp = new FakeDocumentApp(documents, calls);
+  const docs = new FakeDocsService(documents, calls, manifest.oauthScopes);
+  // An advanced service is a global only once the manifest enables it, under its userSymbol
+  // (https://developers.google.com/apps-script/guides/services/advanced).
+  const advanced: Record<string, unknown> = {};
+  for (const service of manifest.dependencies?.enabledAdvancedServices ?? []) {
+    if (service.serviceId === 'docs' && service.version === 'v1')
+      advanced[service.userSymbol] = docs;
+  }
   const services: Record<string, unknown> = {
     MailApp: mail,
     ScriptApp: scriptApp,
     HtmlService: html,
-    DocumentApp: documentApp,
+    ...advanced,
     SpreadsheetApp: spreadsheetApp,
     Session: session,
     PropertiesService: properties,
@@ -447,7 +483,7 @@ export function loadBundle(options: RuntimeOptions = {}): LocalRuntime {
     scriptApp,
     triggers,
     html,
-    documentApp,
+    docs,
     documents,
     calls,
     clock,

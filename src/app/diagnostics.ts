@@ -37,8 +37,8 @@ export const SCOPES: readonly { readonly scope: string; readonly why: string }[]
     why: 'know who turned alerts on, to send them the rows without a CSM email',
   },
   {
-    scope: 'https://www.googleapis.com/auth/documents',
-    why: 'create the QBR and plan documents in your Google Docs (the only scope DocumentApp.create accepts)',
+    scope: 'https://www.googleapis.com/auth/drive.file',
+    why: 'create the QBR and plan documents in your Google Drive; it reaches only the files CS Engine creates, none of your other documents',
   },
 ];
 

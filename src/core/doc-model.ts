@@ -1,7 +1,7 @@
 /**
  * A document as data: headings, paragraphs, lists and whole tables. core/ builds it (the QBR,
- * the plans), gas/ writes it into Google Docs with a fixed number of calls per block, and every
- * string stays plain text all the way: nothing is ever interpreted as HTML or markup.
+ * the plans), doc-requests.ts turns it into one Docs API batch that gas/docs.ts sends, and
+ * every string stays plain text all the way: nothing is ever interpreted as HTML or markup.
  */
 
 export interface TextStyle {
@@ -47,7 +47,8 @@ export interface DocContent {
 /** The highlight color of parts left for the CSM to fill in. */
 export const PLACEHOLDER_BACKGROUND = '#fef7e0';
 
-/** Rows made rectangular (short rows padded with ""), as Docs' appendTable requires. */
+/** Rows made rectangular (short rows padded with ""): a Docs table has as many cells in
+ * every row. */
 export function rectangular(rows: readonly (readonly string[])[]): string[][] {
   const width = Math.max(1, ...rows.map((row) => row.length));
   return rows.map((row) => Array.from({ length: width }, (_, i) => String(row[i] ?? '')));

@@ -1,6 +1,7 @@
 /**
- * The sidebar's endpoints through the built bundle, with the DocumentApp fake: the account view,
- * search, playbooks, the QBR document (worked by hand for Acme Corp) and the plan documents.
+ * The sidebar's endpoints through the built bundle, with the Docs advanced service's fake: the
+ * account view, search, playbooks, the QBR document (worked by hand for Acme Corp) and the plan
+ * documents.
  */
 import {
   type LocalRuntime,
@@ -16,20 +17,9 @@ function runtime(goals = 4): LocalRuntime {
   return loadBundle({ spreadsheet: sidebarSpreadsheet(goals), timeZone: 'UTC', now: SIDEBAR_NOW });
 }
 
-/** Calls made on DocumentApp and the documents it returns. */
-const DOCS_SERVICES = [
-  'DocumentApp',
-  'Document',
-  'Body',
-  'Paragraph',
-  'ListItem',
-  'Table',
-  'TableRow',
-  'TableCell',
-  'Text',
-];
+/** Calls made on the Docs advanced service (Docs.Documents.create, .batchUpdate, .get). */
 function docsCalls(rt: LocalRuntime): number {
-  return DOCS_SERVICES.reduce((sum, service) => sum + rt.calls.total(service), 0);
+  return rt.calls.total('Docs');
 }
 
 function texts(doc: RecordedDocument): string[] {
@@ -48,7 +38,7 @@ function tables(doc: RecordedDocument) {
 
 function headings(doc: RecordedDocument): string[] {
   return doc.elements.flatMap((element) =>
-    element.type === 'paragraph' && element.heading.startsWith('HEADING') ? [element.text] : [],
+    element.type === 'paragraph' && element.namedStyle.startsWith('HEADING') ? [element.text] : [],
   );
 }
 
@@ -284,8 +274,9 @@ describe('generateQbr', () => {
     expect(all).toContain('Critical: The champion has left.');
   });
 
-  it('makes the same few Docs calls for 2 goals and for 200', () => {
-    const counts = [2, 200].map((goals) => {
+  it('makes two Docs calls, create and one batchUpdate, for 2 goals and for 200', () => {
+    // Before (DocumentApp, one call per paragraph, style and table): 136 to 149 calls.
+    for (const goals of [2, 200]) {
       const rt = runtime(goals);
       rt.calls.reset();
       rt.call('generateQbr', { row: 2, quarter: 'Q4 2025', agenda: 'qbr-60' });
@@ -293,10 +284,55 @@ describe('generateQbr', () => {
         (t) => t.type === 'table' && t.rows[0]?.cells[0]?.text === 'Goal',
       );
       expect(goalTable?.type === 'table' && goalTable.rows.length).toBe(goals + 1);
-      return docsCalls(rt);
+      expect(docsCalls(rt)).toBeLessThanOrEqual(3);
+      expect(rt.calls.count('Docs.Documents.create')).toBe(1);
+      expect(rt.calls.count('Docs.Documents.batchUpdate')).toBe(1);
+    }
+  });
+
+  it('is as rich as the model: title first, named headings, bold headers, colours, lists, page break', () => {
+    const rt = runtime();
+    rt.call('generateQbr', { row: 2, quarter: 'Q4 2025', agenda: 'qbr-60' });
+    const doc = rt.documents.last()?.snapshot() as RecordedDocument;
+    // No empty paragraph first (a new Doc starts with one): the title opens the document.
+    expect(doc.elements[0]).toMatchObject({
+      type: 'paragraph',
+      namedStyle: 'TITLE',
+      text: 'Quarterly Business Review: Acme Corp',
     });
-    expect(counts[0]).toBe(counts[1]);
-    expect(counts[0]).toBeLessThanOrEqual(148);
+    const styleOf = (text: string) =>
+      doc.elements.find((e) => e.type === 'paragraph' && e.text === text);
+    expect(styleOf('Agenda')).toMatchObject({ namedStyle: 'HEADING_2' });
+    expect(styleOf('1. Executive summary')).toMatchObject({ namedStyle: 'HEADING_1' });
+    // A table's header row is bold, its body is not.
+    const goals = tables(doc).find(
+      (t) => t.type === 'table' && t.rows[0]?.cells[0]?.text === 'Goal',
+    );
+    if (goals?.type !== 'table') throw new Error('no goal table');
+    expect(goals.rows[0]?.cells[0]?.runs).toEqual([{ text: 'Goal', attributes: { bold: true } }]);
+    expect(goals.rows[1]?.cells[0]?.runs[0]?.attributes).toEqual({});
+    // The parts left to the CSM: italic on the placeholder colour.
+    const placeholder = doc.elements.find(
+      (e) => e.type === 'paragraph' && e.text.includes('TO FILL IN BY THE CSM'),
+    );
+    expect(placeholder?.type === 'paragraph' && placeholder.runs[0]?.attributes).toEqual({
+      italic: true,
+      backgroundColor: '#fef7e0',
+    });
+    // Key wins as bullets, the priorities numbered; the appendix on a new page.
+    const items = doc.elements.filter((e) => e.type === 'listItem');
+    expect(items.some((e) => e.type === 'listItem' && e.glyph === 'BULLET')).toBe(true);
+    expect(items.some((e) => e.type === 'listItem' && e.glyph === 'NUMBER')).toBe(true);
+    const pageBreak = doc.elements.findIndex((e) => e.type === 'paragraph' && e.pageBreak);
+    expect(doc.elements[pageBreak + 1]).toMatchObject({
+      namedStyle: 'HEADING_1',
+      text: 'Appendix A. Preparation checklist',
+    });
+    // The follow-up email: one shaded cell, its lines kept.
+    const email = tables(doc).at(-1);
+    const cell = email?.type === 'table' ? email.rows[0]?.cells[0] : undefined;
+    expect(cell?.background).toBe('#f8f9fa');
+    expect(cell?.text.split('\n').length).toBeGreaterThan(5);
   });
 
   it.each(['constructor', '__proto__', 'toString'])(
@@ -328,7 +364,7 @@ describe('generateQbr', () => {
     expect(model?.name).toBe(`QBR - ${XSS_NAME} - Q4 2025`);
     expect(model?.snapshot().elements[0]).toMatchObject({
       type: 'paragraph',
-      heading: 'TITLE',
+      namedStyle: 'TITLE',
       text: `Quarterly Business Review: ${XSS_NAME}`,
     });
     const html = documentToHtml(model as NonNullable<typeof model>);
@@ -346,9 +382,13 @@ describe('generatePlan', () => {
     ['onboarding-plan', 'Onboarding plan - Globex - 2026-01-15', 'Risk signals to act on at once'],
   ])('%s', (kind, name, heading) => {
     const rt = runtime();
+    rt.calls.reset();
     const result = rt.call<{ name: string }>('generatePlan', { row: 3, kind });
     expect(result.name).toBe(name);
+    // Before (DocumentApp): 48 to 61 calls.
+    expect(docsCalls(rt)).toBe(2);
     const doc = rt.documents.last()?.snapshot() as RecordedDocument;
+    expect(doc.elements[0]).toMatchObject({ type: 'paragraph', namedStyle: 'TITLE' });
     expect(headings(doc)).toContain(heading);
     expect(rt.spreadsheet.getSheetByName('QBR Log')?.getLastRow()).toBe(2);
   });
@@ -359,6 +399,19 @@ describe('generatePlan', () => {
     const all = texts(rt.documents.last()?.snapshot() as RecordedDocument).join('\n');
     expect(all).toContain('Likely reason: competitor threat (a competitor was mentioned)');
     expect(all).toContain('A competitive discount');
+  });
+
+  it('says what to do when the Docs service is not enabled, and logs nothing', () => {
+    const rt = loadBundle({
+      spreadsheet: sidebarSpreadsheet(4),
+      timeZone: 'UTC',
+      now: SIDEBAR_NOW,
+      manifest: { oauthScopes: ['https://www.googleapis.com/auth/drive.file'] },
+    });
+    expect(() => rt.call('generatePlan', { row: 3, kind: 'save-plan' })).toThrow(
+      'The Google Docs service is not enabled in this copy of CS Engine',
+    );
+    expect(rt.spreadsheet.getSheetByName('QBR Log')).toBeNull();
   });
 
   it('refuses an unknown plan', () => {

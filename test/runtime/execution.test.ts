@@ -115,7 +115,9 @@ describe('custom function ("Custom Functions in Google Sheets")', () => {
     expect(tryIn(rt, cf, 'MailApp.getRemainingDailyQuota()')).toEqual(
       permission('MailApp.getRemainingDailyQuota'),
     );
-    expect(tryIn(rt, cf, "DocumentApp.create('QBR')")).toEqual(permission('DocumentApp.create'));
+    expect(tryIn(rt, cf, "Docs.Documents.create({ title: 'QBR' })")).toEqual(
+      permission('Docs.Documents.create'),
+    );
     expect(tryIn(rt, cf, 'ScriptApp.getProjectTriggers()')).toEqual(
       permission('ScriptApp.getProjectTriggers'),
     );

@@ -1,12 +1,10 @@
 /**
  * Service behaviours added for the add-on's fixes: named ranges, deleting columns, range
- * lists, removing a Doc's first paragraph, authorization needed again, passing mail outages.
+ * lists, authorization needed again, passing mail outages.
  * Each names the Google page it follows (docs/runtime-fidelity.md lists them).
  */
 import {
   CallCounter,
-  DocumentState,
-  FakeDocumentApp,
   MailState,
   TriggerState,
   createSpreadsheet,
@@ -58,19 +56,6 @@ describe('Sheet.getRangeList', () => {
       '0.0%',
     ]);
     expect(calls.count('RangeList.setNumberFormat')).toBe(1);
-  });
-});
-
-describe('a new Google Doc', () => {
-  it('its first, empty paragraph can be removed once content follows; the last one cannot', () => {
-    const docs = new FakeDocumentApp(new DocumentState(), new CallCounter());
-    const body = docs.create('QBR').getBody();
-    const [blank] = body.getParagraphs();
-    body.appendParagraph('Title');
-    blank?.removeFromParent();
-    expect(body.getText()).toBe('Title');
-    const [title] = body.getParagraphs();
-    expect(() => title?.removeFromParent()).toThrow("Can't remove the last paragraph");
   });
 });
 

@@ -40,7 +40,7 @@ export interface CreatedDocument {
 }
 
 export interface DocumentWriter {
-  /** Creates a Google Doc holding the content, in a fixed number of calls per block. */
+  /** Creates a Google Doc holding the content, in the same few calls whatever its size. */
   create(content: DocContent): CreatedDocument;
 }
 
