@@ -117,6 +117,23 @@ export function todayFromArgs(args: Args): Date {
   return new Date(now.getFullYear(), now.getMonth(), now.getDate());
 }
 
+/**
+ * `--book path`: the user's CSV or Excel file instead of the demo book (the demo's --accounts
+ * and --seed make no sense with it).
+ */
+export function bookFileArg(args: Args): string | undefined {
+  const file = args.get('book');
+  if (file === undefined) return undefined;
+  const clash = ['accounts', 'seed'].find((name) => args.has(name));
+  if (clash) {
+    throw new UsageError(
+      `--book and --${clash} cannot be used together (--${clash} is for the demo book)`,
+    );
+  }
+  if (file.trim() === '') throw new UsageError('--book needs the path of a CSV or Excel file');
+  return file;
+}
+
 /** The demo book's options, shared by every script that makes one. */
 export const BOOK_OPTIONS = ['accounts', 'seed', 'today'] as const;
 

@@ -1,11 +1,14 @@
 /**
- * The terminal summary of the demo book, as `npm start` prints it: the riskiest accounts with
+ * The terminal summary of the book (the demo book, or the user's with --book), as `npm start`
+ * prints it: the riskiest accounts with
  * their health score, tier and drivers, accounts by tier, rows the add-on could not score, and
  * the book's retention. Every figure comes from the custom functions, called through the
  * bundle exactly as Sheets calls them.
  */
-import { columnOf } from './demo-book';
-import type { DemoRun } from './demo-run';
+import { readLayout } from '../src/core/book';
+import type { CellValue } from '../src/core/cells';
+import type { SignalId } from '../src/core/signals';
+import type { BookRun } from './book-run';
 import { formatDay } from './cli-args';
 import { type Column, moneyOf, percent, shortMoney, styler, table, truncate } from './format';
 
@@ -45,22 +48,29 @@ interface Line {
  * show).
  */
 export function printSummary(
-  run: DemoRun,
+  run: BookRun,
   out: (text?: string) => void,
   stream: NodeJS.WriteStream = process.stdout,
 ): boolean {
-  const { book, runtime, sheetName: SHEET } = run;
-  const { accounts, seed, today, timeZone } = run.options;
+  const { runtime, sheetName: SHEET, source } = run;
+  const today = formatDay(runtime.clock.now());
+  const timeZone = runtime.spreadsheet.getSpreadsheetTimeZone();
   const s = styler(stream);
   const globals = runtime.globals as Record<string, unknown>;
   const has = (name: string) => typeof globals[name] === 'function';
 
+  // The sheet's values, read back the way a formula's ranges would see them.
+  const values = (runtime.spreadsheet.getSheetByName(SHEET)?.getDataRange().getValues() ??
+    []) as Grid;
+  const headers: Grid = [values[0] ?? []];
+  const rows: Grid = values.slice(1);
+
   out(s.bold('CS Engine — local run of dist/Code.js'));
-  out(
-    s.dim(
-      `Demo book: ${accounts} accounts (seed ${seed}) in sheet "${SHEET}", today ${formatDay(today)}, time zone ${timeZone}`,
-    ),
-  );
+  const what =
+    source.kind === 'demo'
+      ? `Demo book: ${source.accounts} accounts (seed ${source.seed})`
+      : `Book ${source.fileName}: ${rows.length} rows`;
+  out(s.dim(`${what} in sheet "${SHEET}", today ${today}, time zone ${timeZone}`));
   if (run.opened) out(s.dim('onOpen ran: the add-on menu is installed.'));
   const missing = ['HEALTHSCORE', 'HEALTHTIER', 'HEALTHDRIVERS'].filter((name) => !has(name));
   if (missing.length > 0) {
@@ -68,10 +78,13 @@ export function printSummary(
     return false;
   }
 
-  // The sheet's values, read back the way a formula's ranges would see them.
-  const values = runtime.spreadsheet.getSheetByName(SHEET)?.getDataRange().getValues() as Grid;
-  const headers: Grid = [values[0] as unknown[]];
-  const rows: Grid = values.slice(1);
+  // The columns as the add-on recognises them (any order, any of their usual headers).
+  const layout = readLayout((values[0] ?? []) as CellValue[]);
+  const at = (signal: SignalId) => layout.signals.get(signal)?.index ?? -1;
+  const columnOf = (signal: SignalId): Grid | undefined => {
+    const index = at(signal);
+    return index < 0 ? undefined : rows.map((row) => [row[index] ?? '']);
+  };
 
   const scores = column(runtime.call('HEALTHSCORE', headers, rows));
   const tiers = column(
@@ -81,17 +94,18 @@ export function printSummary(
     ),
   );
   const drivers = column(runtime.call('HEALTHDRIVERS', headers, rows));
-  const arrColumn = columnOf(book, 'ARR');
-  const segments = has('SEGMENT') ? column(runtime.call('SEGMENT', arrColumn)) : [];
+  const arrColumn = columnOf('arr');
+  const segments = has('SEGMENT') && arrColumn ? column(runtime.call('SEGMENT', arrColumn)) : [];
 
-  const account = book.headers.indexOf('Account');
-  const csm = book.headers.indexOf('CSM');
-  const status = book.headers.indexOf('Status');
+  const account = Math.max(at('account'), 0);
+  const csm = at('csm');
+  const status = at('status');
+  const arr = at('arr');
   const lines: Line[] = rows.map((row, index) => ({
     index,
     account: String(row[account] ?? ''),
     csm: String(row[csm] ?? ''),
-    arr: moneyOf(row[book.headers.indexOf('ARR')]),
+    arr: moneyOf(row[arr]),
     segment: String(segments[index] ?? ''),
     score: scores[index],
     tier: String(tiers[index] ?? ''),
@@ -213,7 +227,8 @@ export function printSummary(
     if (errors.length > 6) out(s.dim(`  ... and ${errors.length - 6} more`));
   }
 
-  const start = columnOf(book, 'ARR at period start');
+  const start = columnOf('startArr');
+  if (!start || !arrColumn) return true;
   out();
   out(s.bold('Retention over the period (ARR at period start -> ARR)'));
   for (const name of ['NRR', 'GRR', 'LOGORETENTION']) {

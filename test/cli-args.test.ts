@@ -4,6 +4,7 @@ import {
   MAX_ACCOUNTS,
   UsageError,
   bookArgs,
+  bookFileArg,
   formatDay,
   parseArgs,
   parseDay,
@@ -144,5 +145,35 @@ describe('bookArgs', () => {
   ])('--%s %s', (name, value, message) => {
     const args: Args = new Map([[name, value]]);
     expect(usageError(() => bookArgs(args))).toBe(message);
+  });
+});
+
+describe('bookFileArg', () => {
+  it('is the path given with --book, or nothing', () => {
+    expect(bookFileArg(new Map([['book', 'accounts.csv']]))).toBe('accounts.csv');
+    expect(bookFileArg(new Map())).toBeUndefined();
+  });
+
+  const cases: [string, Args, string][] = [
+    [
+      '--accounts',
+      new Map([
+        ['book', 'a.csv'],
+        ['accounts', '5'],
+      ]),
+      '--book and --accounts cannot be used together (--accounts is for the demo book)',
+    ],
+    [
+      '--seed',
+      new Map([
+        ['book', 'a.csv'],
+        ['seed', '7'],
+      ]),
+      '--book and --seed cannot be used together (--seed is for the demo book)',
+    ],
+    ['a blank path', new Map([['book', ' ']]), '--book needs the path of a CSV or Excel file'],
+  ];
+  it.each(cases)('with %s', (_, args, message) => {
+    expect(usageError(() => bookFileArg(args))).toBe(message);
   });
 });

@@ -4,7 +4,10 @@
  * said in one line. The page itself is tested in test/browser/playground.test.ts.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
+import * as fs from 'node:fs';
 import * as net from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { MAX_ACCOUNTS } from '../dev/cli-args';
 import { ROOT, TSX, cleanEnv, expectUsageError, runScript } from './helpers/run-cli';
 
@@ -95,8 +98,60 @@ test('serves after the summary, answers, and stops cleanly on SIGTERM', async ()
   }
 });
 
+describe('--book: the user’s own book', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'playground-book-'));
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  test('the summary is of the book in the file', async () => {
+    const file = path.join(dir, 'customers.csv');
+    fs.writeFileSync(
+      file,
+      [
+        'Account,CSM,ARR,ARR at period start,DAU/MAU,Last login,Payment status',
+        'Acme Corp,Ana,"$120,000","$100,000",45%,2026-11-20,current',
+        'Globex,Ben,1.2k,5000,5%,2026-08-01,delinquent',
+        'Initech,Cy,,,,not a date,',
+      ].join('\n'),
+    );
+    const once = start(['--once', '--book', file]);
+    const { code } = await once.exit;
+    expect(once.stderr()).toBe('');
+    expect(code).toBe(0);
+    expect(once.stdout()).toContain(`Book ${file}: 3 rows in sheet "customers", today 2026-11-23`);
+    expect(once.stdout()).toContain('Acme Corp');
+    expect(once.stdout()).toContain(
+      "Last login: expected a date such as 2026-11-23, found 'not a date'",
+    );
+    expect(once.stdout()).toContain('NRR:');
+  });
+
+  // One process each (the other mistakes are tested without one, in book-file.test.ts).
+  it.each([
+    [
+      'a missing file',
+      'nope.csv',
+      (file: string) => `cannot read "${file}": there is no such file.`,
+    ],
+    [
+      'a broken CSV',
+      'broken.csv',
+      () =>
+        '"broken.csv" could not be read as CSV: a quoted cell in row 2 is never closed (a " is missing).',
+    ],
+  ])('%s is one line, exit code 2', async (_, name, said) => {
+    const file = path.join(dir, name);
+    if (name === 'broken.csv') fs.writeFileSync(file, 'Account,ARR\n"Acme,10\n');
+    const finished = await runScript('dev/start.ts', ['--once', '--book', file]);
+    expectUsageError(finished, `npm start: --book: ${said(file)}`);
+    expect(finished.stdout).toBe('');
+  });
+});
+
 describe('a wrong argument or PORT: one line, exit code 2, nothing else', () => {
-  const OPTIONS = '(the options are --port, --accounts, --seed, --today, --once)';
+  const OPTIONS = '(the options are --port, --book, --accounts, --seed, --today, --once)';
   it.each([
     [['--port', 'abc'], {}, '--port: expected a port number from 0 to 65535, got "abc"'],
     [['--port', '70000'], {}, '--port: expected a port number from 0 to 65535, got "70000"'],

@@ -1,11 +1,11 @@
 /**
  * The playground's page: a shell of static HTML and CSS, filled by the page's script
- * (dev/playground/client/main.ts, bundled when the server starts) from the server's JSON.
- * Everything from the sheet reaches the page as JSON and is put in with textContent; the
- * bundle's own HTML (emails, dialogs, documents) is shown in sandboxed frames. Nothing is
- * loaded from elsewhere: no remote scripts, styles or fonts.
+ * (dev/playground/client/main.ts, bundled when the server starts) from the server's JSON:
+ * the add-on's menu as onOpen installed it, the book with its formula columns, the today
+ * control and the file to load. Everything from the sheet reaches the page as JSON and is put
+ * in with textContent; the bundle's own HTML (emails, dialogs, documents) is shown in
+ * sandboxed frames. Nothing is loaded from elsewhere: no remote scripts, styles or fonts.
  */
-import { PLAYGROUND_ACTIONS } from './types';
 
 const STYLE = `
 * { box-sizing: border-box; }
@@ -14,7 +14,22 @@ body { margin: 0; font: 13px/1.4 Roboto, Arial, Helvetica, sans-serif; color: #2
 header { display: flex; align-items: center; gap: 12px; padding: 8px 16px; background: #fff; border-bottom: 1px solid #dadce0; flex-wrap: wrap; }
 header h1 { font-size: 18px; font-weight: 500; margin: 0; }
 header .book { color: #5f6368; }
-.menu { display: flex; gap: 6px; flex-wrap: wrap; margin-left: auto; }
+.controls { display: flex; gap: 12px; align-items: center; flex-wrap: wrap; margin-left: auto; }
+.today { display: flex; gap: 4px; align-items: center; }
+.today strong { font-variant-numeric: tabular-nums; margin-right: 4px; }
+.load input[type="file"] { font: inherit; max-width: 230px; }
+.menubar { position: relative; }
+.menubar > button { font-weight: 500; }
+.menubar ul { list-style: none; margin: 0; padding: 4px 0; background: #fff; border: 1px solid #dadce0; border-radius: 4px; box-shadow: 0 2px 8px rgba(60,64,67,.3); min-width: 240px; }
+.menubar > ul { position: absolute; right: 0; top: calc(100% + 2px); z-index: 20; }
+.menubar ul[hidden] { display: none; }
+.menubar li { position: relative; }
+.menubar li button { display: block; width: 100%; text-align: left; border: 0; border-radius: 0; color: #202124; padding: 6px 16px; background: transparent; }
+.menubar li button:hover, .menubar li button[aria-expanded="true"] { background: #f1f3f4; }
+.menubar li.separator { border-top: 1px solid #dadce0; margin: 4px 0; }
+.menubar li ul { position: absolute; right: 100%; top: -5px; }
+.drop { position: fixed; inset: 0; background: rgba(26,115,232,.12); border: 3px dashed #1a73e8; display: flex; align-items: center; justify-content: center; font-size: 18px; color: #1a73e8; z-index: 50; pointer-events: none; }
+.drop[hidden] { display: none; }
 button { font: inherit; border: 1px solid #dadce0; background: #fff; color: #1a73e8; border-radius: 4px; padding: 5px 10px; cursor: pointer; }
 button:hover { background: #f1f3f4; }
 button.primary { background: #1a73e8; border-color: #1a73e8; color: #fff; }
@@ -39,14 +54,20 @@ table.grid { border-collapse: separate; border-spacing: 0; font-size: 12px; }
 table.grid th, table.grid td { border-right: 1px solid #e0e0e0; border-bottom: 1px solid #e0e0e0; padding: 3px 6px; white-space: nowrap; max-width: 220px; overflow: hidden; text-overflow: ellipsis; }
 table.grid thead th { position: sticky; top: 0; background: #f1f3f4; font-weight: 500; z-index: 2; text-align: left; }
 table.grid thead th.computed { background: #e6f4ea; }
-table.grid th.rownum, table.grid td.rownum { position: sticky; left: 0; background: #f1f3f4; color: #5f6368; text-align: right; z-index: 1; }
+table.grid th.rownum, table.grid td.rownum { position: sticky; left: 0; background: #f1f3f4; color: #5f6368; text-align: right; z-index: 1; width: 48px; min-width: 48px; max-width: 48px; }
 table.grid thead th.rownum { z-index: 3; }
+table.grid .frozen { position: sticky; left: 48px; z-index: 1; background: #fff; box-shadow: inset -2px 0 0 #c0c4c8; min-width: 160px; }
+table.grid thead th.frozen { z-index: 3; background: #f1f3f4; }
+table.grid thead .letter { display: block; color: #80868b; font-size: 10px; font-weight: normal; }
+table.grid td.editing { padding: 0; }
+table.grid td.editing input { font: inherit; width: 100%; min-width: 120px; border: 2px solid #1a73e8; padding: 2px 4px; }
 table.grid td.computed { background: #f6fbf7; }
 table.grid td[data-fn="HEALTHSCORE"], table.grid td[data-fn="HEALTHTIER"], table.grid td[data-fn="SEGMENT"], table.grid td[data-fn="ENGAGEMENTLEVEL"], table.grid td[data-fn="EXPANSIONREADY"] { max-width: 110px; }
 table.grid td.num { text-align: right; }
 #book tbody tr { cursor: pointer; }
-#book tbody tr:hover td { background: #e8f0fe; }
-#book tbody tr.active td { background: #d2e3fc; }
+#book tbody tr:hover td:not(.rownum) { background: #e8f0fe; }
+#book tbody tr.active td:not(.rownum) { background: #d2e3fc; }
+#book td[data-column] { cursor: cell; }
 .tier-critical { color: #c5221f; font-weight: 500; }
 .tier-risk { color: #b06000; font-weight: 500; }
 .tier-good { color: #137333; font-weight: 500; }
@@ -72,17 +93,15 @@ table.grid td.num { text-align: right; }
 dialog { border: 1px solid #dadce0; border-radius: 8px; padding: 0; box-shadow: 0 4px 16px rgba(60,64,67,.3); }
 dialog .head { display: flex; justify-content: space-between; align-items: center; padding: 8px 12px; border-bottom: 1px solid #dadce0; font-weight: 500; }
 dialog iframe { border: 0; display: block; max-width: 90vw; max-height: 80vh; }
+dialog#ask { width: 480px; max-width: 90vw; }
+dialog#ask .text { padding: 12px; white-space: pre-wrap; max-height: 60vh; overflow: auto; margin: 0; }
+dialog#ask input { font: inherit; margin: 0 12px 8px; width: calc(100% - 24px); padding: 4px 6px; }
+dialog#ask .buttons { display: flex; gap: 8px; justify-content: flex-end; padding: 8px 12px; border-top: 1px solid #dadce0; }
 .foot { color: #5f6368; font-size: 12px; }
 `;
 
 /** The page; `script` is the bundled page script (already safe to inline). */
 export function playgroundPage(script: string): string {
-  const buttons = Object.entries(PLAYGROUND_ACTIONS)
-    .map(
-      ([action, caption], index) =>
-        `<button type="button" data-action="${action}"${index === 0 ? ' class="primary"' : ''}>${caption}</button>`,
-    )
-    .join('\n        ');
   return `<!doctype html>
 <html lang="en">
   <head>
@@ -94,9 +113,18 @@ export function playgroundPage(script: string): string {
     <header>
       <h1>CS Engine playground</h1>
       <span class="book" id="book-name"></span>
-      <nav class="menu" aria-label="CS Engine menu">
-        ${buttons}
-      </nav>
+      <div class="controls">
+        <label class="load" title="A CSV or Excel file of your accounts, one row per account under a header row. It is read on this machine; nothing leaves it.">Load your book <input type="file" id="book-file" accept=".csv,.tsv,.txt,.xlsx,.xlsm,.xls,.ods" /></label>
+        <div class="today" role="group" aria-label="Today">
+          Today <strong id="today"></strong>
+          <button type="button" data-step="day" title="Move today one day on: the daily alert run runs">+1 day</button>
+          <button type="button" data-step="month" title="Move today one month on: the daily alert run runs on each day">+1 month</button>
+        </div>
+        <nav class="menubar" aria-label="CS Engine menu">
+          <button type="button" id="menu-button" class="primary" aria-haspopup="true" aria-expanded="false">CS Engine</button>
+          <ul id="menu" role="menu" hidden></ul>
+        </nav>
+      </div>
     </header>
     <div class="layout">
       <main>
@@ -119,7 +147,7 @@ export function playgroundPage(script: string): string {
         <section class="panel" id="panel-outbox" role="tabpanel" hidden>
           <div class="split">
             <ul class="list" id="outbox"></ul>
-            <div class="view" id="mail-view"><p class="empty">No email sent yet. Press “Run alerts now”.</p></div>
+            <div class="view" id="mail-view"><p class="empty">No email sent yet. Pick CS Engine › Alerts › Run alerts now, or move today on.</p></div>
           </div>
         </section>
         <section class="panel" id="panel-sheets" role="tabpanel" hidden>
@@ -134,10 +162,17 @@ export function playgroundPage(script: string): string {
         <iframe id="sidebar" src="/sidebar" title="CS Engine sidebar"></iframe>
       </aside>
     </div>
+    <dialog id="ask" aria-labelledby="ask-title">
+      <div class="head"><span id="ask-title"></span></div>
+      <p class="text" id="ask-text"></p>
+      <input type="text" id="ask-input" aria-labelledby="ask-text" hidden />
+      <div class="buttons" id="ask-buttons"></div>
+    </dialog>
     <dialog id="dialog">
       <div class="head"><span id="dialog-title"></span><button type="button" id="dialog-close">Close</button></div>
       <iframe id="dialog-frame" sandbox="" title="Dialog"></iframe>
     </dialog>
+    <div class="drop" id="drop" hidden>Drop a CSV or Excel file to load it as your book</div>
     <script>${script}</script>
   </body>
 </html>

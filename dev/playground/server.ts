@@ -9,11 +9,12 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { buildSync } from 'esbuild';
+import { BookFileError, MAX_BOOK_FILE_BYTES } from '../book-file';
 import { escapeHtml } from '../runtime';
 import { handleScriptRun, readBody, withScriptRunShim } from '../script-run';
 import { playgroundPage } from './page';
-import type { Playground } from './playground';
-import { PLAYGROUND_ACTIONS, type PlaygroundAction } from './types';
+import { type Playground, PlaygroundError } from './playground';
+import type { Answer, TodayStep } from './types';
 
 export const DEFAULT_PORT = 8080;
 export const HOST = '127.0.0.1';
@@ -90,14 +91,45 @@ function page(title: string, body: string): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title><style>body{font:13px Arial,sans-serif;margin:12px;color:#202124}</style></head><body>${body}</body></html>`;
 }
 
+/** A request body larger than its route takes. */
+class TooLargeError extends Error {}
+
 /** A POST the page made (JSON), not a form another site could submit. */
-async function jsonBody(request: http.IncomingMessage): Promise<Record<string, unknown>> {
+async function jsonBody(
+  request: http.IncomingMessage,
+  limit?: number,
+): Promise<Record<string, unknown>> {
   if (!String(request.headers['content-type'] ?? '').startsWith('application/json')) {
-    throw new Error('Expected application/json.');
+    throw new PlaygroundError('Expected application/json.');
   }
-  const value = JSON.parse((await readBody(request)) || '{}') as unknown;
-  if (typeof value !== 'object' || value === null) throw new Error('Expected a JSON object.');
+  let text: string;
+  try {
+    text = await readBody(request, limit);
+  } catch (error) {
+    throw new TooLargeError((error as Error).message);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text || '{}');
+  } catch {
+    throw new PlaygroundError('Expected a JSON object.');
+  }
+  if (typeof value !== 'object' || value === null) {
+    throw new PlaygroundError('Expected a JSON object.');
+  }
   return value as Record<string, unknown>;
+}
+
+/** A file as the page sends it: base64 in JSON, with room for the encoding. */
+const LOAD_BODY_LIMIT = Math.ceil((MAX_BOOK_FILE_BYTES * 4) / 3) + 64 * 1024;
+
+function answersOf(value: unknown): Answer[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) throw new PlaygroundError('answers: expected a list.');
+  return value.map((answer) => {
+    const { button, text } = (answer ?? {}) as { button?: unknown; text?: unknown };
+    return { button: String(button), text: typeof text === 'string' ? text : '' };
+  });
 }
 
 export function createPlaygroundHandler(playground: Playground): http.RequestListener {
@@ -106,8 +138,27 @@ export function createPlaygroundHandler(playground: Playground): http.RequestLis
   return (request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     const route = `${request.method ?? 'GET'} ${url.pathname}`;
-    const fail = (error: unknown, status = 400) =>
-      json(response, status, { error: error instanceof Error ? error.message : String(error) });
+    // What the user got wrong is said as is (400); anything else is a bug of ours (500).
+    const fail = (error: unknown) => {
+      const mine = error instanceof PlaygroundError || error instanceof BookFileError;
+      json(response, mine ? 400 : 500, {
+        error: error instanceof Error ? error.message : String(error),
+      });
+    };
+    /** A JSON POST: `run` answers from its body; a failure is said in the reply. */
+    const post = (run: (body: Record<string, unknown>) => unknown, limit?: number) => {
+      jsonBody(request, limit)
+        .then((body) => json(response, 200, run(body)))
+        .catch((error: unknown) =>
+          fail(
+            error instanceof TooLargeError
+              ? new BookFileError(
+                  `The file is too large: the playground reads books of up to ${MAX_BOOK_FILE_BYTES / (1024 * 1024)} MB.`,
+                )
+              : error,
+          ),
+        );
+    };
     try {
       if (route === 'GET /' || route === 'GET /index.html') {
         send(response, 200, html, 'text/html', PAGE_CSP);
@@ -122,9 +173,10 @@ export function createPlaygroundHandler(playground: Playground): http.RequestLis
         );
       } else if (route === 'POST /rpc') {
         if (!String(request.headers['content-type'] ?? '').startsWith('application/json')) {
-          fail(new Error('Expected application/json.'));
+          fail(new PlaygroundError('Expected application/json.'));
           return;
         }
+        // The runtime of the book open now (a file loaded since replaces it).
         void handleScriptRun(request, response, playground.runtime, (name) =>
           playground.afterScriptCall(name),
         );
@@ -134,24 +186,26 @@ export function createPlaygroundHandler(playground: Playground): http.RequestLis
       } else if (route === 'GET /api/sheet') {
         const values = playground.sheetValues(url.searchParams.get('name') ?? '');
         if (values) json(response, 200, values);
-        else fail(new Error('No such sheet.'), 404);
+        else json(response, 404, { error: 'No such sheet.' });
       } else if (route === 'POST /api/select') {
-        jsonBody(request)
-          .then((body) => {
-            playground.select(Number(body.row));
-            json(response, 200, { ok: true, activeRow: playground.activeRow() });
-          })
-          .catch((error: unknown) => fail(error));
-      } else if (route === 'POST /api/action') {
-        jsonBody(request)
-          .then((body) => {
-            const action = String(body.action) as PlaygroundAction;
-            if (!Object.prototype.hasOwnProperty.call(PLAYGROUND_ACTIONS, action)) {
-              throw new Error(`No action "${action}".`);
-            }
-            json(response, 200, playground.action(action));
-          })
-          .catch((error: unknown) => fail(error));
+        post((body) => {
+          playground.select(Number(body.row));
+          return { ok: true, activeRow: playground.activeRow() };
+        });
+      } else if (route === 'POST /api/menu') {
+        post((body) => playground.menu(String(body.functionName), answersOf(body.answers)));
+      } else if (route === 'POST /api/edit') {
+        post((body) => ({
+          state: playground.edit(Number(body.row), Number(body.column), String(body.text ?? '')),
+        }));
+      } else if (route === 'POST /api/today') {
+        post((body) => playground.moveToday(String(body.step) as TodayStep));
+      } else if (route === 'POST /api/load') {
+        post((body) => {
+          const name = String(body.name ?? '');
+          const data = typeof body.data === 'string' ? body.data : '';
+          return { state: playground.load(Buffer.from(data, 'base64'), name) };
+        }, LOAD_BODY_LIMIT);
       } else if (request.method === 'GET' && url.pathname.startsWith('/doc/')) {
         const doc = playground.documentHtml(decodeURIComponent(url.pathname.slice(5)));
         if (doc === undefined) send(response, 404, 'No such document.', 'text/plain');
@@ -176,7 +230,7 @@ export function createPlaygroundHandler(playground: Playground): http.RequestLis
         send(response, 404, 'Not found.', 'text/plain');
       }
     } catch (error) {
-      fail(error, 500);
+      fail(error);
     }
   };
 }

@@ -11,17 +11,22 @@ export interface TableColumn {
   readonly formula?: string;
   /** the custom function's name for a computed column */
   readonly fn?: string;
+  /** a column of the book: its 1-based column in the sheet (cells can be edited) */
+  readonly column?: number;
+  /** a column of the book: its letter in the sheet */
+  readonly letter?: string;
 }
 
 export interface BookTable {
   readonly sheet: string;
+  /** the account's column first (kept in view), then the formulas, then the book's others */
   readonly columns: readonly TableColumn[];
   /** one line per account row: `row` is the 1-based sheet row; cells as Sheets shows them */
   readonly rows: readonly { readonly row: number; readonly cells: readonly string[] }[];
   /** the book's width in the sheet */
   readonly sheetColumns: number;
-  /** how many of the book's own columns the table shows (the first ones) */
-  readonly shownColumns: number;
+  /** the account rows in the sheet (the table shows at most MAX_ROWS_SHOWN of them) */
+  readonly accountRows: number;
 }
 
 export interface DocumentSummary {
@@ -47,12 +52,19 @@ export interface SheetSummary {
   readonly columns: number;
 }
 
+/** An entry of the add-on's menu, as onOpen installed it. */
+export type MenuView =
+  | { readonly type: 'item'; readonly caption: string; readonly functionName: string }
+  | { readonly type: 'separator' }
+  | { readonly type: 'submenu'; readonly caption: string; readonly entries: readonly MenuView[] };
+
 export interface PlaygroundState {
   readonly spreadsheetName: string;
-  /** YYYY-MM-DD */
+  /** where the book came from: "demo, seed 42", or the file's name */
+  readonly source: string;
+  /** YYYY-MM-DD: the runtime clock's day in the spreadsheet's time zone */
   readonly today: string;
   readonly timeZone: string;
-  readonly seed: number;
   readonly book: BookTable;
   /** the active cell's row on the book sheet, or null when another sheet is active */
   readonly activeRow: number | null;
@@ -61,14 +73,19 @@ export interface PlaygroundState {
   readonly sheets: readonly SheetSummary[];
   readonly alertsOn: boolean;
   readonly emailsLeft: number;
+  /** the add-on's menu (empty until onOpen installs it) */
+  readonly menu: readonly MenuView[];
 }
 
-/** What an action showed the user: alerts and prompts as text, HTML dialogs by id. */
+/** What a menu item showed the user: alerts and prompts as text, HTML dialogs by id. */
 export type ShownEvent =
   | {
       readonly type: 'alert' | 'prompt';
       readonly title: string;
       readonly text: string;
+      /** the button set: OK for a message; a prompt or any other set was a question */
+      readonly buttons: string;
+      /** the button pressed: OK, CANCEL, YES, NO */
       readonly response: string;
     }
   | {
@@ -81,25 +98,53 @@ export type ShownEvent =
     }
   | { readonly type: 'sidebar'; readonly title: string };
 
-export interface ActionReply {
+/** The answer to a prompt or an alert with a choice: the button, and a prompt's text. */
+export interface Answer {
+  readonly button: string;
+  readonly text?: string;
+}
+
+/** A question the add-on asked that nobody has answered yet. */
+export interface Question {
+  readonly type: 'alert' | 'prompt';
+  readonly title: string;
+  readonly text: string;
+  /** the button set: OK, OK_CANCEL, YES_NO or YES_NO_CANCEL */
+  readonly buttons: string;
+}
+
+/**
+ * What picking a menu item did: it is waiting for the answer to `question` (pick it again
+ * with the answers so far and this one), or it finished, showing `events`.
+ */
+export type MenuReply =
+  | { readonly status: 'question'; readonly question: Question }
+  | {
+      readonly status: 'done';
+      readonly ok: boolean;
+      /** why the item failed (the bundle threw) */
+      readonly error?: string;
+      readonly events: readonly ShownEvent[];
+      readonly state: PlaygroundState;
+    };
+
+/** How far "today" moves. */
+export type TodayStep = 'day' | 'month';
+
+export interface TodayReply {
   readonly ok: boolean;
-  /** why the action failed (the bundle threw) */
   readonly error?: string;
+  /** what happened on the days passed, in a sentence or two */
+  readonly summary: string;
+  /** what the menu showed when alerts had to be turned on first */
   readonly events: readonly ShownEvent[];
   readonly state: PlaygroundState;
 }
 
-/** The menu actions the page offers, with the menu caption each stands for. */
-export const PLAYGROUND_ACTIONS = {
-  'alerts-run': 'Run alerts now',
-  'alerts-preview': 'Preview the next alerts',
-  'alerts-status': 'Alert status',
-  dashboard: 'Refresh dashboard',
-  diagnostics: 'Check setup (diagnostics)',
-  'check-columns': 'Check my book’s columns',
-} as const;
-
-export type PlaygroundAction = keyof typeof PLAYGROUND_ACTIONS;
+/** A reply that changed the book (an edit, a file loaded). */
+export interface BookReply {
+  readonly state: PlaygroundState;
+}
 
 /** One series of a chart: its header and one value per label (null where not a number). */
 export interface ChartSeries {

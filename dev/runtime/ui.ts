@@ -56,6 +56,15 @@ export type UiEvent =
   | ({ type: 'modalDialog'; title: string } & ShownHtml)
   | ({ type: 'modelessDialog'; title: string } & ShownHtml);
 
+/** An alert or prompt as it is asked, before anyone answers it. */
+export interface UiQuestion {
+  readonly type: 'alert' | 'prompt';
+  readonly title: string;
+  readonly prompt: string;
+  /** the button set's name: "OK", "OK_CANCEL", "YES_NO" or "YES_NO_CANCEL" */
+  readonly buttons: string;
+}
+
 export class FakeMenu implements GoogleAppsScript.Base.Menu {
   readonly entries: MenuEntry[] = [];
 
@@ -106,6 +115,14 @@ export class FakeUi implements GasUi {
   readonly menus: RecordedMenu[] = [];
   readonly events: UiEvent[] = [];
   private readonly responses: { button?: GasButton; text?: string }[] = [];
+  /**
+   * Called when a prompt, or an alert that offers a choice (more than one button), finds no
+   * queued answer, before anything is recorded. It may throw to end the execution there, as a
+   * person who has not answered yet holds it in Sheets: a front end that asks a person (the
+   * playground) shows the question, then runs the menu item again with the answers queued.
+   * Unset, the default answer is given.
+   */
+  onUnanswered: ((question: UiQuestion) => void) | undefined;
 
   constructor(
     private readonly calls: CallCounter,
@@ -119,6 +136,20 @@ export class FakeUi implements GasUi {
       button: (Button as unknown as Record<string, GasButton>)[button] ?? (button as GasButton),
       text,
     });
+  }
+
+  /** Forgets the answers queued and not asked for. */
+  clearResponses(): void {
+    this.responses.length = 0;
+  }
+
+  /** The next queued answer; without one, onUnanswered hears of a question with a choice. */
+  private answer(question: UiQuestion): { button?: GasButton; text?: string } | undefined {
+    const queued = this.responses.shift();
+    if (!queued && (question.type === 'prompt' || question.buttons !== 'OK')) {
+      this.onUnanswered?.(question);
+    }
+    return queued;
   }
 
   /** Finds a recorded menu by caption. */
@@ -148,7 +179,7 @@ export class FakeUi implements GasUi {
   alert(a: string, b?: string | GasButtonSet, c?: GasButtonSet): GasButton {
     this.calls.record('Ui.alert');
     const [title, prompt, buttons] = dialogArgs(a, b, c);
-    const queued = this.responses.shift();
+    const queued = this.answer({ type: 'alert', title, prompt, buttons });
     const response = queued?.button ?? defaultButton(buttons);
     this.events.push({ type: 'alert', title, prompt, buttons, response: String(response) });
     return response;
@@ -167,7 +198,7 @@ export class FakeUi implements GasUi {
   ): GoogleAppsScript.Base.PromptResponse {
     this.calls.record('Ui.prompt');
     const [title, prompt, buttons] = dialogArgs(a, b, c);
-    const queued = this.responses.shift();
+    const queued = this.answer({ type: 'prompt', title, prompt, buttons });
     const button = queued?.button ?? defaultButton(buttons);
     const text = queued?.text ?? '';
     this.events.push({ type: 'prompt', title, prompt, buttons, response: String(button) });

@@ -22,7 +22,8 @@ describe('playground sheets', () => {
       timeZone: 'UTC',
     });
     playground = new Playground(run);
-    expect(playground.action('dashboard').ok).toBe(true);
+    const reply = playground.menu('menuRefreshDashboard');
+    expect(reply).toMatchObject({ status: 'done', ok: true });
   });
 
   test('the Dashboard shows its money and percentages as formatted', () => {

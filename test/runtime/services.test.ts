@@ -246,4 +246,25 @@ describe('Ui', () => {
     expect(ui.prompt('Name?').getResponseText()).toBe('typed');
     expect(ui.events.map((e) => e.type)).toEqual(['alert', 'alert', 'alert', 'prompt']);
   });
+
+  test('a question nobody answered can stop the execution before it is recorded', () => {
+    const ui = new FakeUi(new CallCounter());
+    const asked: string[] = [];
+    ui.onUnanswered = (question) => {
+      asked.push(`${question.type} ${question.buttons}: ${question.prompt}`);
+      throw new Error('waiting for the user');
+    };
+    // An alert with only OK asks nothing: it is shown and answered OK.
+    expect(ui.alert('Done.')).toBe(ui.Button.OK);
+    expect(() => ui.prompt('Hour?')).toThrow('waiting for the user');
+    expect(() => ui.alert('T', 'Sure?', ui.ButtonSet.YES_NO)).toThrow('waiting for the user');
+    expect(asked).toEqual(['prompt OK: Hour?', 'alert YES_NO: Sure?']);
+    expect(ui.events.map((e) => e.type)).toEqual(['alert']);
+    // Answered questions are not asked again.
+    ui.respondWith('OK', '8');
+    expect(ui.prompt('Hour?').getResponseText()).toBe('8');
+    ui.respondWith('NO');
+    ui.clearResponses();
+    expect(() => ui.alert('Sure?', ui.ButtonSet.YES_NO)).toThrow('waiting for the user');
+  });
 });

@@ -1,17 +1,27 @@
 /**
  * The playground page's script: renders the server's JSON with textContent (the sheet's text
- * never becomes markup), moves the active row and refreshes the sidebar, runs the menu's
- * actions, and shows documents, emails and dialogs in sandboxed frames.
+ * never becomes markup), moves the active row and refreshes the sidebar, edits cells, loads a
+ * book from a file, moves today, runs the add-on's menu (asking its questions in the page),
+ * and shows documents, emails and dialogs in sandboxed frames.
  */
 import { drawChart } from './charts';
 import type {
-  ActionReply,
+  Answer,
+  BookReply,
   DocumentSummary,
   MailSummary,
+  MenuReply,
+  MenuView,
   PlaygroundState,
+  Question,
   SheetValues,
   ShownEvent,
+  TodayReply,
+  TodayStep,
 } from '../types';
+
+/** As dev/book-file.ts: the largest file the playground reads. */
+const MAX_FILE_MB = 20;
 
 let state: PlaygroundState | undefined;
 let shownDocument: string | undefined;
@@ -59,14 +69,21 @@ function tierClass(text: string): string {
   return '';
 }
 
+// ------------------------------------------------------------------ the book
+
 function renderBook(next: PlaygroundState): void {
   const table = byId<HTMLTableElement>('book');
   const head = el('tr');
   head.append(el('th', '', 'rownum'));
-  next.book.columns.forEach((column) => {
-    const th = el('th', column.title, column.fn ? 'computed' : undefined);
+  next.book.columns.forEach((column, index) => {
+    const th = el('th', undefined, column.fn ? 'computed' : undefined);
+    if (column.letter) th.append(el('span', column.letter, 'letter'));
+    th.append(document.createTextNode(column.title));
+    // The account's column stays in view, as a frozen column does.
+    if (index === 0) th.classList.add('frozen');
     if (column.formula) th.title = column.formula;
     if (column.fn) th.dataset.fn = column.fn;
+    if (column.column) th.dataset.column = String(column.column);
     head.append(th);
   });
   table.tHead?.replaceChildren(head);
@@ -79,6 +96,7 @@ function renderBook(next: PlaygroundState): void {
     line.cells.forEach((text, index) => {
       const column = next.book.columns[index];
       const td = el('td', text);
+      if (index === 0) td.classList.add('frozen');
       if (column?.fn) {
         td.classList.add('computed');
         td.dataset.fn = column.fn;
@@ -87,6 +105,7 @@ function renderBook(next: PlaygroundState): void {
           if (tier) td.classList.add(tier);
         }
       }
+      if (column?.column) td.dataset.column = String(column.column);
       if (text !== '' && /^-?[\d.,$%]+$/.test(text)) td.classList.add('num');
       if (text.length > 12) td.title = text;
       tr.append(td);
@@ -95,6 +114,45 @@ function renderBook(next: PlaygroundState): void {
   }
   table.tBodies[0]?.replaceChildren(body);
 }
+
+/** Edits a cell in place: Enter or leaving the cell writes it, Escape puts it back. */
+function editCell(td: HTMLTableCellElement): void {
+  const tr = td.closest('tr[data-row]') as HTMLElement | null;
+  if (!tr?.dataset.row || !td.dataset.column || td.classList.contains('editing')) return;
+  const row = Number(tr.dataset.row);
+  const column = Number(td.dataset.column);
+  const before = td.textContent ?? '';
+  const input = el('input');
+  input.type = 'text';
+  input.value = before;
+  input.setAttribute('aria-label', `Row ${row}, column ${column}`);
+  td.classList.add('editing');
+  td.replaceChildren(input);
+  input.focus();
+  input.select();
+  let done = false;
+  const finish = (write: boolean) => {
+    if (done) return;
+    done = true;
+    const text = input.value;
+    td.classList.remove('editing');
+    td.textContent = before;
+    if (!write || text === before) return;
+    void busy('edit', async () => {
+      const reply = await api<BookReply>('/api/edit', { row, column, text });
+      render(reply.state);
+      notice('');
+      refreshSidebar();
+    });
+  };
+  input.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter') finish(true);
+    else if (event.key === 'Escape') finish(false);
+  });
+  input.addEventListener('blur', () => finish(true));
+}
+
+// ------------------------------------------------------------------ documents and emails
 
 function renderDocuments(documents: readonly DocumentSummary[]): void {
   byId('documents-count').textContent = documents.length > 0 ? `(${documents.length})` : '';
@@ -138,7 +196,10 @@ function renderOutbox(outbox: readonly MailSummary[]): void {
       const button = el('button');
       button.type = 'button';
       button.dataset.mail = String(mail.index);
-      button.append(el('span', mail.subject), el('span', `To: ${mail.to.join(', ')}`, 'meta'));
+      button.append(
+        el('span', mail.subject),
+        el('span', `To: ${mail.to.join(', ')} · ${mail.at.slice(0, 10)}`, 'meta'),
+      );
       if (mail.index === shownMail) button.setAttribute('aria-current', 'true');
       button.addEventListener('click', () => showMail(mail.index));
       li.append(button);
@@ -166,6 +227,8 @@ function showMail(index: number): void {
   byId('mail-view').replaceChildren(head, frame);
 }
 
+// ------------------------------------------------------------------ other sheets
+
 async function renderSheet(): Promise<void> {
   const select = byId<HTMLSelectElement>('sheet-name');
   const sheets = state?.sheets ?? [];
@@ -182,9 +245,9 @@ async function renderSheet(): Promise<void> {
   );
   const note = byId('sheet-note');
   const table = byId<HTMLTableElement>('sheet');
-  if (!names.includes('Dashboard')) {
-    note.textContent = 'No Dashboard yet: press “Refresh dashboard”.';
-  } else note.textContent = '';
+  note.textContent = names.includes('Dashboard')
+    ? ''
+    : 'No Dashboard yet: pick CS Engine › Refresh dashboard.';
   const charts = byId('sheet-charts');
   if (!shownSheet) {
     table.tBodies[0]?.replaceChildren();
@@ -209,16 +272,27 @@ async function renderSheet(): Promise<void> {
   table.tBodies[0]?.replaceChildren(body);
 }
 
+// ------------------------------------------------------------------ the page
+
 function render(next: PlaygroundState): void {
   state = next;
+  const name = next.source.includes(next.spreadsheetName)
+    ? next.source
+    : `${next.spreadsheetName} (${next.source})`;
   byId('book-name').textContent =
-    `${next.spreadsheetName}: ${next.book.rows.length} account rows (seed ${next.seed}), today ${next.today}, ${next.timeZone}`;
+    `${name} · ${next.book.accountRows} account rows · ${next.timeZone}`;
+  byId('today').textContent = next.today;
   byId('active-row').textContent = next.activeRow === null ? '' : `row ${next.activeRow}`;
+  renderMenu(next.menu);
   renderBook(next);
   renderDocuments(next.documents);
   renderOutbox(next.outbox);
+  const shown =
+    next.book.rows.length < next.book.accountRows
+      ? `The table shows the first ${next.book.rows.length} of ${next.book.accountRows} account rows; the add-on reads them all. `
+      : '';
   byId('foot').textContent =
-    `The table shows the book's first ${next.book.shownColumns} of ${next.book.sheetColumns} columns (scroll sideways); green columns are the add-on's formulas, computed by dist/Code.js. Daily alerts: ${next.alertsOn ? 'on' : 'off'}. Emails left today: ${next.emailsLeft}.`;
+    `${shown}All ${next.book.sheetColumns} columns of the book (scroll sideways; the account stays in view); green columns are the add-on's formulas, computed by dist/Code.js with CSE_TODAY. Double-click a cell to edit it. Daily alerts: ${next.alertsOn ? 'on' : 'off'}. Emails left today: ${next.emailsLeft}.`;
   if (!byId('panel-sheets').hidden) void renderSheet();
 }
 
@@ -235,33 +309,95 @@ function selectTab(name: string): void {
   if (name === 'sheets') void renderSheet();
 }
 
-function notice(events: readonly ShownEvent[], error?: string): void {
+/** A line for the user at the top of the page: what happened, or what went wrong. */
+function notice(text: string, error = false): void {
   const box = byId('notice');
   const close = el('button', '×', 'close');
   close.type = 'button';
   close.setAttribute('aria-label', 'Dismiss');
   close.addEventListener('click', () => (box.hidden = true));
-  const parts: HTMLElement[] = [close];
-  for (const event of events) {
-    if (event.type === 'alert' || event.type === 'prompt') {
-      const title = el('h3', event.title || 'CS Engine');
-      const text = el('p', event.text);
-      parts.push(title, text);
-      if (event.type === 'prompt') {
-        parts.push(el('p', `The playground answered ${event.response}.`, 'foot'));
-      }
-    } else if (event.type === 'dialog') {
-      parts.push(el('p', `Dialog: ${event.title}`));
-      showDialog(event.id, event.title, event.width, event.height);
-    }
-  }
-  if (error) parts.push(el('h3', 'The action failed'), el('p', error));
-  box.classList.toggle('error', Boolean(error));
-  box.replaceChildren(...parts);
-  box.hidden = parts.length === 1;
+  box.classList.toggle('error', error);
+  box.replaceChildren(close, el('p', text));
+  box.hidden = text === '';
 }
 
-function showDialog(id: number, title: string, width: number, height: number): void {
+/** Runs an async step with the header's controls disabled, saying so in data-busy. */
+async function busy(what: string, work: () => Promise<void>): Promise<void> {
+  const controls = document.querySelectorAll<HTMLButtonElement | HTMLInputElement>(
+    'header button, header input',
+  );
+  controls.forEach((control) => (control.disabled = true));
+  document.body.dataset.busy = what;
+  try {
+    await work();
+  } catch (error) {
+    notice((error as Error).message, true);
+  } finally {
+    controls.forEach((control) => (control.disabled = false));
+    if (state) byId<HTMLButtonElement>('menu-button').disabled = state.menu.length === 0;
+    delete document.body.dataset.busy;
+  }
+}
+
+// ------------------------------------------------------------------ dialogs
+
+const BUTTON_SETS: Record<string, readonly string[]> = {
+  OK: ['OK'],
+  OK_CANCEL: ['CANCEL', 'OK'],
+  YES_NO: ['NO', 'YES'],
+  YES_NO_CANCEL: ['CANCEL', 'NO', 'YES'],
+};
+const BUTTON_LABELS: Record<string, string> = { OK: 'OK', CANCEL: 'Cancel', YES: 'Yes', NO: 'No' };
+
+/**
+ * Asks as Sheets shows ui.alert and ui.prompt: a modal box with the add-on's title and text,
+ * a text field for a prompt, and the buttons of its button set. Escape is the box's close
+ * button, which Sheets answers as CLOSE.
+ */
+let asked = 0;
+
+function ask(question: Question): Promise<Answer> {
+  const dialog = byId<HTMLDialogElement>('ask');
+  // Each question is numbered: the next one may open the same box at once.
+  asked++;
+  dialog.dataset.question = String(asked);
+  byId('ask-title').textContent = question.title || 'CS Engine';
+  byId('ask-text').textContent = question.text;
+  const input = byId<HTMLInputElement>('ask-input');
+  input.hidden = question.type !== 'prompt';
+  input.value = '';
+  return new Promise((resolve) => {
+    const finish = (button: string) => {
+      dialog.close();
+      resolve({ button, text: input.hidden ? '' : input.value });
+    };
+    const names = BUTTON_SETS[question.buttons] ?? ['OK'];
+    const buttons = names.map((name, index) => {
+      const button = el(
+        'button',
+        BUTTON_LABELS[name] ?? name,
+        index === names.length - 1 ? 'primary' : undefined,
+      );
+      button.type = 'button';
+      button.dataset.answer = name;
+      button.addEventListener('click', () => finish(name));
+      return button;
+    });
+    byId('ask-buttons').replaceChildren(...buttons);
+    dialog.oncancel = (event) => {
+      event.preventDefault();
+      finish('CLOSE');
+    };
+    input.onkeydown = (event) => {
+      if (event.key === 'Enter') finish(names.includes('OK') ? 'OK' : (names[0] ?? 'OK'));
+    };
+    dialog.showModal();
+    (input.hidden ? buttons[buttons.length - 1] : input)?.focus();
+  });
+}
+
+/** An HTML dialog of the add-on, in a sandboxed frame; resolves when it is closed. */
+function showDialog(id: number, title: string, width: number, height: number): Promise<void> {
   const dialog = byId<HTMLDialogElement>('dialog');
   byId('dialog-title').textContent = title;
   const frame = byId<HTMLIFrameElement>('dialog-frame');
@@ -269,33 +405,188 @@ function showDialog(id: number, title: string, width: number, height: number): v
   frame.style.height = `${height || 400}px`;
   frame.src = `/dialog/${id}`;
   if (!dialog.open) dialog.showModal();
+  return new Promise((resolve) =>
+    dialog.addEventListener('close', () => resolve(), { once: true }),
+  );
 }
 
-async function runAction(button: HTMLButtonElement): Promise<void> {
-  const action = button.dataset.action;
-  if (!action) return;
-  const buttons = document.querySelectorAll<HTMLButtonElement>('[data-action]');
-  buttons.forEach((b) => (b.disabled = true));
-  document.body.dataset.busy = action;
-  try {
-    const reply = await api<ActionReply>('/api/action', { action });
-    render(reply.state);
-    notice(reply.events, reply.error);
-    if (action === 'alerts-run') {
-      selectTab('outbox');
-      if (reply.state.outbox.length > 0 && shownMail === undefined) showMail(0);
+/**
+ * What the add-on showed, in order: its messages (alerts with only OK) in the message box,
+ * its HTML dialogs in a frame, the sidebar opened again. Its questions were asked as they came.
+ */
+async function showEvents(events: readonly ShownEvent[]): Promise<void> {
+  for (const event of events) {
+    if (event.type === 'alert' && event.buttons === 'OK') {
+      await ask({ type: 'alert', title: event.title, text: event.text, buttons: 'OK' });
+    } else if (event.type === 'dialog') {
+      await showDialog(event.id, event.title, event.width, event.height);
+    } else if (event.type === 'sidebar') {
+      byId<HTMLIFrameElement>('sidebar').src = '/sidebar';
     }
-    if (action === 'dashboard') {
-      shownSheet = 'Dashboard';
-      selectTab('sheets');
-    }
-  } catch (error) {
-    notice([], (error as Error).message);
-  } finally {
-    buttons.forEach((b) => (b.disabled = false));
-    delete document.body.dataset.busy;
   }
 }
+
+// ------------------------------------------------------------------ the menu
+
+/**
+ * Picks a menu item as Sheets runs it: each question the add-on asks is asked here, and the
+ * item runs again with the answers so far (see Playground.menu).
+ */
+async function runMenuItem(functionName: string): Promise<void> {
+  closeMenu();
+  await busy(functionName, async () => {
+    const answers: Answer[] = [];
+    for (;;) {
+      const reply = await api<MenuReply>('/api/menu', { functionName, answers });
+      if (reply.status === 'question') {
+        answers.push(await ask(reply.question));
+        continue;
+      }
+      render(reply.state);
+      notice(reply.error ? `The add-on failed: ${reply.error}` : '', Boolean(reply.error));
+      if (functionName === 'menuRefreshDashboard') {
+        shownSheet = 'Dashboard';
+        selectTab('sheets');
+      }
+      if (functionName === 'menuAlertsRunNow') selectTab('outbox');
+      await showEvents(reply.events);
+      return;
+    }
+  });
+}
+
+function menuEntries(entries: readonly MenuView[]): HTMLLIElement[] {
+  return entries.map((entry) => {
+    const li = el('li');
+    if (entry.type === 'separator') {
+      li.className = 'separator';
+      li.setAttribute('role', 'separator');
+      return li;
+    }
+    const button = el('button', entry.type === 'submenu' ? `${entry.caption} ◂` : entry.caption);
+    button.type = 'button';
+    button.setAttribute('role', 'menuitem');
+    li.append(button);
+    if (entry.type === 'item') {
+      button.dataset.fn = entry.functionName;
+      button.addEventListener('click', () => void runMenuItem(entry.functionName));
+      return li;
+    }
+    const sub = el('ul');
+    sub.setAttribute('role', 'menu');
+    sub.hidden = true;
+    sub.append(...menuEntries(entry.entries));
+    button.dataset.submenu = entry.caption;
+    button.setAttribute('aria-haspopup', 'true');
+    button.setAttribute('aria-expanded', 'false');
+    const open = (on: boolean) => {
+      sub.hidden = !on;
+      button.setAttribute('aria-expanded', String(on));
+    };
+    // A click opens it (the pointer's arrival may have already): it never closes under the user.
+    button.addEventListener('click', () => open(true));
+    li.addEventListener('mouseenter', () => open(true));
+    li.addEventListener('mouseleave', () => open(false));
+    li.append(sub);
+    return li;
+  });
+}
+
+let menuShown = '';
+
+/** The menu onOpen installed, drawn again only when it changes (a new book). */
+function renderMenu(menu: readonly MenuView[]): void {
+  const key = JSON.stringify(menu);
+  if (key === menuShown) return;
+  menuShown = key;
+  byId('menu').replaceChildren(...menuEntries(menu));
+  byId<HTMLButtonElement>('menu-button').disabled = menu.length === 0;
+}
+
+function closeMenu(): void {
+  byId('menu').hidden = true;
+  byId('menu-button').setAttribute('aria-expanded', 'false');
+}
+
+// ------------------------------------------------------------------ today and the book file
+
+async function moveToday(step: TodayStep): Promise<void> {
+  await busy(`today-${step}`, async () => {
+    const reply = await api<TodayReply>('/api/today', { step });
+    render(reply.state);
+    notice(reply.error ? `${reply.summary} It stopped: ${reply.error}` : reply.summary, !reply.ok);
+    await showEvents(reply.events);
+    refreshSidebar();
+  });
+}
+
+/** A file's bytes as base64, for the JSON the server takes. */
+async function base64Of(file: File): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) {
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  }
+  return btoa(binary);
+}
+
+async function loadFile(file: File): Promise<void> {
+  await busy('load', async () => {
+    if (file.size > MAX_FILE_MB * 1024 * 1024) {
+      throw new Error(
+        `"${file.name}" is ${(file.size / (1024 * 1024)).toFixed(1)} MB; the playground reads books of up to ${MAX_FILE_MB} MB.`,
+      );
+    }
+    const data = await base64Of(file);
+    const reply = await api<BookReply>('/api/load', { name: file.name, data });
+    shownDocument = undefined;
+    shownMail = undefined;
+    byId('document-view').replaceChildren(el('p', 'No documents yet.', 'empty'));
+    byId('mail-view').replaceChildren(el('p', 'No email sent yet.', 'empty'));
+    selectTab('book');
+    render(reply.state);
+    notice(
+      `Loaded ${file.name}: ${reply.state.book.accountRows} account rows in the sheet "${reply.state.book.sheet}". It was read on this machine; nothing left it.`,
+    );
+    byId<HTMLIFrameElement>('sidebar').src = '/sidebar';
+  });
+}
+
+function wireLoad(): void {
+  const input = byId<HTMLInputElement>('book-file');
+  input.addEventListener('change', () => {
+    const file = input.files?.[0];
+    if (file) void loadFile(file).finally(() => (input.value = ''));
+  });
+  // A file dropped anywhere on the page loads it.
+  const drop = byId('drop');
+  let depth = 0;
+  const hasFile = (event: DragEvent) => event.dataTransfer?.types.includes('Files') === true;
+  window.addEventListener('dragenter', (event) => {
+    if (!hasFile(event)) return;
+    depth++;
+    drop.hidden = false;
+  });
+  window.addEventListener('dragleave', () => {
+    depth = Math.max(depth - 1, 0);
+    if (depth === 0) drop.hidden = true;
+  });
+  window.addEventListener('dragover', (event) => {
+    if (hasFile(event)) event.preventDefault();
+  });
+  window.addEventListener('drop', (event) => {
+    depth = 0;
+    drop.hidden = true;
+    const files = event.dataTransfer?.files;
+    if (!files || files.length === 0) return;
+    event.preventDefault();
+    const file = files[0];
+    if (files.length > 1) notice('Drop one file: the book to load.', true);
+    else if (file) void loadFile(file);
+  });
+}
+
+// ------------------------------------------------------------------ the sidebar
 
 /** The sidebar's frame, once loaded (same origin: the page can press its buttons). */
 function sidebarDocument(): Document | null {
@@ -303,16 +594,21 @@ function sidebarDocument(): Document | null {
   return frame.contentDocument;
 }
 
-async function selectRow(row: number): Promise<void> {
-  await api('/api/select', { row });
-  document.querySelectorAll('#book tbody tr.active').forEach((tr) => tr.classList.remove('active'));
-  document.querySelector(`#book tbody tr[data-row="${row}"]`)?.classList.add('active');
-  byId('active-row').textContent = `row ${row}`;
-  // As a user would: the sidebar shows the selection when asked ("Use the selected row").
+/** As a user would: the sidebar shows the selection when asked ("Use the selected row"). */
+function refreshSidebar(): void {
   const sidebar = sidebarDocument();
   const tab = sidebar?.querySelector<HTMLButtonElement>('[role="tab"][data-tab="account"]');
   tab?.click();
   sidebar?.getElementById('use-selection')?.click();
+}
+
+async function selectRow(row: number): Promise<void> {
+  await api('/api/select', { row });
+  document.querySelectorAll('#book tbody tr.active').forEach((tr) => tr.classList.remove('active'));
+  document.querySelector(`#book tbody tr[data-row="${row}"]`)?.classList.add('active');
+  if (state) state = { ...state, activeRow: row };
+  byId('active-row').textContent = `row ${row}`;
+  refreshSidebar();
 }
 
 function wireSidebar(): void {
@@ -348,15 +644,33 @@ function wireSidebar(): void {
 }
 
 function main(): void {
-  document.querySelectorAll<HTMLButtonElement>('[data-action]').forEach((button) => {
-    button.addEventListener('click', () => void runAction(button));
+  const menuButton = byId<HTMLButtonElement>('menu-button');
+  menuButton.addEventListener('click', () => {
+    const menu = byId('menu');
+    menu.hidden = !menu.hidden;
+    menuButton.setAttribute('aria-expanded', String(!menu.hidden));
+  });
+  document.addEventListener('click', (event) => {
+    if (!(event.target as Element).closest('.menubar')) closeMenu();
+  });
+  document.querySelectorAll<HTMLButtonElement>('[data-step]').forEach((button) => {
+    button.addEventListener('click', () => void moveToday(button.dataset.step as TodayStep));
   });
   document.querySelectorAll<HTMLButtonElement>('.tabs [role="tab"]').forEach((tab) => {
     tab.addEventListener('click', () => selectTab(tab.dataset.tab ?? 'book'));
   });
-  byId('book').addEventListener('click', (event) => {
-    const tr = (event.target as Element).closest('tr[data-row]') as HTMLElement | null;
-    if (tr?.dataset.row) void selectRow(Number(tr.dataset.row));
+  const book = byId('book');
+  book.addEventListener('click', (event) => {
+    const target = event.target as Element;
+    if (target.closest('td.editing')) return;
+    const tr = target.closest('tr[data-row]') as HTMLElement | null;
+    if (tr?.dataset.row && Number(tr.dataset.row) !== state?.activeRow) {
+      void selectRow(Number(tr.dataset.row));
+    }
+  });
+  book.addEventListener('dblclick', (event) => {
+    const td = (event.target as Element).closest('td[data-column]');
+    if (td) editCell(td as HTMLTableCellElement);
   });
   byId<HTMLSelectElement>('sheet-name').addEventListener('change', (event) => {
     shownSheet = (event.target as HTMLSelectElement).value;
@@ -364,9 +678,10 @@ function main(): void {
   });
   byId('dialog-close').addEventListener('click', () => byId<HTMLDialogElement>('dialog').close());
   wireSidebar();
+  wireLoad();
   void refresh()
     .then(() => document.body.setAttribute('data-ready', 'true'))
-    .catch((error: Error) => notice([], error.message));
+    .catch((error: Error) => notice(error.message, true));
 }
 
 main();
