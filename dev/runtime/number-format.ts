@@ -26,6 +26,18 @@ const EPOCH_OFFSET_DAYS = 25_569;
 
 const OPTIONS = { leap1900: false, throws: false } as const;
 
+const dateFormats = new Map<string, boolean>();
+
+/** Whether a number format shows a date or a time (remembered: books reuse a few formats). */
+export function isDateFormat(format: string): boolean {
+  let known = dateFormats.get(format);
+  if (known === undefined) {
+    known = format !== PLAIN_TEXT_FORMAT && numfmt.isDateFormat(format);
+    dateFormats.set(format, known);
+  }
+  return known;
+}
+
 /** The serial number of an instant, as the wall clock of `timeZone` reads it. */
 export function dateToSerial(date: Date, timeZone: string): number {
   const ms = date.getTime();

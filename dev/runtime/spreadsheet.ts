@@ -36,7 +36,7 @@ import {
   storedCharts,
   updateChart,
 } from './charts';
-import { displayText } from './number-format';
+import { displayText, isDateFormat, serialToDate } from './number-format';
 import { EXECUTION_MESSAGES, type ExecutionView, FULL_ACCESS } from './execution';
 import { copyToHost, isDate, type ValueCopier } from './realm';
 import { checkCellCount, checkCellText } from './sheet-limits';
@@ -431,7 +431,21 @@ export class FakeRange
   }
 
   private rawValues(): CellValue[][] {
-    return this.grid((r, c) => this.model.value(r, c) ?? '');
+    return this.grid((r, c) => this.readValue(r, c));
+  }
+
+  /**
+   * What getValue(s) returns for a cell: a number in a cell formatted as a date or time is a
+   * Date (Range.getValues: "values may be of type Number, Boolean, Date, or String, depending
+   * on the value of the cell"; a date cell holds a serial number under a date format).
+   */
+  private readValue(row: number, column: number): CellValue {
+    const value = this.model.value(row, column) ?? '';
+    if (typeof value !== 'number') return value;
+    const format = this.model.format(row, column);
+    return format !== undefined && isDateFormat(format)
+      ? serialToDate(value, this.sheet.spreadsheetModel.timeZone)
+      : value;
   }
 
   // -- reading ---------------------------------------------------------------------------------
@@ -445,7 +459,7 @@ export class FakeRange
   /** The top-left cell's value. */
   getValue(): CellValue {
     this.record('getValue');
-    return this.env.copyOut(this.model.value(this.rect.row, this.rect.column) ?? '') as CellValue;
+    return this.env.copyOut(this.readValue(this.rect.row, this.rect.column)) as CellValue;
   }
 
   /** Each value under its cell's number format, as Sheets shows it (number-format.ts). */

@@ -93,7 +93,10 @@ function typedText(text: string, context: TypingContext, format: string | undefi
     const serial = parts.month && !parts.year ? inYear(v, context.year()) : v;
     return { kind: 'value', value: serialToDate(serial, context.timeZone), format: z };
   }
-  return z === undefined ? { kind: 'value', value: v } : { kind: 'value', value: v, format: z };
+  // Sheets keeps 15 significant digits of what is typed ("95%" is 0.95, not the parser's
+  // 0.9500000000000001).
+  const value = Number(v.toPrecision(15));
+  return z === undefined ? { kind: 'value', value } : { kind: 'value', value, format: z };
 }
 
 /** A date typed without a year ("3/4"): the same day in `year` (numfmt reads the host's clock). */

@@ -89,3 +89,23 @@ describe('MailApp during an outage', () => {
     expect(mail.outbox).toHaveLength(1);
   });
 });
+
+describe('reading what was written', () => {
+  // Range.getValues: a date cell (a serial number under a date format) reads as a Date.
+  it('a number under a date format reads back as a Date at that day’s midnight', () => {
+    const book = createSpreadsheet({ Data: [[]] }, { timeZone: 'America/New_York' });
+    const cell = book.sheet('Data').getRange(1, 1);
+    cell.setNumberFormat('yyyy-mm-dd').setValue(46356); // 2026-11-30
+    const value = cell.getValue();
+    expect(value).toBeInstanceOf(Date);
+    expect((value as Date).toISOString()).toBe('2026-11-30T05:00:00.000Z');
+    expect(cell.getDisplayValues()).toEqual([['2026-11-30']]);
+  });
+
+  it('typed percentages keep the digits typed: "95%" is 0.95', () => {
+    const book = createSpreadsheet({ Data: [[]] });
+    const cell = book.sheet('Data').getRange(1, 1);
+    cell.setValue('95%');
+    expect(cell.getValue()).toBe(0.95);
+  });
+});
