@@ -4,12 +4,11 @@
  */
 import { type Assessment, assessAccount } from '../../core/account';
 import { readAccountRows, planRead, readLayout } from '../../core/book';
-import { type CellValue, describeCell } from '../../core/cells';
+import { describeCell } from '../../core/cells';
 import type { Content } from '../../core/content-types';
 import { dayOfDate, isoDay } from '../../core/dates';
 import type { DocContent } from '../../core/doc-model';
-import { parseHistory } from '../../core/history';
-import { HISTORY_SHEET, QBR_LOG_SHEET } from '../../core/owned-sheets';
+import { QBR_LOG_SHEET } from '../../core/owned-sheets';
 import { resolveModel } from '../../core/models';
 import { accountGuidance, buildPlan, PLAN_TITLES, type PlanKind } from '../../core/plans';
 import { playbookCatalog } from '../../core/playbooks';
@@ -19,9 +18,10 @@ import { formatMoney, formatMultiple } from '../../core/roi';
 import { SEVERITY_LABELS } from '../../core/alerts/rules';
 import { SIGNALS, type SignalId } from '../../core/signals';
 import { normalizeKey, ownEntry } from '../../core/text';
-import type { AlertPorts, KeyValueStore, SheetStore } from '../alerts/ports';
-import { findBookSheet } from '../alerts/run';
-import { loadSettings } from '../alerts/settings';
+import { type Book, BookNotFound, readBook as readWorkbookBook } from '../workbook/book';
+import { readHistories } from '../workbook/history';
+import type { WorkbookPorts } from '../workbook/ports';
+import { loadSettings } from '../workbook/settings';
 import type {
   AccountResponse,
   AccountView,
@@ -44,14 +44,10 @@ export interface DocumentWriter {
   create(content: DocContent): CreatedDocument;
 }
 
-export interface SidebarPorts {
-  readonly sheets: SheetStore;
-  readonly properties: KeyValueStore;
+export interface SidebarPorts extends WorkbookPorts {
   readonly docs: DocumentWriter;
   /** The sheet and row of the active cell, if any. */
   readonly activeRow: () => { readonly sheet: string; readonly row: number } | undefined;
-  readonly now: () => Date;
-  readonly timeZone: string;
   readonly userEmail: () => string;
   /**
    * The playbooks' texts and agendas (dist/Content.html), read only by the endpoints that
@@ -81,28 +77,20 @@ export class SidebarError extends Error {
   }
 }
 
-interface Book {
-  readonly sheet: string;
-  readonly values: CellValue[][];
-}
-
 function readBook(ports: SidebarPorts): Book {
-  const settings = loadSettings(ports.properties);
-  let sheet: string;
   try {
-    // findBookSheet reads only the sheets port.
-    sheet = findBookSheet({ sheets: ports.sheets } as AlertPorts, settings);
+    return readWorkbookBook(ports);
   } catch (error) {
-    throw new SidebarError((error as Error).message);
+    if (error instanceof BookNotFound) throw new SidebarError(error.message);
+    throw error;
   }
-  return { sheet, values: (ports.sheets.read(sheet) ?? []) as CellValue[][] };
 }
 
 function assessRow(ports: SidebarPorts, book: Book, row: number): Assessment {
   const settings = loadSettings(ports.properties);
   const model = resolveModel(settings.model || undefined);
   const today = dayOfDate(ports.now(), ports.timeZone);
-  const layout = readLayout((book.values[0] ?? []) as CellValue[]);
+  const layout = readLayout(book.values[0] ?? []);
   const plan = planRead(
     layout,
     { signals: ALL_SIGNALS, dimensions: new Set(model.dimensions.map((d) => d.id)) },
@@ -110,10 +98,7 @@ function assessRow(ports: SidebarPorts, book: Book, row: number): Assessment {
   );
   const [read] = readAccountRows([book.values[row - 1] ?? []], plan);
   const account = { ...(read as NonNullable<typeof read>), index: row - 2 };
-  const histories = parseHistory(
-    (ports.sheets.read(HISTORY_SHEET) ?? []) as CellValue[][],
-    ports.timeZone,
-  );
+  const histories = readHistories(ports);
   const key = account.values.accountId ?? account.values.account ?? `row-${row}`;
   return assessAccount({
     account,
@@ -256,7 +241,7 @@ export function createSidebarServer(ports: SidebarPorts): SidebarApi {
       const book = readBook(ports);
       const needle = normalizeKey(String(query ?? ''));
       if (needle === '') return { matches: [], more: 0 };
-      const layout = readLayout((book.values[0] ?? []) as CellValue[]);
+      const layout = readLayout(book.values[0] ?? []);
       const nameColumn = layout.signals.get('account')?.index;
       const idColumn = layout.signals.get('accountId')?.index;
       const csmColumn = layout.signals.get('csm')?.index;
