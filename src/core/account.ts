@@ -22,11 +22,10 @@ import {
   touchCadence,
   ttfvTarget,
 } from './lifecycle';
-import { type Segment, segmentOf } from './retention';
+import { type Segment, segmentFor } from './segments';
 import type { SignalValues } from './rubrics';
 import type { SignalId } from './signals';
 import { type Roi, computeRoi } from './roi';
-import { normalizeKey } from './text';
 
 export interface TrendPoint {
   readonly day: DayNumber;
@@ -64,31 +63,6 @@ export interface Assessment {
   readonly expansionSignals: readonly string[];
   readonly roi: Roi;
   readonly today: DayNumber;
-}
-
-/** Segment words by normalizeKey (a Map: a typed "constructor" finds nothing). */
-const SEGMENTS: ReadonlyMap<string, Segment> = new Map([
-  ['enterprise', 'Enterprise'],
-  ['ent', 'Enterprise'],
-  ['midmarket', 'Mid-Market'],
-  ['mm', 'Mid-Market'],
-  ['mid', 'Mid-Market'],
-  ['smb', 'SMB'],
-  ['smallbusiness', 'SMB'],
-  ['selfserve', 'Self-Serve'],
-  ['selfservice', 'Self-Serve'],
-  ['plg', 'Self-Serve'],
-]);
-
-/** The segment: the Segment column when it names one, otherwise from ARR (or MRR x 12). */
-export function segmentFor(
-  values: SignalValues,
-): { segment: Segment; from: 'column' | 'arr' } | undefined {
-  const typed =
-    values.segment === undefined ? undefined : SEGMENTS.get(normalizeKey(values.segment));
-  if (typed) return { segment: typed, from: 'column' };
-  const arr = values.arr ?? (values.mrr === undefined ? undefined : values.mrr * 12);
-  return arr === undefined ? undefined : { segment: segmentOf(arr), from: 'arr' };
 }
 
 export interface AssessInput {

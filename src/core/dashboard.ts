@@ -18,11 +18,12 @@ import { type AccountRow, type BookLayout, planRead, readAccountRows, readLayout
 import { type CellValue, isBlank, readText } from './cells';
 import { type DayNumber, isoDay, readDay } from './dates';
 import { describeDrivers } from './health';
-import { type AccountHistory, type HistoryEntry } from './history';
-import { touchCadence } from './lifecycle';
+import { type AccountHistory, type HistoryEntry, historyKey } from './history';
+import { qbrIntervalDays, touchCadence } from './lifecycle';
 import { addMonths, npsOf } from './metrics';
 import { type HealthModel, tierFor } from './models';
-import { type Segment, segmentOf } from './retention';
+import { type Segment, annualRevenue, segmentFor } from './segments';
+import { churnCategory } from './churn-reasons';
 import type { SignalId } from './signals';
 import { type SheetFormula, sheetFormula } from './sheet-input';
 import { normalizeKey } from './text';
@@ -127,7 +128,7 @@ interface Live {
   readonly name: string;
   readonly arr: number;
   readonly startArr: number | undefined;
-  readonly segment: Segment;
+  readonly segment: Segment | undefined;
   readonly atRisk: boolean;
   readonly history: AccountHistory | undefined;
 }
@@ -380,12 +381,6 @@ function lastQbrs(
   return latest;
 }
 
-const CADENCE_DAYS: Readonly<Record<string, number>> = {
-  Quarterly: 92,
-  'Semi-annual': 183,
-  Annual: 366,
-};
-
 function engagementSection(context: Context, out: Cell[][]): void {
   const { input, live } = context;
   out.push(['Engagement', 'Value', '', 'Target', 'How', '']);
@@ -397,7 +392,8 @@ function engagementSection(context: Context, out: Cell[][]): void {
     let due = 0;
     let done = 0;
     for (const account of live) {
-      const days = CADENCE_DAYS[touchCadence(account.segment).qbr];
+      if (!account.segment) continue;
+      const days = qbrIntervalDays(touchCadence(account.segment).qbr);
       if (days === undefined) continue;
       due++;
       const last = latest.get(account.key) ?? latest.get(account.name);
@@ -614,21 +610,6 @@ function retentionTrend(context: Context): { month: string; retention: number }[
 
 // ------------------------------------------------------------------ monthly review
 
-/** Seed 002's churn reason taxonomy, matched by keywords in the Churn reason text. */
-const CHURN_CATEGORIES: readonly [string, RegExp][] = [
-  ['Competition', /compet|switch|in[- ]?house|rival|alternative/i],
-  ['Relationship', /champion|relationship|trust|cs experience|support|service/i],
-  ['Financial', /budget|price|pric|cost|expens|m&a|acqui|bankrupt|funding/i],
-  ['Value', /value|roi|use case|over-?sold|adoption|not using|usage/i],
-  ['Product', /feature|bug|ux|performance|product|integration|reliab/i],
-  ['Strategic', /pivot|strateg|shut|priorit|reorg|division/i],
-];
-
-export function churnCategory(reason: string): string {
-  for (const [category, pattern] of CHURN_CATEGORIES) if (pattern.test(reason)) return category;
-  return 'Other';
-}
-
 function reviewSection(context: Context, out: Cell[][], risks: readonly CsmRisk[]): string[] {
   const { input, live } = context;
   const { today, model } = input;
@@ -837,17 +818,17 @@ export function buildDashboard(input: DashboardInput): Dashboard {
       churnedRows++;
       continue;
     }
-    const key = values.accountId ?? values.account ?? `row-${account.index + 2}`;
+    const key = historyKey(values, account.index + 2);
     const history = input.histories.get(key);
     const assessment = assessAccount(account, model, today, { columns, history });
-    const arr = values.arr ?? (values.mrr !== undefined ? values.mrr * 12 : 0);
+    const arr = annualRevenue(values) ?? 0;
     live.push({
       assessment,
       key,
       name: values.account ?? key,
       arr,
       startArr: values.startArr,
-      segment: segmentOf(arr),
+      segment: segmentFor(values)?.segment,
       atRisk: isAtRisk(assessment),
       history,
     });

@@ -15,13 +15,13 @@ import type { ChurnReason, Content, Play, SavePlay, TierPlaybook } from './conte
 import {
   type CabCheck,
   cabCheck,
-  classifyChurnReason,
   npsFollowUpFor,
   onboardingPlan,
   savePlayFor,
   tierPlaybookFor,
 } from './playbooks';
 import { longDay } from './quarters';
+import { classifyChurnReason } from './churn-reasons';
 import { formatMultiple } from './roi';
 import { featureAdoption, seatUtilization } from './rubrics';
 

@@ -24,6 +24,7 @@ import {
 } from './doc-model';
 import { type Quarter, longDay, parseQuarter, quarterLabel, shiftQuarter } from './quarters';
 import { formatMoney, formatMultiple } from './roi';
+import { type QbrCadence, qbrIntervalDays } from './lifecycle';
 import { featureAdoption, seatUtilization } from './rubrics';
 
 export interface QbrRequest {
@@ -54,16 +55,9 @@ const WHITE = '#ffffff';
 const GOOD = '#e6f4ea';
 const BAD = '#fce8e6';
 
-/** Days until the next QBR by the segment's cadence (seed 002's touch cadence). */
-export function nextQbrDays(cadence: string | undefined): number {
-  switch (cadence) {
-    case 'Semi-annual':
-      return 182;
-    case 'Annual':
-      return 365;
-    default:
-      return 91;
-  }
+/** Days until the next QBR: the segment's cadence, quarterly when it has none. */
+function nextQbrDays(cadence: QbrCadence | undefined): number {
+  return (cadence && qbrIntervalDays(cadence)) ?? (qbrIntervalDays('Quarterly') as number);
 }
 
 interface MetricRow {

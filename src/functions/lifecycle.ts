@@ -14,8 +14,7 @@ import {
 } from '../core/assess';
 import { renewalStage, ttfvTarget, winBackStage } from '../core/lifecycle';
 import { ArgumentError, defaultModel } from '../core/models';
-import { type Segment, segmentOf } from '../core/retention';
-import { normalizeKey } from '../core/text';
+import { type Segment, segmentNamed, segmentOf } from '../core/segments';
 import type { FunctionContext } from './health';
 import { bookArguments, cellsOfColumn, mapCells } from './ranges';
 import { todayOf } from './today';
@@ -195,19 +194,6 @@ export function winBackStageOf(
   });
 }
 
-const SEGMENT_WORDS: ReadonlyMap<string, Segment> = new Map([
-  ['enterprise', 'Enterprise'],
-  ['ent', 'Enterprise'],
-  ['midmarket', 'Mid-Market'],
-  ['mm', 'Mid-Market'],
-  ['mid', 'Mid-Market'],
-  ['smb', 'SMB'],
-  ['smallbusiness', 'SMB'],
-  ['selfserve', 'Self-Serve'],
-  ['selfservice', 'Self-Serve'],
-  ['selfserved', 'Self-Serve'],
-]);
-
 /** A segment cell: its name, or an ARR amount (segmented as SEGMENT does). */
 export function readSegment(cell: CellValue): Segment | undefined | Invalid {
   if (isBlank(cell)) return undefined;
@@ -215,7 +201,7 @@ export function readSegment(cell: CellValue): Segment | undefined | Invalid {
     return cell >= 0 ? segmentOf(cell) : new Invalid(describeCell(cell));
   const text = readText(cell);
   if (typeof text !== 'string') return new Invalid(describeCell(cell));
-  const known = SEGMENT_WORDS.get(normalizeKey(text));
+  const known = segmentNamed(text);
   if (known) return known;
   const amount = Number(text.replace(/[$,\s]/g, ''));
   if (text !== '' && Number.isFinite(amount) && amount >= 0) return segmentOf(amount);

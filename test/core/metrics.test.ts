@@ -9,7 +9,8 @@ import {
   csmLoads,
   npsOf,
 } from '../../src/core/metrics';
-import { churnCategory, columnLetter, csmRisks } from '../../src/core/dashboard';
+import { churnCategory } from '../../src/core/churn-reasons';
+import { columnLetter, csmRisks } from '../../src/core/dashboard';
 
 describe('NPS and CSAT', () => {
   it('NPS = % promoters - % detractors', () => {

@@ -10,7 +10,13 @@ import { describeCell } from '../../core/cells';
 import type { DayNumber } from '../../core/dates';
 import { isEmailAddress } from '../../core/escape';
 import { columnsNeededBy, scoreAccount } from '../../core/health';
-import { type AccountHistory, previousEntry, recordDay, tierSinceFor } from '../../core/history';
+import {
+  type AccountHistory,
+  historyKey,
+  previousEntry,
+  recordDay,
+  tierSinceFor,
+} from '../../core/history';
 import { type HealthModel, tierFor } from '../../core/models';
 import type { SignalId } from '../../core/signals';
 import { decide } from '../../core/alerts/memory';
@@ -131,7 +137,7 @@ export function evaluateBook(input: EvaluationInput): Evaluation {
     const sheetRow = account.index + 2;
     const values = account.values;
     const name = values.account ?? `Row ${sheetRow}`;
-    const key = values.accountId ?? values.account ?? `row-${sheetRow}`;
+    const key = historyKey(values, sheetRow);
     if (values.status === 'churned') continue;
     const result = scoreAccount(account, model, today);
     if (result.kind !== 'scored') {

@@ -8,6 +8,7 @@ import { describeCell } from '../../core/cells';
 import type { Content } from '../../core/content-types';
 import { dayOfDate, isoDay } from '../../core/dates';
 import type { DocContent } from '../../core/doc-model';
+import { historyKey } from '../../core/history';
 import { QBR_LOG_SHEET } from '../../core/owned-sheets';
 import { resolveModel } from '../../core/models';
 import { accountGuidance, buildPlan, PLAN_TITLES, type PlanKind } from '../../core/plans';
@@ -99,7 +100,7 @@ function assessRow(ports: SidebarPorts, book: Book, row: number): Assessment {
   const [read] = readAccountRows([book.values[row - 1] ?? []], plan);
   const account = { ...(read as NonNullable<typeof read>), index: row - 2 };
   const histories = readHistories(ports);
-  const key = account.values.accountId ?? account.values.account ?? `row-${row}`;
+  const key = historyKey(account.values, row);
   return assessAccount({
     account,
     model,
