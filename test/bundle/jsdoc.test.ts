@@ -20,7 +20,7 @@ const CUSTOM_FUNCTIONS: Record<string, string[]> = {
   HEALTHCALIBRATE: ['headers', 'rows', 'outcomes', 'model', 'today'],
   CHURNRISK: ['headers', 'rows', 'today'],
   EXPANSIONREADY: ['headers', 'rows', 'today'],
-  RENEWALSTAGE: ['renewal_date', 'today'],
+  RENEWALSTAGE: ['renewal_date', 'today', 'status'],
   NPS: ['responses'],
   CSAT: ['responses'],
   TTFV: ['start', 'first_value', 'segment'],

@@ -10,7 +10,8 @@ import {
   npsOf,
 } from '../../src/core/metrics';
 import { churnCategory } from '../../src/core/churn-reasons';
-import { columnLetter, csmRisks } from '../../src/core/dashboard';
+import { columnLetter } from '../../src/core/dashboard';
+import { csmRisks } from '../../src/core/dashboard-figures';
 
 describe('NPS and CSAT', () => {
   it('NPS = % promoters - % detractors', () => {

@@ -1,51 +1,35 @@
 /**
- * Deciding today's alerts: every live account of the book is scored and checked against the
- * alert rules, the alert memory in History says what is new or due as a reminder, and each
- * decision becomes an Alert Log entry for its recipients. History gets today's score and
- * memory. No Apps Script here: the run reads the sheets and writes the results.
+ * Deciding today's alerts: every account's snapshot (src/core/snapshot.ts, the same as the
+ * sidebar's and the Dashboard's) gives its findings; churned accounts are left out. The alert
+ * memory in History says what is new or due as a reminder, and each decision becomes an Alert
+ * Log entry for its recipients. History gets today's score and memory. No Apps Script here:
+ * the run reads the sheets and writes the results.
  */
-import { describeProblem } from '../../core/book';
-import { planRead, readAccountRows, readLayout } from '../../core/book';
+import { describeProblem, planRead, readAccountRows, readLayout } from '../../core/book';
 import { describeCell } from '../../core/cells';
 import type { DayNumber } from '../../core/dates';
 import { isEmailAddress } from '../../core/escape';
-import { columnsNeededBy, scoreAccount } from '../../core/health';
-import {
-  type AccountHistory,
-  historyKey,
-  previousEntry,
-  recordDay,
-  tierSinceFor,
-} from '../../core/history';
-import { type HealthModel, tierFor } from '../../core/models';
+import { columnsNeededBy } from '../../core/health';
+import { type AccountHistory, historyKey, recordDay } from '../../core/history';
+import type { HealthModel } from '../../core/models';
 import type { SignalId } from '../../core/signals';
+import {
+  IDENTITY_SIGNALS,
+  LIFECYCLE_SIGNALS,
+  accountSnapshot,
+  columnsForSnapshot,
+} from '../../core/snapshot';
 import { decide } from '../../core/alerts/memory';
-import { type Severity, evaluateRules, worstSeverity } from '../../core/alerts/rules';
+import { RULE_SIGNALS, type Severity, worstSeverity } from '../../core/alerts/rules';
 import type { Rows } from '../workbook/ports';
 import { type LogEntry, notice } from './alert-log';
 
-/** Signals the rules read, besides the model's. */
-const ALERT_SIGNALS: readonly SignalId[] = [
-  'account',
-  'accountId',
-  'csm',
-  'csmEmail',
-  'status',
-  'renewalDate',
-  'renewalConversation',
-  'usageChange',
-  'lastLogin',
-  'ticketTrend',
-  'csat',
-  'competitorMentioned',
-  'dataExportRequested',
-  'missedMeetings',
-  'championStatus',
-  'sponsorStatus',
-  'formalComplaint',
-  'seatsActive',
-  'seatsLicensed',
-];
+/** Columns whose bad cell means an alert check could not run (besides the model's). */
+const CHECKED_SIGNALS: ReadonlySet<SignalId> = new Set([
+  ...IDENTITY_SIGNALS,
+  ...LIFECYCLE_SIGNALS,
+  ...RULE_SIGNALS,
+]);
 
 export interface EvaluationInput {
   /** The book's values, header row first. */
@@ -74,6 +58,8 @@ export interface Evaluation {
   readonly histories: Map<string, AccountHistory>;
   /** Accounts checked (scored and live). */
   readonly accounts: number;
+  /** Churned accounts, left out. */
+  readonly churned: number;
   /** Live rows that could not be scored. */
   readonly skipped: number;
 }
@@ -118,61 +104,47 @@ export function evaluateBook(input: EvaluationInput): Evaluation {
   const { today, now, model, owner, preview, loggedToday } = input;
   const histories = new Map(input.histories);
   const layout = readLayout(input.book[0] ?? []);
-  const needed = columnsNeededBy(model);
-  const plan = planRead(
-    layout,
-    { signals: new Set([...needed.signals, ...ALERT_SIGNALS]), dimensions: needed.dimensions },
-    { timeZone: input.timeZone },
-  );
+  const modelSignals = columnsNeededBy(model).signals;
+  const plan = planRead(layout, columnsForSnapshot(model), { timeZone: input.timeZone });
   const columns = new Set(layout.signals.keys());
   const rows = readAccountRows(input.book.slice(1), plan);
   const entries: LogEntry[] = [];
   let skipped = 0;
   let accounts = 0;
-  const skippedEntry = (account: string, key: string, row: number, detail: string) =>
-    notice(now, 'skipped', detail, { account, key, row });
+  let churned = 0;
 
   for (const account of rows) {
     if (account.blank) continue;
-    const sheetRow = account.index + 2;
-    const values = account.values;
-    const name = values.account ?? `Row ${sheetRow}`;
-    const key = historyKey(values, sheetRow);
-    if (values.status === 'churned') continue;
-    const result = scoreAccount(account, model, today);
-    if (result.kind !== 'scored') {
+    const history = histories.get(historyKey(account.values, account.index + 2));
+    const snapshot = accountSnapshot({ account, model, today, columns, history });
+    const { name, key, row, values } = snapshot;
+    const about = { account: name, key, row };
+    if (snapshot.lifecycle.status === 'churned') {
+      churned++;
+      continue;
+    }
+    const { score, tier, tierEntered } = snapshot;
+    if (score === undefined || !tier || tierEntered === undefined) {
       skipped++;
       entries.push(
-        skippedEntry(
-          name,
-          key,
-          sheetRow,
-          result.kind === 'error'
-            ? `Not scored: ${result.message}`
+        notice(
+          now,
+          'skipped',
+          snapshot.health.kind === 'error'
+            ? `Not scored: ${snapshot.health.message}`
             : 'Not scored: the row has no health data.',
+          about,
         ),
       );
       continue;
     }
     accounts++;
-    const history = histories.get(key);
-    const previous = previousEntry(history, today);
-    const previousTier = previous ? tierFor(model, previous.score).label : undefined;
-    const tier = result.tier.label;
-    const tierSince = tierSinceFor(history, tier, previousTier, today);
-    const findings = evaluateRules({
+    const decision = decide(
+      snapshot.findings,
+      history?.alerts ?? new Map(),
       today,
-      model,
-      score: result.score,
-      tier,
-      tierSince,
-      dimensions: result.dimensions,
-      values,
-      columns,
-      history,
-    });
-    const decision = decide(findings, history?.alerts ?? new Map(), today, input.reminderDays);
-    const unread = account.problems.filter(({ source }) => !needed.signals.has(source as SignalId));
+      input.reminderDays,
+    );
     // A rerun after a crash: what today's log already holds was decided already.
     const toSend = decision.toSend.filter((f) => !loggedToday.has(`${key}|${f.rule}`));
     if (toSend.length > 0) {
@@ -184,12 +156,12 @@ export function evaluateBook(input: EvaluationInput): Evaluation {
           time: now,
           account: name,
           key,
-          row: sheetRow,
+          row,
           recipient: route.to,
           severity: worstSeverity(sent) ?? 'watch',
-          score: result.score,
-          tier,
-          change: previous ? result.score - previous.score : '',
+          score,
+          tier: tier.label,
+          change: snapshot.previous ? score - snapshot.previous.score : '',
           reasons: sent.map((finding) =>
             finding.reminder ? `${finding.reason} (reminder)` : finding.reason,
           ),
@@ -202,13 +174,17 @@ export function evaluateBook(input: EvaluationInput): Evaluation {
         });
       }
     }
+    const unread = account.problems.filter(
+      ({ source }) =>
+        CHECKED_SIGNALS.has(source as SignalId) && !modelSignals.has(source as SignalId),
+    );
     if (unread.length > 0) {
       entries.push(
-        skippedEntry(
-          name,
-          key,
-          sheetRow,
+        notice(
+          now,
+          'skipped',
           `Some checks could not run: ${unread.map(describeProblem).join('; ')}`,
+          about,
         ),
       );
     }
@@ -218,12 +194,12 @@ export function evaluateBook(input: EvaluationInput): Evaluation {
         key,
         account: name,
         today,
-        score: result.score,
-        tier,
-        tierSince,
+        score,
+        tier: tier.label,
+        tierSince: tierEntered,
         alerts: decision.memory,
       }),
     );
   }
-  return { entries, histories, accounts, skipped };
+  return { entries, histories, accounts, churned, skipped };
 }

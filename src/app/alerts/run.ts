@@ -15,6 +15,7 @@ import { errorMessage } from '../../core/text';
 import { type DayNumber, dayOfDate, hourOfDate, isoDay } from '../../core/dates';
 import { escapeHtml, isEmailAddress } from '../../core/escape';
 import { resolveModel } from '../../core/models';
+import { churnedLeftOut } from '../../core/snapshot';
 import type { Digest } from '../../core/alerts/digest';
 import { findBookSheet } from '../workbook/book';
 import { readHistories, writeHistories } from '../workbook/history';
@@ -151,13 +152,16 @@ function checkBook(
   const alerts = evaluation.entries.filter((entry) => entry.status !== 'skipped');
   const parts: string[] = [];
   let previews: RunReport['previews'] = [];
+  const churned = evaluation.churned > 0 ? ` (${churnedLeftOut(evaluation.churned)})` : '';
   if (preview) {
     previews = previewDigests(context, bookSheet, alerts);
     parts.push(
-      `Preview: ${alerts.length} alert(s) for ${previews.length} recipient(s) from ${evaluation.accounts} accounts.`,
+      `Preview: ${alerts.length} alert(s) for ${previews.length} recipient(s) from ${evaluation.accounts} accounts${churned}.`,
     );
   } else {
-    parts.push(`Checked ${evaluation.accounts} accounts: ${alerts.length} alert(s) queued.`);
+    parts.push(
+      `Checked ${evaluation.accounts} accounts${churned}: ${alerts.length} alert(s) queued.`,
+    );
   }
   if (evaluation.skipped > 0) parts.push(`${evaluation.skipped} row(s) could not be scored.`);
   appendToLog(ports, evaluation.entries);
