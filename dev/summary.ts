@@ -2,8 +2,10 @@
  * The terminal summary of the demo book, as `npm start` prints it: the riskiest accounts with
  * their health score, tier and drivers, accounts by tier, rows the add-on could not score, and
  * the book's retention. Every figure comes from the custom functions, called through the
- * bundle exactly as Sheets calls them.
+ * bundle exactly as Sheets calls them; which accounts have churned is CHURNRISK's answer, so
+ * the terminal leaves out of the tiers the same accounts as the Dashboard.
  */
+import { churnedLeftOut } from '../src/core/snapshot';
 import { columnOf } from './demo-book';
 import type { DemoRun } from './demo-run';
 import { formatDay } from './cli-args';
@@ -81,12 +83,13 @@ export function printSummary(
     ),
   );
   const drivers = column(runtime.call('HEALTHDRIVERS', headers, rows));
+  // The bundle's lifecycle rule (Status, or a churn date that has passed), as CHURNRISK says it.
+  const risks = has('CHURNRISK') ? column(runtime.call('CHURNRISK', headers, rows)) : [];
   const arrColumn = columnOf(book, 'ARR');
   const segments = has('SEGMENT') ? column(runtime.call('SEGMENT', arrColumn)) : [];
 
   const account = book.headers.indexOf('Account');
   const csm = book.headers.indexOf('CSM');
-  const status = book.headers.indexOf('Status');
   const lines: Line[] = rows.map((row, index) => ({
     index,
     account: String(row[account] ?? ''),
@@ -96,20 +99,19 @@ export function printSummary(
     score: scores[index],
     tier: String(tiers[index] ?? ''),
     drivers: String(drivers[index] ?? ''),
-    churned:
-      String(row[status] ?? '')
-        .trim()
-        .toLowerCase() === 'churned',
+    churned: risks[index] === 'Churned',
   }));
 
-  const scored = lines.filter((line) => isScore(line.score));
-  const errors = lines.filter((line) => !isScore(line.score) && line.score !== '');
-  const blank = lines.filter((line) => line.score === '');
-  // Churned accounts are lost, not at risk: they count in the tiers and in retention below.
-  const riskiest = scored
-    .filter((line) => !line.churned)
-    .sort((a, b) => (a.score as number) - (b.score as number) || b.arr - a.arr);
-  const churnedCount = lines.filter((line) => line.churned).length;
+  // Churned accounts are lost, not at risk: left out of the list and the tiers, as on the
+  // Dashboard; retention below counts them.
+  const live = lines.filter((line) => !line.churned);
+  const scored = live.filter((line) => isScore(line.score));
+  const errors = live.filter((line) => !isScore(line.score) && line.score !== '');
+  const blank = live.filter((line) => line.score === '');
+  const riskiest = [...scored].sort(
+    (a, b) => (a.score as number) - (b.score as number) || b.arr - a.arr,
+  );
+  const churnedCount = lines.length - live.length;
 
   const width = Math.max(100, Math.min(stream.columns ?? 160, 200));
   const fixed = 4 + 26 + 14 + 8 + 11 + 5 + 9 + 2 * 7;
@@ -155,11 +157,7 @@ export function printSummary(
     ),
   );
   if (churnedCount > 0) {
-    out(
-      s.dim(
-        `${churnedCount} churned accounts are not listed; they count in the tiers and retention.`,
-      ),
-    );
+    out(s.dim(`${churnedLeftOut(churnedCount)}; retention counts them.`));
   }
 
   // Accounts by tier, best tier first (ordered by the best score seen in each tier).
@@ -176,7 +174,7 @@ export function printSummary(
     0,
   );
   out();
-  out(s.bold('Accounts by tier'));
+  out(s.bold(`Accounts by tier (${churnedLeftOut(churnedCount)})`));
   out(
     table(
       [

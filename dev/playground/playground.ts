@@ -147,7 +147,16 @@ export class Playground {
     if (arr) add('Segment (ARR)', 'SEGMENT', `=SEGMENT(${arr.range})`, () => [arr.cells]);
     add('Churn risk', 'CHURNRISK', `=CHURNRISK(${book})`, () => [headers, rows]);
     const renewal = columnRange('Renewal date');
-    if (renewal) {
+    const status = columnRange('Status');
+    if (renewal && status) {
+      // The Status column keeps churned accounts out of the renewal countdown.
+      add(
+        'Renewal stage',
+        'RENEWALSTAGE',
+        `=RENEWALSTAGE(${renewal.range}, , ${status.range})`,
+        () => [renewal.cells, undefined, status.cells],
+      );
+    } else if (renewal) {
       add('Renewal stage', 'RENEWALSTAGE', `=RENEWALSTAGE(${renewal.range})`, () => [
         renewal.cells,
       ]);

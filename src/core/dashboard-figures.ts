@@ -13,7 +13,7 @@ import { addMonths } from './metrics';
 import { type HealthModel, tierFor } from './models';
 import type { SignalValues } from './rubrics';
 import { annualRevenue } from './segments';
-import { type AccountSnapshot, championEngaged } from './snapshot';
+import { type AccountSnapshot, type Lifecycle, championEngaged } from './snapshot';
 import { normalizeKey } from './text';
 
 /** An account as the Dashboard counts it: its snapshot and its ARR (0 when unknown). */
@@ -24,6 +24,15 @@ export interface DashboardAccount {
 
 export function dashboardAccount(snapshot: AccountSnapshot): DashboardAccount {
   return { snapshot, arr: annualRevenue(snapshot.values) ?? 0 };
+}
+
+/**
+ * Any account row, live or churned, as retention and the churn reasons read it: its values
+ * and its lifecycle (a snapshot is one; the Dashboard takes snapshots of live accounts only).
+ */
+export interface AccountLifecycle {
+  readonly values: SignalValues;
+  readonly lifecycle: Lifecycle;
 }
 
 const sumArr = (accounts: readonly DashboardAccount[]) =>
@@ -125,7 +134,7 @@ export interface CohortFigures {
 }
 
 /** The period's cohort: start ARR, and end ARR from the ARR column (0 for a churned account). */
-export function cohortFigures(accounts: readonly AccountSnapshot[]): CohortFigures {
+export function cohortFigures(accounts: readonly AccountLifecycle[]): CohortFigures {
   let start = 0;
   let end = 0;
   let capped = 0;
@@ -134,10 +143,10 @@ export function cohortFigures(accounts: readonly AccountSnapshot[]): CohortFigur
   let churned = 0;
   let contracted = 0;
   let expanded = 0;
-  for (const snapshot of accounts) {
-    const startArr = snapshot.values.startArr;
+  for (const { values, lifecycle } of accounts) {
+    const startArr = values.startArr;
     if (startArr === undefined || !(startArr > 0)) continue;
-    const endArr = snapshot.lifecycle.status === 'churned' ? 0 : (snapshot.values.arr ?? 0);
+    const endArr = lifecycle.status === 'churned' ? 0 : (values.arr ?? 0);
     cohort++;
     start += startArr;
     end += endArr;
@@ -157,24 +166,32 @@ export function cohortFigures(accounts: readonly AccountSnapshot[]): CohortFigur
  * churn date cannot be placed and is left out.
  */
 export function retentionTrend(
-  accounts: readonly AccountSnapshot[],
+  accounts: readonly AccountLifecycle[],
   today: DayNumber,
   months = 12,
 ): { month: string; retention: number }[] {
   const thisMonth = readDay(`${isoDay(today).slice(0, 7)}-01`, 'UTC') as number;
+  // Each account once: the first day it counts (its start, or -Infinity) and the day it
+  // stops (its churn date, or +Infinity); a churned account without a date is left out.
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (const { values, lifecycle } of accounts) {
+    const { contractStart, churnDate } = values;
+    if (churnDate === undefined && lifecycle.status === 'churned') continue;
+    starts.push(contractStart ?? -Infinity);
+    ends.push(churnDate ?? Infinity);
+  }
   const trend: { month: string; retention: number }[] = [];
   for (let k = months; k >= 1; k--) {
     const from = addMonths(thisMonth, -k);
     const to = addMonths(from, 1);
     let open = 0;
     let kept = 0;
-    for (const { values, lifecycle } of accounts) {
-      const { contractStart, churnDate } = values;
-      if (contractStart !== undefined && contractStart >= from) continue;
-      if (churnDate !== undefined && churnDate < from) continue;
-      if (churnDate === undefined && lifecycle.status === 'churned') continue;
+    for (let i = 0; i < starts.length; i++) {
+      const end = ends[i] as number;
+      if ((starts[i] as number) >= from || end < from) continue;
       open++;
-      if (churnDate === undefined || churnDate >= to) kept++;
+      if (end >= to) kept++;
     }
     if (open > 0) trend.push({ month: isoDay(from).slice(0, 7), retention: kept / open });
   }
@@ -404,7 +421,7 @@ export function tierMoves(
 
 /** Churns with a churn date in (from, to], by reason category ("Not recorded" without one). */
 export function churnReasonCounts(
-  accounts: readonly AccountSnapshot[],
+  accounts: readonly AccountLifecycle[],
   from: DayNumber,
   to: DayNumber,
 ): Map<string, number> {
@@ -458,9 +475,19 @@ export function multiThreaded(values: SignalValues): boolean {
 
 /** The 10 live accounts with the most ARR (ties by name). */
 export function topByArr(live: readonly DashboardAccount[], count = 10): DashboardAccount[] {
-  return [...live]
-    .sort((a, b) => b.arr - a.arr || a.snapshot.name.localeCompare(b.snapshot.name))
-    .slice(0, count);
+  const before = (a: DashboardAccount, b: DashboardAccount) =>
+    b.arr - a.arr || a.snapshot.name.localeCompare(b.snapshot.name);
+  // One pass keeping the best `count` in order: the whole book is never sorted.
+  const top: DashboardAccount[] = [];
+  for (const account of live) {
+    const last = top[top.length - 1];
+    if (top.length === count && last && before(account, last) >= 0) continue;
+    let at = top.length;
+    while (at > 0 && before(account, top[at - 1] as DashboardAccount) < 0) at--;
+    top.splice(at, 0, account);
+    if (top.length > count) top.pop();
+  }
+  return top;
 }
 
 export interface ExpansionPipeline {
@@ -472,15 +499,19 @@ export interface ExpansionPipeline {
 }
 
 export function expansionPipeline(live: readonly DashboardAccount[]): ExpansionPipeline {
-  const accounts = live
-    .filter(({ snapshot }) => snapshot.gate.open || snapshot.expansion.length > 0)
-    .sort((a, b) => Number(b.snapshot.gate.open) - Number(a.snapshot.gate.open) || b.arr - a.arr);
+  const listed: { account: DashboardAccount; open: boolean }[] = [];
+  let amount = 0;
+  for (const account of live) {
+    const { snapshot } = account;
+    const open = snapshot.gate.open;
+    if (!open && snapshot.expansion.length === 0) continue;
+    listed.push({ account, open });
+    amount += snapshot.values.expansionPipeline ?? 0;
+  }
+  listed.sort((a, b) => Number(b.open) - Number(a.open) || b.account.arr - a.account.arr);
   return {
-    accounts,
-    open: accounts.filter(({ snapshot }) => snapshot.gate.open).length,
-    amount: accounts.reduce(
-      (sum, { snapshot }) => sum + (snapshot.values.expansionPipeline ?? 0),
-      0,
-    ),
+    accounts: listed.map((entry) => entry.account),
+    open: listed.filter((entry) => entry.open).length,
+    amount,
   };
 }

@@ -15,6 +15,7 @@
 import { type BookLayout, planRead, readAccountRows, readLayout } from './book';
 import { type CellValue, isBlank } from './cells';
 import {
+  type AccountLifecycle,
   type CsmRisk,
   type DashboardAccount,
   churnReasonCounts,
@@ -42,11 +43,11 @@ import type { HealthModel } from './models';
 import type { SignalId } from './signals';
 import { type SheetFormula, sheetFormula } from './sheet-input';
 import {
-  type AccountSnapshot,
   AT_RISK_BELOW,
   accountSnapshot,
   churnedLeftOut,
   columnsForSnapshot,
+  lifecycleOf,
 } from './snapshot';
 import { normalizeKey } from './text';
 
@@ -136,9 +137,9 @@ interface Context {
   readonly input: DashboardInput;
   readonly layout: BookLayout;
   readonly rows: readonly (readonly CellValue[])[];
-  /** Every non-blank account row's snapshot, churned ones included. */
-  readonly accounts: readonly AccountSnapshot[];
-  /** The live ones, with their ARR. */
+  /** Every non-blank account row, churned ones included, with its lifecycle. */
+  readonly accounts: readonly AccountLifecycle[];
+  /** The live accounts' snapshots, with their ARR. */
   readonly live: readonly DashboardAccount[];
   readonly churned: number;
 }
@@ -622,18 +623,28 @@ function reviewSection(context: Context, out: Cell[][], risks: readonly CsmRisk[
 
 // ------------------------------------------------------------------ the whole sheet
 
-/** Every non-blank row's snapshot, with its History, from the book's values. */
-function snapshotsOf(input: DashboardInput, layout: BookLayout): AccountSnapshot[] {
+/**
+ * Every non-blank row with its lifecycle, and the live accounts' snapshots with their
+ * History (a churned account counts only in retention and the churn reasons).
+ */
+function accountsOf(
+  input: DashboardInput,
+  layout: BookLayout,
+): { accounts: AccountLifecycle[]; live: DashboardAccount[] } {
   const { model, today } = input;
   const plan = planRead(layout, columnsForSnapshot(model), { timeZone: input.timeZone });
   const columns = new Set(layout.signals.keys());
-  const snapshots: AccountSnapshot[] = [];
+  const accounts: AccountLifecycle[] = [];
+  const live: DashboardAccount[] = [];
   for (const account of readAccountRows(input.book.slice(1), plan)) {
     if (account.blank) continue;
+    const lifecycle = lifecycleOf(account.values, today);
+    accounts.push({ values: account.values, lifecycle });
+    if (lifecycle.status === 'churned') continue;
     const history = input.histories.get(historyKey(account.values, account.index + 2));
-    snapshots.push(accountSnapshot({ account, model, today, columns, history }));
+    live.push(dashboardAccount(accountSnapshot({ account, model, today, columns, history })));
   }
-  return snapshots;
+  return { accounts, live };
 }
 
 function charts(model: HealthModel, health: HealthBlock, trend: TrendBlock): ChartSpec[] {
@@ -669,10 +680,7 @@ function charts(model: HealthModel, health: HealthBlock, trend: TrendBlock): Cha
 export function buildDashboard(input: DashboardInput): Dashboard {
   const { model } = input;
   const layout = readLayout(input.book[0] ?? []);
-  const accounts = snapshotsOf(input, layout);
-  const live = accounts
-    .filter((snapshot) => snapshot.lifecycle.status === 'active')
-    .map(dashboardAccount);
+  const { accounts, live } = accountsOf(input, layout);
   const context: Context = {
     input,
     layout,

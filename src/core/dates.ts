@@ -110,8 +110,17 @@ export function sheetsSerialOfDay(day: DayNumber): number {
 
 /** "2026-11-23" for a day number. */
 export function isoDay(day: DayNumber): string {
-  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+  // History and the Alert Log write the same few hundred days tens of thousands of times.
+  let text = isoDays.get(day);
+  if (text === undefined) {
+    text = new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+    if (isoDays.size > 10_000) isoDays.clear();
+    isoDays.set(day, text);
+  }
+  return text;
 }
+
+const isoDays = new Map<DayNumber, string>();
 
 /**
  * A date cell: a Date, ISO text ("2026-11-23", "2026-11-23T09:30:00Z"), or a Sheets serial

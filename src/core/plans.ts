@@ -38,7 +38,9 @@ export interface AccountGuidance {
 }
 
 /** The likely churn reason: the book's Churn reason when it says, else the strongest signal. */
-export function likelyChurnReason(a: AccountSnapshot): { reason: ChurnReason; why: string } | undefined {
+export function likelyChurnReason(
+  a: AccountSnapshot,
+): { reason: ChurnReason; why: string } | undefined {
   const v = a.values;
   const typed = classifyChurnReason(v.churnReason);
   if (typed) return { reason: typed, why: `Churn reason: ${v.churnReason}` };
@@ -159,7 +161,12 @@ export function planDocumentName(kind: PlanKind, account: string, today: DayNumb
   return `${PLAN_TITLES[kind]} - ${describeCell(account, NAME_LENGTH)} - ${isoDay(today)}`;
 }
 
-function header(a: AccountSnapshot, kind: PlanKind, today: DayNumber, preparedBy: string): DocBlock[] {
+function header(
+  a: AccountSnapshot,
+  kind: PlanKind,
+  today: DayNumber,
+  preparedBy: string,
+): DocBlock[] {
   const facts = [
     a.score === undefined ? 'not scored' : `health ${a.score}/100`,
     a.tier?.label,

@@ -5,10 +5,9 @@
  * digest sent instead of sending it again. What is left stays queued for the next run.
  */
 import type { CellValue } from '../../core/cells';
-import { dayOfDate, isoDay } from '../../core/dates';
+import { dayOfDate, formatTimestamp, isoDay } from '../../core/dates';
 import { type Digest, type DigestItem, renderDigest } from '../../core/alerts/digest';
 import { errorMessage } from '../../core/text';
-import { formatTimestamp } from '../../core/dates';
 import type { LogEntry } from './alert-log';
 import { parseLogRow } from './alert-log';
 import { type RunContext, TIME_BUDGET_MS, isEscalation } from './context';
@@ -60,6 +59,7 @@ export function reconcileInFlight(ports: AlertPorts, now: Date): void {
   const inFlight = JSON.parse(text) as InFlight;
   const block = readQueue(ports);
   const sent = new Set(inFlight.sent);
+  const sentAt = formatTimestamp(now, ports.timeZone);
   block.rows.forEach((row, index) => {
     const rowNumber = block.startRow + index;
     if (
@@ -70,7 +70,7 @@ export function reconcileInFlight(ports: AlertPorts, now: Date): void {
       row[STATUS_COLUMN] = 'sent';
       row[DETAIL_COLUMN] = appendDetail(
         row[DETAIL_COLUMN],
-        `Sent ${formatTimestamp(now, ports.timeZone)} (confirmed after an interrupted run).`,
+        `Sent ${sentAt} (confirmed after an interrupted run).`,
       );
     }
   });
@@ -124,11 +124,12 @@ function markFailedSend(
   }
 }
 
-function markSent(row: CellValue[], now: Date, timeZone: string): void {
+/** `sentAt` is formatted once per run: thousands of rows share it. */
+function markSent(row: CellValue[], sentAt: string): void {
   row[STATUS_COLUMN] = 'sent';
   row[DETAIL_COLUMN] = appendDetail(
     String(row[DETAIL_COLUMN] ?? '').replace(LAST_TRY, ''),
-    `Sent ${formatTimestamp(now, timeZone)}.`,
+    `Sent ${sentAt}.`,
   );
 }
 
@@ -176,6 +177,7 @@ export function sendQueued(context: RunContext, bookSheet: string): SendResult {
   const forCsm = digestContext(context, bookSheet, false);
   const forEscalation = { ...forCsm, escalation: true };
   const rowAt = (index: number) => block.rows[index] as CellValue[];
+  const sentAt = formatTimestamp(now, ports.timeZone);
   let sent = 0;
   let reason = '';
   for (const [to, indexes] of byRecipient) {
@@ -207,7 +209,7 @@ export function sendQueued(context: RunContext, bookSheet: string): SendResult {
     inFlight.sent.push(recipientHash(to));
     ports.properties.set(IN_FLIGHT_KEY, JSON.stringify(inFlight));
     sent++;
-    for (const index of indexes) markSent(rowAt(index), now, ports.timeZone);
+    for (const index of indexes) markSent(rowAt(index), sentAt);
     if (inFlight.sent.length >= CHECKPOINT_SENDS) {
       saveQueue(ports, block);
       inFlight.sent.length = 0;

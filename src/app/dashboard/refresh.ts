@@ -24,9 +24,10 @@ export interface DashboardReport {
 }
 
 export function refreshDashboard(ports: DashboardPorts): DashboardReport {
+  const settings = loadSettings(ports.properties);
   let book: Book;
   try {
-    book = readBook(ports);
+    book = readBook(ports.sheets, settings);
   } catch (error) {
     return { ok: false, summary: errorMessage(error) };
   }
@@ -36,7 +37,7 @@ export function refreshDashboard(ports: DashboardPorts): DashboardReport {
     book: book.values,
     histories: readHistories(ports),
     qbrLog: ports.sheets.read(QBR_LOG_SHEET),
-    model: resolveModel(loadSettings(ports.properties).model),
+    model: resolveModel(settings.model),
     today: dayOfDate(now, ports.timeZone),
     timeZone: ports.timeZone,
     refreshedAt: formatTimestamp(now, ports.timeZone),

@@ -76,7 +76,7 @@ export class SidebarError extends Error {
 
 function readBook(ports: SidebarPorts): Book {
   try {
-    return readWorkbookBook(ports);
+    return readWorkbookBook(ports.sheets, loadSettings(ports.properties));
   } catch (error) {
     if (error instanceof BookNotFound) throw new SidebarError(error.message);
     throw error;

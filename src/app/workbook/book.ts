@@ -7,8 +7,8 @@
 import { readLayout } from '../../core/book';
 import type { CellValue } from '../../core/cells';
 import { OWNED_SHEETS } from '../../core/owned-sheets';
-import type { SheetStore, WorkbookPorts } from './ports';
-import { loadSettings } from './settings';
+import type { SheetStore } from './ports';
+import type { Settings } from './settings';
 
 /** No book can be found; the message says how to fix it, in the user's words. */
 export class BookNotFound extends Error {
@@ -44,8 +44,8 @@ export interface Book {
   readonly values: CellValue[][];
 }
 
-/** Finds the book with the saved settings and reads it whole. */
-export function readBook(ports: Pick<WorkbookPorts, 'sheets' | 'properties'>): Book {
-  const sheet = findBookSheet(ports.sheets, loadSettings(ports.properties).bookSheet);
-  return { sheet, values: ports.sheets.read(sheet) ?? [] };
+/** Finds the book the settings name (or the first that looks like one) and reads it whole. */
+export function readBook(sheets: SheetStore, settings: Settings): Book {
+  const sheet = findBookSheet(sheets, settings.bookSheet);
+  return { sheet, values: sheets.read(sheet) ?? [] };
 }
