@@ -101,6 +101,12 @@ export function functionSamples(book: DemoBook): FunctionSample[] {
       args: [col('Renewal date'), SAMPLE_TODAY],
       rows: { args: [0], width: 1 },
     },
+    {
+      fn: 'RENEWALSTAGE',
+      label: 'RENEWALSTAGE(renewal dates, today, status)',
+      args: [col('Renewal date'), SAMPLE_TODAY, col('Status')],
+      rows: { args: [0, 2], width: 1 },
+    },
     { fn: 'NPS', label: 'NPS(answers)', args: [answers] },
     { fn: 'CSAT', label: 'CSAT(answers)', args: [ratings] },
     {

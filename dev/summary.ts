@@ -3,11 +3,13 @@
  * prints it: the riskiest accounts with
  * their health score, tier and drivers, accounts by tier, rows the add-on could not score, and
  * the book's retention. Every figure comes from the custom functions, called through the
- * bundle exactly as Sheets calls them.
+ * bundle exactly as Sheets calls them; which accounts have churned is CHURNRISK's answer, so
+ * the terminal leaves out of the tiers the same accounts as the Dashboard.
  */
 import { readLayout } from '../src/core/book';
 import type { CellValue } from '../src/core/cells';
 import type { SignalId } from '../src/core/signals';
+import { churnedLeftOut } from '../src/core/snapshot';
 import type { BookRun } from './book-run';
 import { formatDay } from './cli-args';
 import { type Column, moneyOf, percent, shortMoney, styler, table, truncate } from './format';
@@ -94,12 +96,13 @@ export function printSummary(
     ),
   );
   const drivers = column(runtime.call('HEALTHDRIVERS', headers, rows));
+  // The bundle's lifecycle rule (Status, or a churn date that has passed), as CHURNRISK says it.
+  const risks = has('CHURNRISK') ? column(runtime.call('CHURNRISK', headers, rows)) : [];
   const arrColumn = columnOf('arr');
   const segments = has('SEGMENT') && arrColumn ? column(runtime.call('SEGMENT', arrColumn)) : [];
 
   const account = Math.max(at('account'), 0);
   const csm = at('csm');
-  const status = at('status');
   const arr = at('arr');
   const lines: Line[] = rows.map((row, index) => ({
     index,
@@ -110,20 +113,19 @@ export function printSummary(
     score: scores[index],
     tier: String(tiers[index] ?? ''),
     drivers: String(drivers[index] ?? ''),
-    churned:
-      String(row[status] ?? '')
-        .trim()
-        .toLowerCase() === 'churned',
+    churned: risks[index] === 'Churned',
   }));
 
-  const scored = lines.filter((line) => isScore(line.score));
-  const errors = lines.filter((line) => !isScore(line.score) && line.score !== '');
-  const blank = lines.filter((line) => line.score === '');
-  // Churned accounts are lost, not at risk: they count in the tiers and in retention below.
-  const riskiest = scored
-    .filter((line) => !line.churned)
-    .sort((a, b) => (a.score as number) - (b.score as number) || b.arr - a.arr);
-  const churnedCount = lines.filter((line) => line.churned).length;
+  // Churned accounts are lost, not at risk: left out of the list and the tiers, as on the
+  // Dashboard; retention below counts them.
+  const live = lines.filter((line) => !line.churned);
+  const scored = live.filter((line) => isScore(line.score));
+  const errors = live.filter((line) => !isScore(line.score) && line.score !== '');
+  const blank = live.filter((line) => line.score === '');
+  const riskiest = [...scored].sort(
+    (a, b) => (a.score as number) - (b.score as number) || b.arr - a.arr,
+  );
+  const churnedCount = lines.length - live.length;
 
   const width = Math.max(100, Math.min(stream.columns ?? 160, 200));
   const fixed = 4 + 26 + 14 + 8 + 11 + 5 + 9 + 2 * 7;
@@ -169,11 +171,7 @@ export function printSummary(
     ),
   );
   if (churnedCount > 0) {
-    out(
-      s.dim(
-        `${churnedCount} churned accounts are not listed; they count in the tiers and retention.`,
-      ),
-    );
+    out(s.dim(`${churnedLeftOut(churnedCount)}; retention counts them.`));
   }
 
   // Accounts by tier, best tier first (ordered by the best score seen in each tier).
@@ -190,7 +188,7 @@ export function printSummary(
     0,
   );
   out();
-  out(s.bold('Accounts by tier'));
+  out(s.bold(`Accounts by tier (${churnedLeftOut(churnedCount)})`));
   out(
     table(
       [

@@ -84,24 +84,26 @@ function play(p: PlayView): HTMLElement {
   );
 }
 
-function renderAccount(response: AccountResponse): void {
-  const root = byId('account');
-  clear(root);
-  if (!response.found) {
-    account = null;
-    append(root, [h('p', { class: 'secondary', id: 'no-account' }, response.message)]);
-    return;
-  }
-  account = response;
-  const a = response;
-  const tierColor = color(a.tier?.color);
+type View = AccountView;
 
+function headSection(a: View, tierColor: string): (HTMLElement | null)[] {
+  const churned = a.lifecycle.status === 'churned';
   const head = h(
     'div',
     { class: 'account-head' },
     h('h1', { id: 'account-name' }, a.name),
     h('p', { class: 'secondary' }, `Row ${a.row} of ${a.sheet}${a.csm ? ` · CSM ${a.csm}` : ''}`),
   );
+  if (churned) {
+    return [
+      head,
+      h(
+        'div',
+        { class: 'score-row' },
+        h('span', { class: 'tier churned', id: 'lifecycle' }, 'Churned'),
+      ),
+    ];
+  }
   const score = h(
     'div',
     { class: 'score-row' },
@@ -121,94 +123,114 @@ function renderAccount(response: AccountResponse): void {
     meta.push(`${a.change > 0 ? '+' : ''}${a.change} pts since ${a.trend[0]?.day}`);
   else meta.push('No score history yet (the History sheet fills with the daily alerts)');
   if (a.tierSince) meta.push(`${a.tier?.label} since ${a.tierSince} (${a.daysInTier} days)`);
-  append(root, [
+  return [
     head,
     score,
     a.error ? h('p', { class: 'error' }, a.error) : null,
     h('p', { class: 'secondary' }, `${meta.join(' · ')}. Model: ${a.modelName}.`),
-  ]);
+  ];
+}
 
-  if (a.dimensions.length > 0) {
-    append(root, [
-      section(
-        'Dimensions',
+/** A churned account leads with win-back: when it left, why, and the approach for now. */
+function winBackSection(a: View): HTMLElement {
+  const { lifecycle, winBack } = a;
+  const when =
+    lifecycle.churnDate === null
+      ? 'Churned; the book has no churn date, so the win-back stage is unknown.'
+      : `Churned on ${lifecycle.churnDate} (${lifecycle.daysSinceChurn ?? 0} days ago).`;
+  return section(
+    'Win-back',
+    h('p', { id: 'churned-on' }, when),
+    lifecycle.churnReason
+      ? h(
+          'p',
+          { class: 'secondary' },
+          `Reason: ${lifecycle.churnReason}${lifecycle.churnCategory ? ` (${lifecycle.churnCategory})` : ''}`,
+        )
+      : null,
+    winBack
+      ? h(
+          'p',
+          { id: 'win-back' },
+          h('b', {}, `${winBack.stage} since churn: `),
+          `${winBack.approach}; expected success ${winBack.successRate}.`,
+        )
+      : null,
+    a.focus.length > 0 ? list(a.focus, 'focus') : null,
+  );
+}
+
+function dimensionsSection(a: View, tierColor: string): HTMLElement | null {
+  if (a.dimensions.length === 0) return null;
+  return section(
+    'Dimensions',
+    h(
+      'table',
+      { class: 'dims' },
+      ...a.dimensions.map((d) =>
         h(
-          'table',
-          { class: 'dims' },
-          ...a.dimensions.map((d) =>
+          'tr',
+          {},
+          h('td', {}, d.label),
+          h(
+            'td',
+            { class: 'bar-cell' },
             h(
-              'tr',
-              {},
-              h('td', {}, d.label),
-              h(
-                'td',
-                { class: 'bar-cell' },
-                h(
-                  'span',
-                  { class: 'bar' },
-                  h('span', { style: `width:${d.score ?? 0}%;background:${tierColor}` }),
-                ),
-              ),
-              h('td', { class: 'num' }, d.score === null ? 'no data' : String(d.score)),
+              'span',
+              { class: 'bar' },
+              h('span', { style: `width:${d.score ?? 0}%;background:${tierColor}` }),
             ),
+          ),
+          h('td', { class: 'num' }, d.score === null ? 'no data' : String(d.score)),
+        ),
+      ),
+    ),
+    a.drivers ? h('p', { class: 'secondary', id: 'drivers' }, `Top drivers: ${a.drivers}`) : null,
+  );
+}
+
+function warningsSection(a: View): HTMLElement {
+  return section(
+    'Early warnings',
+    a.warnings.length === 0
+      ? h('p', { class: 'secondary' }, 'None: no alert rule fires today.')
+      : h(
+          'ul',
+          { class: 'warnings', id: 'warnings' },
+          ...a.warnings.map((w) =>
+            h('li', { class: `sev-${w.severity}` }, h('b', {}, `${w.label}: `), w.reason),
           ),
         ),
-        a.drivers
-          ? h('p', { class: 'secondary', id: 'drivers' }, `Top drivers: ${a.drivers}`)
-          : null,
-      ),
-    ]);
-  }
+  );
+}
 
-  append(root, [
-    section(
-      'Early warnings',
-      a.warnings.length === 0
-        ? h('p', { class: 'secondary' }, 'None: no alert rule fires today.')
-        : h(
-            'ul',
-            { class: 'warnings', id: 'warnings' },
-            ...a.warnings.map((w) =>
-              h('li', { class: `sev-${w.severity}` }, h('b', {}, `${w.label}: `), w.reason),
-            ),
-          ),
-    ),
-  ]);
+function playbookSection(a: View): HTMLElement | null {
+  if (!a.playbook) return null;
+  return section(
+    'Playbook',
+    play(a.playbook),
+    a.focus.length > 0 ? h('h3', {}, 'For this account') : null,
+    a.focus.length > 0 ? list(a.focus, 'focus') : null,
+    a.savePlay
+      ? h(
+          'div',
+          { class: 'play' },
+          h('h3', {}, `Save play: ${a.savePlay.title}`),
+          h('p', { class: 'secondary' }, `Why: ${a.savePlay.why}`),
+          list(a.savePlay.steps),
+          h('p', { class: 'secondary' }, `Offers: ${a.savePlay.offers.join('; ')}`),
+        )
+      : null,
+    a.npsFollowUp
+      ? play({ ...a.npsFollowUp, title: `NPS follow-up: ${a.npsFollowUp.title}` })
+      : null,
+  );
+}
 
-  if (a.playbook) {
-    append(root, [
-      section(
-        'Playbook',
-        play(a.playbook),
-        a.focus.length > 0 ? h('h3', {}, 'For this account') : null,
-        a.focus.length > 0 ? list(a.focus, 'focus') : null,
-        a.savePlay
-          ? h(
-              'div',
-              { class: 'play' },
-              h('h3', {}, `Save play: ${a.savePlay.title}`),
-              h('p', { class: 'secondary' }, `Why: ${a.savePlay.why}`),
-              list(a.savePlay.steps),
-              h('p', { class: 'secondary' }, `Offers: ${a.savePlay.offers.join('; ')}`),
-            )
-          : null,
-        a.npsFollowUp
-          ? play({ ...a.npsFollowUp, title: `NPS follow-up: ${a.npsFollowUp.title}` })
-          : null,
-        a.winBack
-          ? h(
-              'p',
-              {},
-              `Win-back (${a.winBack.stage}): ${a.winBack.approach}; success ${a.winBack.successRate}.`,
-            )
-          : null,
-      ),
-    ]);
-  }
-
-  const lifecycle: (HTMLElement | null)[] = [];
+function lifecycleSection(a: View): HTMLElement {
+  const lines: (HTMLElement | null)[] = [];
   if (a.segment) {
-    lifecycle.push(
+    lines.push(
       h(
         'p',
         {},
@@ -219,7 +241,7 @@ function renderAccount(response: AccountResponse): void {
     );
   }
   if (a.cadence) {
-    lifecycle.push(
+    lines.push(
       h(
         'p',
         { class: 'secondary' },
@@ -229,7 +251,7 @@ function renderAccount(response: AccountResponse): void {
   }
   if (a.renewal) {
     const r = a.renewal;
-    lifecycle.push(
+    lines.push(
       h(
         'p',
         { id: 'renewal' },
@@ -245,37 +267,41 @@ function renderAccount(response: AccountResponse): void {
       r.step ? h('p', {}, `Due now (day ${r.step.day}): ${r.step.title}. ${r.step.action}.`) : null,
       r.next ? h('p', { class: 'secondary' }, `Next (day ${r.next.day}): ${r.next.title}.`) : null,
     );
-  } else lifecycle.push(h('p', { class: 'secondary' }, 'No renewal date in the book.'));
-  append(root, [section('Lifecycle', ...lifecycle)]);
+  } else if (a.lifecycle.status === 'active') {
+    lines.push(h('p', { class: 'secondary' }, 'No renewal date in the book.'));
+  }
+  return section('Lifecycle', ...lines);
+}
 
-  append(root, [
-    section(
-      'Expansion',
-      h(
-        'p',
-        { id: 'gate', class: a.expansion.open ? 'ok' : 'secondary' },
-        a.expansion.open ? 'Ready: the expansion gate is open.' : 'Not yet: the gate is closed.',
-      ),
-      list(a.expansion.reasons, 'reasons'),
-      a.expansion.signals.length > 0 ? h('h3', {}, 'Signals') : null,
-      a.expansion.signals.length > 0 ? list(a.expansion.signals) : null,
+function expansionSection(a: View): HTMLElement {
+  return section(
+    'Expansion',
+    h(
+      'p',
+      { id: 'gate', class: a.expansion.open ? 'ok' : 'secondary' },
+      a.expansion.open ? 'Ready: the expansion gate is open.' : 'Not yet: the gate is closed.',
     ),
-  ]);
+    list(a.expansion.reasons, 'reasons'),
+    a.expansion.signals.length > 0 ? h('h3', {}, 'Signals') : null,
+    a.expansion.signals.length > 0 ? list(a.expansion.signals) : null,
+  );
+}
 
-  append(root, [
-    section(
-      'ROI',
-      a.roi.ok
-        ? h(
-            'p',
-            { id: 'roi' },
-            h('b', {}, a.roi.multiple),
-            ` · ${a.roi.annualValue} a year against ${a.roi.investment}`,
-          )
-        : h('p', { id: 'roi', class: 'warning' }, a.roi.message),
-    ),
-  ]);
+function roiSection(a: View): HTMLElement {
+  return section(
+    'ROI',
+    a.roi.ok
+      ? h(
+          'p',
+          { id: 'roi' },
+          h('b', {}, a.roi.multiple),
+          ` · ${a.roi.annualValue} a year against ${a.roi.investment}`,
+        )
+      : h('p', { id: 'roi', class: 'warning' }, a.roi.message),
+  );
+}
 
+function documentsSection(): HTMLElement {
   const documents = h('div', { class: 'buttons' });
   const plans: [PlanChoice, string][] = [
     ['save-plan', 'Save plan'],
@@ -287,13 +313,44 @@ function renderAccount(response: AccountResponse): void {
     button.addEventListener('click', () => void generatePlan(kind, label));
     documents.appendChild(button);
   }
+  return section(
+    'Documents',
+    h('p', { class: 'secondary' }, 'Create a Google Doc for this account:'),
+    documents,
+    h('div', { id: 'plan-result' }),
+  );
+}
+
+function renderAccount(response: AccountResponse): void {
+  const root = byId('account');
+  clear(root);
+  if (!response.found) {
+    account = null;
+    append(root, [h('p', { class: 'secondary', id: 'no-account' }, response.message)]);
+    return;
+  }
+  account = response;
+  const a = response;
+  const tierColor = color(a.tier?.color);
+  if (a.lifecycle.status === 'churned') {
+    // Churned: win-back first; no health, warnings, playbook, renewal or documents.
+    append(root, [
+      ...headSection(a, tierColor),
+      winBackSection(a),
+      lifecycleSection(a),
+      roiSection(a),
+    ]);
+    return;
+  }
   append(root, [
-    section(
-      'Documents',
-      h('p', { class: 'secondary' }, 'Create a Google Doc for this account:'),
-      documents,
-      h('div', { id: 'plan-result' }),
-    ),
+    ...headSection(a, tierColor),
+    dimensionsSection(a, tierColor),
+    warningsSection(a),
+    playbookSection(a),
+    lifecycleSection(a),
+    expansionSection(a),
+    roiSection(a),
+    documentsSection(),
   ]);
 }
 
@@ -388,12 +445,22 @@ function renderPlaybook(id: string): void {
 
 // ------------------------------------------------------------------ QBR
 
+const NO_ACCOUNT_FOR_QBR =
+  'Choose an account first: select its row, or find it in the Account tab.';
+
 function renderQbr(): void {
   const root = byId('qbr-form');
   const none = byId('qbr-none');
   if (!account) {
     root.hidden = true;
     none.hidden = false;
+    none.textContent = NO_ACCOUNT_FOR_QBR;
+    return;
+  }
+  if (account.lifecycle.status === 'churned') {
+    root.hidden = true;
+    none.hidden = false;
+    none.textContent = `${account.name} has churned: a QBR is for a live account. The Account tab shows its win-back stage.`;
     return;
   }
   root.hidden = false;

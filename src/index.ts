@@ -232,11 +232,12 @@ function EXPANSIONREADY(headers: unknown, rows: unknown, today?: unknown) {
  *
  * @param {Date|Array<Array<Date>>} renewal_date A renewal date, or a column of them.
  * @param {Date} [today] Optional. The day to count from; pass CSE_TODAY, the named range CS Engine keeps at today's date, so results move with the days (left out: the day the formula last recalculated).
- * @return One text per date, such as "Day -60: ROI presentation, 50 days to renewal. ..."; blanks stay blank.
+ * @param {string|Date|Array<Array<string|Date>>} [status] Optional. The Status column (active / churned) or the Churn date column, same rows: a churned account gets no renewal countdown.
+ * @return One text per date, such as "Day -60: ROI presentation, 50 days to renewal. ..."; "Churned: no renewal to prepare" for a churned account; blanks stay blank.
  * @customfunction
  */
-function RENEWALSTAGE(renewal_date: unknown, today?: unknown) {
-  return sheetOutput(renewalStageOf(renewal_date, today, functionContext()));
+function RENEWALSTAGE(renewal_date: unknown, today?: unknown, status?: unknown) {
+  return sheetOutput(renewalStageOf(renewal_date, today, status, functionContext()));
 }
 
 /**

@@ -7,7 +7,8 @@
  * documents and emails the bundle produced.
  */
 import { TRIGGER_HANDLER } from '../../src/app/alerts/control';
-import { loadLastRun, loadSettings } from '../../src/app/alerts/settings';
+import { loadLastRun } from '../../src/app/alerts/settings';
+import { loadSettings } from '../../src/app/workbook/settings';
 import { columnLetter } from '../../src/core/dashboard';
 import { readLayout } from '../../src/core/book';
 import type { CellValue } from '../../src/core/cells';
@@ -237,7 +238,16 @@ export class Playground {
       ...today,
     ]);
     const renewal = columnRange('Renewal date');
-    if (renewal) {
+    const status = columnRange('Status');
+    if (renewal && status) {
+      // The Status column keeps churned accounts out of the renewal countdown.
+      add(
+        'Renewal stage',
+        'RENEWALSTAGE',
+        `=RENEWALSTAGE(${renewal.range}, ${todayRange ? TODAY_RANGE_NAME : ''}, ${status.range})`,
+        () => [renewal.cells, todayRange ? today[0] : undefined, status.cells],
+      );
+    } else if (renewal) {
       add('Renewal stage', 'RENEWALSTAGE', `=RENEWALSTAGE(${renewal.range}${todayArg})`, () => [
         renewal.cells,
         ...today,

@@ -4,9 +4,14 @@
  * ones. Pure: no Apps Script, no remote scripts or styles. Every text that may come from the
  * sheet (sheet name, headers, labels) is HTML-escaped.
  */
-import { type BacktestFigures, type ScoreGroup, describeRange } from '../core/backtest';
+import {
+  type BacktestFigures,
+  type ScoreGroup,
+  type SkippedRows,
+  describeRange,
+} from '../core/backtest';
 import { escapeHtml } from '../core/escape';
-import type { Calibration, SkippedRows } from '../functions/backtest';
+import type { Calibration } from '../functions/backtest';
 
 export interface BacktestReport {
   readonly sheetName: string;

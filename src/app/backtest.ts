@@ -1,44 +1,20 @@
 /**
  * The "Backtest the health score" menu action, minus the Apps Script calls: given the active
- * sheet's values, find the score and outcome columns, run the backtest and the calibration,
- * and render the dialog's HTML (or say what is missing).
+ * sheet's values, run the backtest and the calibration on the columns src/core/backtest.ts
+ * finds, and render the dialog's HTML (or say what is missing).
  */
 import { type CellValue, describeCell } from '../core/cells';
 import { ArgumentError } from '../core/models';
-import { normalizeKey } from '../core/text';
-import {
-  type Calibration,
-  DEFAULT_THRESHOLD,
-  calibrateBook,
-  runBacktest,
-} from '../functions/backtest';
+import { DEFAULT_THRESHOLD, findBacktestColumns, runBacktest } from '../core/backtest';
+import { type Calibration, calibrateBook } from '../functions/backtest';
 import type { FunctionContext } from '../functions/context';
 import { scoreBookRange } from '../functions/health';
 import { dayOfDate } from '../core/dates';
 import { renderBacktestReport } from './backtest-report';
 
-/** Headers of a column of scores taken before renewal, most specific first. */
-export const SCORE_HEADERS = [
-  'Health score 90 days before renewal',
-  'Score before renewal',
-  'Health score before renewal',
-  'Health score',
-];
-/** Headers of a column of renewal outcomes, most specific first. */
-export const OUTCOME_HEADERS = ['Renewal outcome', 'Outcome', 'Renewed', 'Renewal status'];
-
 export type BacktestAction =
   | { readonly kind: 'dialog'; readonly title: string; readonly html: string }
   | { readonly kind: 'message'; readonly title: string; readonly message: string };
-
-function findColumn(headerRow: readonly CellValue[], names: readonly string[]): number {
-  const keys = headerRow.map((cell) => normalizeKey(String(cell ?? '')));
-  for (const name of names) {
-    const index = keys.indexOf(normalizeKey(name));
-    if (index >= 0) return index;
-  }
-  return -1;
-}
 
 const TITLE = 'CS Engine: backtest of the health score';
 
@@ -48,20 +24,21 @@ export function backtestSheet(
   context: FunctionContext,
 ): BacktestAction {
   const [headerRow = [], ...rows] = values.map((row) => [...row]);
-  const outcomeColumn = findColumn(headerRow, OUTCOME_HEADERS);
-  if (outcomeColumn < 0) {
+  const columns = findBacktestColumns(headerRow);
+  if (!columns) {
     return {
       kind: 'message',
       title: TITLE,
       message: `The sheet "${sheetName}" has no outcome column. Add a column headed "Renewal outcome" (or "Outcome", "Renewed") holding renewed or churned (1 or 0) for each account, and a column "Health score 90 days before renewal" with the score taken before the renewal (without it, the book is scored with the default model now).`,
     };
   }
+  const outcomeColumn = columns.outcome;
+  const scoreColumn = columns.score;
   const outcomeCells = rows.map((row) => row[outcomeColumn]);
-  const scoreColumn = findColumn(headerRow, SCORE_HEADERS);
   try {
     let scoreCells: CellValue[];
     let scoreSource: string;
-    if (scoreColumn >= 0) {
+    if (scoreColumn !== undefined) {
       scoreCells = rows.map((row) => row[scoreColumn]);
       scoreSource = `column "${describeCell(headerRow[scoreColumn])}"`;
     } else {

@@ -4,15 +4,15 @@
  * the sheets CS Engine owns.
  */
 import { checkHeaders } from './header-check';
-import type { CellValue } from '../core/cells';
 import { escapeHtml } from '../core/escape';
 import type { AlertPorts } from './alerts/ports';
 import { statusText } from './alerts/control';
-import { findBookSheet, readArchive } from './alerts/run';
+import { readArchive } from './alerts/queue';
 import { ALERT_LOG_DAYS } from './alerts/alert-log';
 import { formatCount } from '../core/text';
 import { OWNED_SHEETS } from '../core/owned-sheets';
-import { loadSettings } from './alerts/settings';
+import { findBookSheet } from './workbook/book';
+import { loadSettings } from './workbook/settings';
 
 /** The scopes of appsscript.json and why each is needed (a test keeps the two in step). */
 export const SCOPES: readonly { readonly scope: string; readonly why: string }[] = [
@@ -57,14 +57,13 @@ interface Check {
 }
 
 function bookCheck(ports: AlertPorts): Check {
-  const settings = loadSettings(ports.properties);
   let name: string;
   try {
-    name = findBookSheet(ports, settings);
+    name = findBookSheet(ports.sheets, loadSettings(ports.properties).bookSheet);
   } catch (error) {
     return { ok: false, title: 'Your book of accounts', lines: [(error as Error).message] };
   }
-  const report = checkHeaders(name, [ports.sheets.header(name) as CellValue[]]);
+  const report = checkHeaders(name, [ports.sheets.header(name)]);
   const rows = Math.max(0, ports.sheets.lastRow(name) - 1);
   return {
     ok: !report.message.includes('cannot score this book'),

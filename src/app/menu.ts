@@ -1,5 +1,18 @@
 /** The CS Engine menu (under Extensions > CS Engine in the Marketplace add-on). */
-import type { MenuEntry } from '../gas/ui';
+
+export interface MenuItem {
+  readonly caption: string;
+  /** The name of the global function the item runs. */
+  readonly handler: string;
+}
+
+export interface SubMenu {
+  readonly caption: string;
+  readonly items: readonly MenuItem[];
+}
+
+/** What the menu holds; src/gas/ui.ts installs it with Apps Script's Ui. */
+export type MenuEntry = MenuItem | SubMenu | 'separator';
 
 export const MENU: readonly MenuEntry[] = [
   { caption: 'Open account sidebar', handler: 'menuOpenSidebar' },

@@ -6,8 +6,8 @@
  * Outcomes are coded 1 = renewed, 0 = churned throughout. The score is expected to be higher
  * for accounts that renew, so "a score below the threshold" is the churn prediction.
  */
-import { type CellValue, type Invalid, invalid, isBlank, parseNumberText } from './cells';
-import type { Tier } from './models';
+import { type CellValue, Invalid, invalid, isBlank, parseNumberText } from './cells';
+import { ArgumentError, type HealthModel, type Tier, defaultModel } from './models';
 import { normalizeKey } from './text';
 
 /** 1 = renewed, 0 = churned. */
@@ -250,4 +250,136 @@ export function backtest(
 export function describeRange(low: number, high: number): string {
   const show = (value: number) => String(Math.round(value * 10) / 10);
   return low === high ? show(low) : `${show(low)}-${show(high)}`;
+}
+
+// ------------------------------------------------------------------ scores and outcomes
+
+/** The default threshold: the lowest score of the default model's Healthy tier. */
+export const DEFAULT_THRESHOLD = 60;
+
+export interface SkippedRows {
+  /** Rows with a score but no outcome, or an outcome but no score. */
+  readonly blank: number;
+  /** 1-based row numbers (in the range) of unreadable scores / outcomes. */
+  readonly badScore: readonly number[];
+  readonly badOutcome: readonly number[];
+}
+
+export interface ScoredOutcomes {
+  readonly scores: number[];
+  readonly outcomes: Outcome[];
+  readonly skipped: SkippedRows;
+}
+
+/**
+ * Pairs up score and outcome cells. A row blank in both is not an account and is ignored; a
+ * row blank in one is skipped as blank; an unreadable cell is skipped with its row number.
+ */
+export function pairScoresWithOutcomes(
+  scoreCells: readonly CellValue[],
+  outcomeCells: readonly CellValue[],
+): ScoredOutcomes {
+  const scores: number[] = [];
+  const outcomes: Outcome[] = [];
+  let blank = 0;
+  const badScore: number[] = [];
+  const badOutcome: number[] = [];
+  scoreCells.forEach((scoreCell, i) => {
+    const outcomeCell = outcomeCells[i];
+    if (isBlank(scoreCell) && isBlank(outcomeCell)) return;
+    const score = readScore(scoreCell);
+    const outcome = readOutcome(outcomeCell);
+    if (score instanceof Invalid) badScore.push(i + 1);
+    else if (outcome instanceof Invalid) badOutcome.push(i + 1);
+    else if (score === undefined || outcome === undefined) blank++;
+    else {
+      scores.push(score);
+      outcomes.push(outcome);
+    }
+  });
+  return { scores, outcomes, skipped: { blank, badScore, badOutcome } };
+}
+
+/** Stops the call with a message unless the outcomes hold both renewals and churns. */
+export function requireBothOutcomes(
+  fn: string,
+  outcomes: readonly Outcome[],
+  skipped: number,
+): void {
+  if (outcomes.length === 0) {
+    throw new ArgumentError(
+      `${fn}: no row has both a score and an outcome${
+        skipped > 0 ? ` (${skipped} skipped as blank or unreadable)` : ''
+      }. Give a column of scores and a column of outcomes (renewed / churned, or 1 / 0), one row per account.`,
+    );
+  }
+  const renewed = outcomes.filter((outcome) => outcome === 1).length;
+  if (renewed === 0 || renewed === outcomes.length) {
+    const all = renewed === 0 ? 'churned' : 'renewed';
+    throw new ArgumentError(
+      `${fn}: all ${outcomes.length} accounts with an outcome ${all}, so there is nothing to tell apart: a backtest needs both renewed and churned accounts. Include the accounts that ${
+        renewed === 0 ? 'renewed' : 'churned'
+      } too (outcomes: 1 or "renewed" = renewed, 0 or "churned" = churned).`,
+    );
+  }
+}
+
+/** The figures of a backtest, before they are laid out as a table. */
+export function runBacktest(
+  fn: string,
+  scoreCells: readonly CellValue[],
+  outcomeCells: readonly CellValue[],
+  threshold: number,
+  model: HealthModel = defaultModel(),
+): { figures: BacktestFigures; skipped: SkippedRows } {
+  if (scoreCells.length !== outcomeCells.length) {
+    throw new ArgumentError(
+      `${fn}: scores has ${scoreCells.length} rows but outcomes has ${outcomeCells.length}. Give two columns of the same length, one row per account.`,
+    );
+  }
+  const { scores, outcomes, skipped } = pairScoresWithOutcomes(scoreCells, outcomeCells);
+  requireBothOutcomes(
+    fn,
+    outcomes,
+    skipped.blank + skipped.badScore.length + skipped.badOutcome.length,
+  );
+  const figures = backtest(scores, outcomes, threshold, model.tiers) as BacktestFigures;
+  return { figures, skipped };
+}
+
+// ------------------------------------------------------------------ a sheet's columns
+
+/** Headers of a column of scores taken before renewal, most specific first. */
+export const SCORE_HEADERS = [
+  'Health score 90 days before renewal',
+  'Score before renewal',
+  'Health score before renewal',
+  'Health score',
+];
+/** Headers of a column of renewal outcomes, most specific first. */
+export const OUTCOME_HEADERS = ['Renewal outcome', 'Outcome', 'Renewed', 'Renewal status'];
+
+/** The first column whose header is one of `names` (in their order), or -1. */
+function findColumn(headerRow: readonly CellValue[], names: readonly string[]): number {
+  const keys = headerRow.map((cell) => normalizeKey(String(cell ?? '')));
+  for (const name of names) {
+    const index = keys.indexOf(normalizeKey(name));
+    if (index >= 0) return index;
+  }
+  return -1;
+}
+
+export interface BacktestColumns {
+  /** The renewal outcome column (0-based). */
+  readonly outcome: number;
+  /** The column of scores taken before renewal; undefined: score the book as it is now. */
+  readonly score: number | undefined;
+}
+
+/** Where a sheet keeps its outcomes and its scores before renewal; undefined without outcomes. */
+export function findBacktestColumns(headerRow: readonly CellValue[]): BacktestColumns | undefined {
+  const outcome = findColumn(headerRow, OUTCOME_HEADERS);
+  if (outcome < 0) return undefined;
+  const score = findColumn(headerRow, SCORE_HEADERS);
+  return { outcome, score: score < 0 ? undefined : score };
 }

@@ -5,7 +5,7 @@
  * script project before every custom-function call, so prose that no formula needs would be
  * paid on every recalculation. Core functions that need it receive it as an argument.
  */
-import type { Segment } from './retention';
+import type { Segment } from './segments';
 
 export interface Play {
   readonly title: string;

@@ -69,6 +69,32 @@ export function hourOfDate(date: Date, timeZone: string): number {
 
 const hourFormatters = new Map<string, Intl.DateTimeFormat>();
 
+/**
+ * "2026-11-23 09:00 (Europe/Paris)": an instant on the spreadsheet's clocks, with the zone
+ * named. Every time the add-on shows (the Dashboard's refresh, the Alert Log's "Sent", the
+ * alert status) is written this way, so a user never has to convert from UTC.
+ */
+export function formatTimestamp(date: Date, timeZone: string): string {
+  let formatter = timestampFormatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    timestampFormatters.set(timeZone, formatter);
+  }
+  const parts = formatter.formatToParts(date);
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')} (${timeZone})`;
+}
+
+const timestampFormatters = new Map<string, Intl.DateTimeFormat>();
+
 /** The day number of a calendar date given as year, month (1-12) and day. */
 export function dayFromParts(year: number, month: number, day: number): DayNumber {
   return Math.round(Date.UTC(year, month - 1, day) / MS_PER_DAY);
@@ -84,8 +110,17 @@ export function sheetsSerialOfDay(day: DayNumber): number {
 
 /** "2026-11-23" for a day number. */
 export function isoDay(day: DayNumber): string {
-  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+  // History and the Alert Log write the same few hundred days tens of thousands of times.
+  let text = isoDays.get(day);
+  if (text === undefined) {
+    text = new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+    if (isoDays.size > 10_000) isoDays.clear();
+    isoDays.set(day, text);
+  }
+  return text;
 }
+
+const isoDays = new Map<DayNumber, string>();
 
 /**
  * A date cell: a Date, ISO text ("2026-11-23", "2026-11-23T09:30:00Z"), or a Sheets serial

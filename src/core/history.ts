@@ -201,6 +201,17 @@ export function parseHistory(
   return histories;
 }
 
+/**
+ * The key that joins a book row to its History row: the Account ID, else the account's name,
+ * else its sheet row ("row-7"), so an account keeps its past when rows are sorted or moved.
+ */
+export function historyKey(
+  values: { readonly accountId?: string; readonly account?: string },
+  sheetRow: number,
+): string {
+  return values.accountId ?? values.account ?? `row-${sheetRow}`;
+}
+
 /** The last score recorded before `today`. */
 export function previousEntry(
   history: AccountHistory | undefined,

@@ -5,7 +5,7 @@
  * time zone), as every date here is.
  */
 import type { DayNumber } from './dates';
-import type { Segment } from './retention';
+import type { Segment } from './segments';
 
 /** The days of the Engine's renewal prep sequence, counted from the renewal date. */
 export type RenewalStepDay = -90 | -75 | -60 | -45 | -30 | -14 | -7;
@@ -81,10 +81,12 @@ export function renewalStage(renewalDay: DayNumber, today: DayNumber): RenewalSt
   };
 }
 
+export type QbrCadence = 'Quarterly' | 'Semi-annual' | 'Annual' | 'None';
+
 export interface TouchCadence {
   readonly sync: string;
   readonly async: string;
-  readonly qbr: string;
+  readonly qbr: QbrCadence;
   readonly executive: string;
 }
 
@@ -103,6 +105,23 @@ const CADENCE: Readonly<Record<Segment, TouchCadence>> = {
 
 export function touchCadence(segment: Segment): TouchCadence {
   return CADENCE[segment];
+}
+
+/**
+ * Days from one QBR to the next at each cadence: 13 weeks, 26 weeks and a year. The QBR
+ * document dates the next review with it, and the Dashboard counts a QBR as on time when the
+ * last one is no older, so the two never disagree by a day.
+ */
+const QBR_INTERVAL_DAYS: Readonly<Record<QbrCadence, number | undefined>> = {
+  Quarterly: 91,
+  'Semi-annual': 182,
+  Annual: 365,
+  None: undefined,
+};
+
+/** Days between QBRs at a cadence; undefined when the segment has no QBRs. */
+export function qbrIntervalDays(cadence: QbrCadence): number | undefined {
+  return QBR_INTERVAL_DAYS[cadence];
 }
 
 export interface TtfvTarget {

@@ -4,7 +4,7 @@
  * argument.
  */
 import { type DayNumber, dayFromParts, isoDay } from './dates';
-import { type Segment, segmentOf } from './retention';
+import { SEGMENT_ORDER, type Segment, segmentOf } from './segments';
 import { normalizeKey } from './text';
 
 // ------------------------------------------------------------------ NPS and CSAT
@@ -165,8 +165,6 @@ export const CAPACITY: Readonly<Record<Segment, { min: number; max: number } | u
   // Self-serve (<$5K) is automated, digital-only: it takes no CSM capacity.
   'Self-Serve': undefined,
 };
-
-export const SEGMENT_ORDER: readonly Segment[] = ['Enterprise', 'Mid-Market', 'SMB', 'Self-Serve'];
 
 export interface CsmLoad {
   readonly csm: string;

@@ -6,24 +6,24 @@
  * name no sources. Pure: today and the playbooks' texts (content, see content-types.ts) are
  * arguments.
  */
-import type { Assessment } from './account';
+import { AT_RISK_BELOW, type AccountSnapshot, driversText } from './snapshot';
 import { NAME_LENGTH, describeCell } from './cells';
 import { SEVERITY_LABELS } from './alerts/rules';
 import { type DayNumber, isoDay } from './dates';
 import type { DocBlock, DocContent } from './doc-model';
 import { rectangular } from './doc-model';
-import { winBackStage, type WinBackStage } from './lifecycle';
+import type { WinBackStage } from './lifecycle';
 import type { ChurnReason, Content, Play, SavePlay, TierPlaybook } from './content-types';
 import {
   type CabCheck,
   cabCheck,
-  classifyChurnReason,
   npsFollowUpFor,
   onboardingPlan,
   savePlayFor,
   tierPlaybookFor,
 } from './playbooks';
 import { longDay } from './quarters';
+import { classifyChurnReason } from './churn-reasons';
 import { formatMultiple } from './roi';
 import { featureAdoption, seatUtilization } from './rubrics';
 
@@ -40,7 +40,9 @@ export interface AccountGuidance {
 }
 
 /** The likely churn reason: the book's Churn reason when it says, else the strongest signal. */
-export function likelyChurnReason(a: Assessment): { reason: ChurnReason; why: string } | undefined {
+export function likelyChurnReason(
+  a: AccountSnapshot,
+): { reason: ChurnReason; why: string } | undefined {
   const v = a.values;
   const typed = classifyChurnReason(v.churnReason);
   if (typed) return { reason: typed, why: `Churn reason: ${v.churnReason}` };
@@ -73,7 +75,38 @@ export function likelyChurnReason(a: Assessment): { reason: ChurnReason; why: st
   return { reason: 'value', why: `${worst.label} costs ${Math.round(worst.pointsLost)} points` };
 }
 
-export function accountGuidance(a: Assessment, content: Content): AccountGuidance {
+/**
+ * A churned account gets no tier playbook, save play or renewal step: it is in the win-back
+ * sequence, and what to focus on is winning it back.
+ */
+function churnedGuidance(a: AccountSnapshot): AccountGuidance {
+  const { lifecycle } = a;
+  const focus: string[] = [];
+  if (lifecycle.winBack) {
+    focus.push(
+      `Win-back (${lifecycle.winBack.stage} since churn): ${lifecycle.winBack.approach}; expected success ${lifecycle.winBack.successRate}`,
+    );
+  } else {
+    focus.push('Add the Churn date to place the account in the win-back sequence');
+  }
+  if (lifecycle.churnReason) {
+    focus.push(
+      `Address the churn reason: ${lifecycle.churnReason}${lifecycle.churnCategory ? ` (${lifecycle.churnCategory})` : ''}`,
+    );
+  }
+  return {
+    playbook: undefined,
+    focus,
+    saveReason: undefined,
+    savePlay: undefined,
+    npsFollowUp: undefined,
+    winBack: lifecycle.winBack,
+    cab: { eligible: false, reasons: ['✗ the account has churned'] },
+  };
+}
+
+export function accountGuidance(a: AccountSnapshot, content: Content): AccountGuidance {
+  if (a.lifecycle.status === 'churned') return churnedGuidance(a);
   const v = a.values;
   const playbooks = content.playbooks;
   const playbook = a.score === undefined ? undefined : tierPlaybookFor(playbooks, a.score);
@@ -104,11 +137,8 @@ export function accountGuidance(a: Assessment, content: Content): AccountGuidanc
   if (a.gate.open)
     focus.push('The expansion gate is open: qualify an expansion with the account executive');
 
-  const atRisk = a.score !== undefined && a.score < 60;
+  const atRisk = a.score !== undefined && a.score < AT_RISK_BELOW;
   const saveReason = atRisk || v.churnReason ? likelyChurnReason(a) : undefined;
-  const churned = v.status === 'churned';
-  const winBack =
-    churned && v.churnDate !== undefined ? winBackStage(a.today - v.churnDate) : undefined;
   const daysAsCustomer = v.contractStart === undefined ? undefined : a.today - v.contractStart;
   return {
     playbook,
@@ -116,7 +146,7 @@ export function accountGuidance(a: Assessment, content: Content): AccountGuidanc
     saveReason,
     savePlay: saveReason ? savePlayFor(playbooks, saveReason.reason) : undefined,
     npsFollowUp: v.nps === undefined ? undefined : npsFollowUpFor(playbooks, v.nps),
-    winBack,
+    winBack: undefined,
     cab: cabCheck(a.score, daysAsCustomer),
   };
 }
@@ -133,7 +163,12 @@ export function planDocumentName(kind: PlanKind, account: string, today: DayNumb
   return `${PLAN_TITLES[kind]} - ${describeCell(account, NAME_LENGTH)} - ${isoDay(today)}`;
 }
 
-function header(a: Assessment, kind: PlanKind, today: DayNumber, preparedBy: string): DocBlock[] {
+function header(
+  a: AccountSnapshot,
+  kind: PlanKind,
+  today: DayNumber,
+  preparedBy: string,
+): DocBlock[] {
   const facts = [
     a.score === undefined ? 'not scored' : `health ${a.score}/100`,
     a.tier?.label,
@@ -154,7 +189,7 @@ function table(rows: string[][]): DocBlock {
 }
 
 function savePlan(
-  a: Assessment,
+  a: AccountSnapshot,
   today: DayNumber,
   preparedBy: string,
   content: Content,
@@ -172,7 +207,8 @@ function savePlan(
     });
   }
   const causes = [...guidance.focus];
-  if (a.driversText) causes.push(`Score drivers: ${a.driversText}`);
+  const drivers = driversText(a);
+  if (drivers) causes.push(`Score drivers: ${drivers}`);
   blocks.push(
     { kind: 'heading', level: 1, text: `1. ${steps[0]}` },
     causes.length > 0
@@ -242,7 +278,7 @@ function savePlan(
   return blocks;
 }
 
-function successPlan(a: Assessment, today: DayNumber): DocBlock[] {
+function successPlan(a: AccountSnapshot, today: DayNumber): DocBlock[] {
   const v = a.values;
   const start = v.contractStart ?? today;
   const ttfv = Math.max(1, Math.ceil(a.ttfv?.days ?? 30));
@@ -301,7 +337,7 @@ function successPlan(a: Assessment, today: DayNumber): DocBlock[] {
   ];
 }
 
-function onboarding(a: Assessment, today: DayNumber, content: Content): DocBlock[] {
+function onboarding(a: AccountSnapshot, today: DayNumber, content: Content): DocBlock[] {
   const segment = a.segment ?? 'Mid-Market';
   const plan = onboardingPlan(content.playbooks, segment);
   const start = a.values.contractStart ?? today;
@@ -338,7 +374,7 @@ function onboarding(a: Assessment, today: DayNumber, content: Content): DocBlock
 
 export function buildPlan(
   kind: PlanKind,
-  a: Assessment,
+  a: AccountSnapshot,
   today: DayNumber,
   preparedBy: string,
   content: Content,

@@ -14,8 +14,7 @@ import type {
 } from './content-types';
 import { RENEWAL_STEPS, winBackStage } from './lifecycle';
 import { SOURCES, sourceLine } from './playbook-sources';
-import type { Segment } from './retention';
-import { normalizeKey } from './text';
+import type { Segment } from './segments';
 
 // ------------------------------------------------------------------ health tiers
 
@@ -27,31 +26,6 @@ export function tierPlaybookFor(content: PlaybookContent, score: number): TierPl
 }
 
 // ------------------------------------------------------------------ churn and saves
-
-const REASON_WORDS: readonly [ChurnReason, readonly string[]][] = [
-  ['competition', ['compet', 'switch', 'inhouse', 'rival', 'alternative']],
-  [
-    'relationship',
-    ['champion', 'relationship', 'trust', 'experience', 'csm', 'contact', 'sponsor'],
-  ],
-  [
-    'financial',
-    ['price', 'budget', 'cost', 'expens', 'financ', 'bankrupt', 'merger', 'acqui', 'money'],
-  ],
-  ['value', ['value', 'roi', 'usecase', 'oversold', 'adoption', 'notusing', 'unused']],
-  ['product', ['product', 'feature', 'bug', 'ux', 'performance', 'slow', 'integration']],
-  ['strategic', ['strateg', 'pivot', 'shutdown', 'deprioriti', 'reorg', 'closed']],
-];
-
-/** The churn-reason category of the book's free-text Churn reason, when it can tell. */
-export function classifyChurnReason(text: string | undefined): ChurnReason | undefined {
-  if (!text) return undefined;
-  const key = normalizeKey(text);
-  for (const [reason, words] of REASON_WORDS) {
-    if (words.some((word) => key.includes(word))) return reason;
-  }
-  return undefined;
-}
 
 export function savePlayFor(content: PlaybookContent, reason: ChurnReason): SavePlay {
   return content.savePlays.find((play) => play.reason === reason) as SavePlay;

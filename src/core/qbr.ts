@@ -1,5 +1,5 @@
 /**
- * The QBR document, as data (see doc-model.ts): built from the account's assessment, the
+ * The QBR document, as data (see doc-model.ts): built from the account's snapshot, the
  * quarter and the agenda. Pure: the date of the meeting is "today", and the agendas and
  * checklists (content, see content-types.ts), arguments.
  *
@@ -11,10 +11,10 @@
  * expansion only when the bilingual playbook's gate is open. The document is the customer's:
  * it names none of these sources.
  */
-import type { Assessment } from './account';
+import { type AccountSnapshot, type ScoreTrend, driversText, scoreTrend } from './snapshot';
 import { NAME_LENGTH, describeCell } from './cells';
 import { ownEntry } from './text';
-import type { AgendaId, Content } from './content-types';
+import type { Agenda, AgendaId, Content, Play } from './content-types';
 import { SEVERITY_LABELS } from './alerts/rules';
 import { type DayNumber, isoDay } from './dates';
 import type { DimensionId } from './dimensions';
@@ -27,6 +27,7 @@ import {
 } from './doc-model';
 import { type Quarter, longDay, parseQuarter, quarterLabel, shiftQuarter } from './quarters';
 import { formatMoney, formatMultiple } from './roi';
+import { type QbrCadence, qbrIntervalDays } from './lifecycle';
 import { featureAdoption, seatUtilization } from './rubrics';
 
 export interface QbrRequest {
@@ -57,19 +58,12 @@ const WHITE = '#ffffff';
 const GOOD = '#e6f4ea';
 const BAD = '#fce8e6';
 
-/** Days until the next QBR by the segment's cadence (the Engine's touch cadence). */
-export function nextQbrDays(cadence: string | undefined): number {
-  switch (cadence) {
-    case 'Semi-annual':
-      return 182;
-    case 'Annual':
-      return 365;
-    default:
-      return 91;
-  }
+/** Days until the next QBR: the segment's cadence, quarterly when it has none. */
+function nextQbrDays(cadence: QbrCadence | undefined): number {
+  return (cadence && qbrIntervalDays(cadence)) ?? (qbrIntervalDays('Quarterly') as number);
 }
 
-interface MetricRow {
+export interface MetricRow {
   readonly metric: string;
   readonly target: string;
   readonly actual: string;
@@ -77,7 +71,7 @@ interface MetricRow {
 }
 
 /** Success metrics the book can show, each against a target from the playbooks. */
-function metricRows(a: Assessment): { rows: MetricRow[]; missing: string[] } {
+export function metricRows(a: AccountSnapshot): { rows: MetricRow[]; missing: string[] } {
   const v = a.values;
   const rows: MetricRow[] = [];
   const missing: string[] = [];
@@ -127,7 +121,7 @@ function metricRows(a: Assessment): { rows: MetricRow[]; missing: string[] } {
   return { rows, missing };
 }
 
-function goalsBlocks(a: Assessment): DocBlock[] {
+function goalsBlocks(a: AccountSnapshot): DocBlock[] {
   const { goalsDefined, goalsAchieved } = a.values;
   if (goalsDefined === undefined && goalsAchieved === undefined) {
     return [
@@ -168,7 +162,7 @@ function goalsBlocks(a: Assessment): DocBlock[] {
   return blocks;
 }
 
-function roiBlocks(a: Assessment): DocBlock[] {
+function roiBlocks(a: AccountSnapshot): DocBlock[] {
   const roi = a.roi;
   if (!roi.ok) {
     return [
@@ -205,7 +199,7 @@ function roiBlocks(a: Assessment): DocBlock[] {
   ];
 }
 
-function usageBlocks(a: Assessment): DocBlock[] {
+function usageBlocks(a: AccountSnapshot): DocBlock[] {
   const v = a.values;
   const rows: string[][] = [['Measure', 'Value']];
   const seats = seatUtilization(v);
@@ -249,7 +243,7 @@ function usageBlocks(a: Assessment): DocBlock[] {
   return blocks;
 }
 
-function supportBlocks(a: Assessment): DocBlock[] {
+function supportBlocks(a: AccountSnapshot): DocBlock[] {
   const v = a.values;
   const rows: string[][] = [['Measure', 'Value']];
   if (v.tickets30 !== undefined) rows.push(['Tickets (30 days)', String(v.tickets30)]);
@@ -288,7 +282,7 @@ const PRIORITY_BY_DIMENSION: Partial<Record<DimensionId, string>> = {
   payment: 'Get payments back on time',
 };
 
-function priorities(a: Assessment): string[] {
+export function priorities(a: AccountSnapshot): string[] {
   const list: string[] = [];
   for (const driver of a.drivers.slice(0, 2)) {
     const dimension = a.dimensions.find((d) => d.label === driver.label);
@@ -307,13 +301,13 @@ function priorities(a: Assessment): string[] {
   return list;
 }
 
-interface Action {
+export interface Action {
   readonly action: string;
   readonly owner: string;
   readonly due: DayNumber;
 }
 
-function actions(a: Assessment, options: QbrOptions, gateOpen: boolean): Action[] {
+export function actions(a: AccountSnapshot, options: QbrOptions, gateOpen: boolean): Action[] {
   const { today, preparedBy } = options;
   const v = a.values;
   const list: Action[] = [
@@ -365,7 +359,7 @@ function actions(a: Assessment, options: QbrOptions, gateOpen: boolean): Action[
 }
 
 function followUpEmail(
-  a: Assessment,
+  a: AccountSnapshot,
   quarter: Quarter,
   actionList: readonly Action[],
   priorityList: readonly string[],
@@ -412,29 +406,13 @@ function followUpEmail(
   return lines.join('\n');
 }
 
-/** The QBR document of an account. Throws an Error with a clear message on a bad request. */
-export function buildQbr(a: Assessment, options: QbrOptions, content: Content): DocContent {
-  const quarter = parseQuarter(options.quarter);
-  if (!quarter) throw new Error(QBR_ERRORS.quarter(options.quarter));
-  const { agendas, expansionPlays, qbrPrepChecklist } = content.playbooks;
-  const agenda = ownEntry(agendas, options.agenda);
-  if (!agenda) throw new Error(QBR_ERRORS.agenda(String(options.agenda)));
-  const label = quarterLabel(quarter);
-  const { today, preparedBy } = options;
-  const v = a.values;
-  const gateOpen = a.gate.open;
-  const actionList = actions(a, options, gateOpen);
-  const priorityList = priorities(a);
-  const nextQbr = today + nextQbrDays(a.cadence?.qbr);
-
-  const blocks: DocBlock[] = [];
-  const push = (...items: DocBlock[]) => blocks.push(...items);
-
-  push(
+/** The title block and the agenda table. */
+function agendaBlocks(a: AccountSnapshot, label: string, agenda: Agenda, options: QbrOptions) {
+  return [
     { kind: 'title', text: `Quarterly Business Review: ${a.name}` },
     {
       kind: 'paragraph',
-      text: `${label} · ${agenda.title} · prepared ${longDay(today)} by ${preparedBy}`,
+      text: `${label} · ${agenda.title} · prepared ${longDay(options.today)} by ${options.preparedBy}`,
       style: { italic: true, color: '#5f6368' },
     },
     { kind: 'heading', level: 2, text: 'Agenda' },
@@ -445,71 +423,90 @@ export function buildQbr(a: Assessment, options: QbrOptions, content: Content): 
         ...agenda.items.map((item) => [item.minutes, `${item.title}: ${item.detail}`, item.owner]),
       ],
     },
-  );
+  ] satisfies DocBlock[];
+}
 
-  // 1. Executive summary
-  const tierLabel = a.tier?.label ?? 'Not scored';
+/** The executive summary's table: score, tier, trend, segment, ARR, renewal, ROI. */
+export function summaryRows(a: AccountSnapshot, trend: ScoreTrend): string[][] {
+  const v = a.values;
+  const first = trend.points[0];
   const trendText =
-    a.change === undefined || a.trend.length < 2
+    trend.change === undefined || !first || trend.points.length < 2
       ? 'No history yet (the History sheet starts with the daily alerts)'
-      : `${a.change > 0 ? '+' : ''}${a.change} points since ${isoDay((a.trend[0] as { day: number }).day)} (${(a.trend[0] as { score: number }).score} → ${a.score})`;
-  const summaryRows: string[][] = [
+      : `${trend.change > 0 ? '+' : ''}${trend.change} points since ${isoDay(first.day)} (${first.score} → ${a.score})`;
+  const rows: string[][] = [
     ['Measure', 'Value'],
     ['Health score', a.score === undefined ? `Not scored: ${a.error ?? ''}` : `${a.score} / 100`],
-    ['Tier', `${tierLabel} (${a.model.name})`],
+    ['Tier', `${a.tier?.label ?? 'Not scored'} (${a.model.name})`],
     ['Trend', trendText],
   ];
-  if (a.segment) summaryRows.push(['Segment', a.segment]);
-  if (v.arr !== undefined) summaryRows.push(['ARR', formatMoney(v.arr)]);
+  if (a.segment) rows.push(['Segment', a.segment]);
+  if (v.arr !== undefined) rows.push(['ARR', formatMoney(v.arr)]);
   if (v.renewalDate !== undefined && a.renewal) {
-    summaryRows.push([
+    rows.push([
       'Renewal',
       `${isoDay(v.renewalDate)} (${a.renewal.overdue ? `${-a.renewal.daysToRenewal} days overdue` : `in ${a.renewal.daysToRenewal} days`})`,
     ]);
   }
-  summaryRows.push(['ROI', a.roi.ok ? formatMultiple(a.roi.multiple) : 'Missing']);
-  const summaryHighlights: CellHighlight[] = a.tier
-    ? [{ row: 2, column: 1, background: a.tier.color, color: WHITE }]
-    : [];
-  if (!a.roi.ok)
-    summaryHighlights.push({ row: summaryRows.length - 1, column: 1, background: BAD });
+  rows.push(['ROI', a.roi.ok ? formatMultiple(a.roi.multiple) : 'Missing']);
+  return rows;
+}
+
+/** The quarter's wins the book can show. */
+export function keyWins(a: AccountSnapshot, trend: ScoreTrend): string[] {
+  const v = a.values;
   const wins: string[] = [];
   if ((v.goalsAchieved ?? 0) > 0) {
     wins.push(`${v.goalsAchieved} success plan goal${v.goalsAchieved === 1 ? '' : 's'} achieved`);
   }
-  if (a.roi.ok)
+  if (a.roi.ok) {
     wins.push(
       `${formatMoney(a.roi.annualValue)} of value a year (${formatMultiple(a.roi.multiple)})`,
     );
+  }
   const seats = seatUtilization(v);
   if (seats !== undefined && seats >= 0.8) wins.push(`${pct(seats)} of licensed seats active`);
-  if (a.change !== undefined && a.change > 0) wins.push(`Health up ${a.change} points`);
+  if (trend.change !== undefined && trend.change > 0) wins.push(`Health up ${trend.change} points`);
   if (v.nps !== undefined && v.nps >= 9 && v.nps <= 10)
     wins.push(`NPS answer ${v.nps}: a promoter`);
   if (v.usageTrend === 'up' || (v.usageChange ?? 0) > 0.05) wins.push('Usage growing');
-  push(
+  return wins;
+}
+
+function executiveSummaryBlocks(a: AccountSnapshot, trend: ScoreTrend): DocBlock[] {
+  const tierLabel = a.tier?.label ?? 'Not scored';
+  const rows = summaryRows(a, trend);
+  const highlights: CellHighlight[] = a.tier
+    ? [{ row: 2, column: 1, background: a.tier.color, color: WHITE }]
+    : [];
+  if (!a.roi.ok) highlights.push({ row: rows.length - 1, column: 1, background: BAD });
+  const wins = keyWins(a, trend);
+  return [
     { kind: 'heading', level: 1, text: '1. Executive summary' },
     {
       kind: 'paragraph',
       text: `${tierLabel}${a.score === undefined ? '' : ` · ${a.score}/100`}`,
       style: a.tier ? { bold: true, color: WHITE, background: a.tier.color } : { bold: true },
     },
-    { kind: 'table', rows: summaryRows, highlights: summaryHighlights },
+    { kind: 'table', rows, highlights },
     { kind: 'heading', level: 3, text: 'Key wins' },
-  );
-  if (wins.length > 0) push({ kind: 'list', items: wins });
-  else {
-    push({
-      kind: 'placeholder',
-      text: 'The book shows no win for this quarter: add the wins the customer will recognise.',
-    });
-  }
+    wins.length > 0
+      ? { kind: 'list', items: wins }
+      : {
+          kind: 'placeholder',
+          text: 'The book shows no win for this quarter: add the wins the customer will recognise.',
+        },
+  ];
+}
 
-  // 2. Value delivered
+function valueBlocks(a: AccountSnapshot): DocBlock[] {
   const metrics = metricRows(a);
-  push({ kind: 'heading', level: 1, text: '2. Value delivered' }, ...goalsBlocks(a));
+  const blocks: DocBlock[] = [
+    { kind: 'heading', level: 1, text: '2. Value delivered' },
+    ...goalsBlocks(a),
+  ];
   if (metrics.rows.length > 0) {
-    push({
+    blocks.push({
       kind: 'table',
       rows: [
         ['Metric', 'Target', 'Actual', 'Status'],
@@ -528,77 +525,85 @@ export function buildQbr(a: Assessment, options: QbrOptions, content: Content): 
     });
   }
   if (metrics.missing.length > 0) {
-    push({
+    blocks.push({
       kind: 'paragraph',
       text: `Not in the book, so not measured: ${metrics.missing.join(', ')}.`,
       style: { italic: true },
     });
   }
+  return blocks;
+}
 
-  // 3. ROI
-  push({ kind: 'heading', level: 1, text: '3. Return on investment' }, ...roiBlocks(a));
-
-  // 4. Product usage
-  push({ kind: 'heading', level: 1, text: '4. Product usage' }, ...usageBlocks(a));
-
-  // 5. Support
-  push({ kind: 'heading', level: 1, text: '5. Support summary' }, ...supportBlocks(a));
-
-  // 6. Risks
+/** The early warnings (expansion news left out) and what costs the most points. */
+export function qbrRisks(a: AccountSnapshot): string[] {
   const risks = a.findings
     .filter((finding) => finding.severity !== 'expansion')
     .map((finding) => `${SEVERITY_LABELS[finding.severity]}: ${finding.reason}`);
-  if (a.driversText) risks.push(`What costs the most points: ${a.driversText}`);
-  push({ kind: 'heading', level: 1, text: '6. Risks' });
-  push(
+  const drivers = driversText(a);
+  if (drivers) risks.push(`What costs the most points: ${drivers}`);
+  return risks;
+}
+
+function riskBlocks(a: AccountSnapshot): DocBlock[] {
+  const risks = qbrRisks(a);
+  return [
+    { kind: 'heading', level: 1, text: '6. Risks' },
     risks.length > 0
       ? { kind: 'list', items: risks }
       : { kind: 'paragraph', text: 'No early warning fired for this account.' },
-  );
+  ];
+}
 
-  // 7. Roadmap
-  push(
+function roadmapBlocks(a: AccountSnapshot): DocBlock[] {
+  return [
     { kind: 'heading', level: 1, text: '7. Roadmap' },
     {
       kind: 'placeholder',
       text: `TO FILL IN BY THE CSM: the roadmap items that matter to ${a.name}, each tied to one of their priorities or requests, and any beta or early-access offer.`,
     },
-  );
+  ];
+}
 
-  // 8. Priorities
-  push(
+function prioritiesBlocks(quarter: Quarter, priorityList: readonly string[]): DocBlock[] {
+  return [
     {
       kind: 'heading',
       level: 1,
       text: `8. Priorities for ${quarterLabel(shiftQuarter(quarter, 1))}`,
     },
-    { kind: 'list', items: priorityList, numbered: true },
-  );
+    { kind: 'list', items: [...priorityList], numbered: true },
+  ];
+}
 
-  // 9. Expansion, only when the expansion gate is open
-  let section = 9;
-  if (gateOpen) {
-    const signals =
-      a.expansionSignals.length > 0
-        ? a.expansionSignals
-        : ['No specific buying signal in the book'];
-    push(
-      { kind: 'heading', level: 1, text: `${section}. Expansion opportunities` },
-      {
-        kind: 'paragraph',
-        text: `The expansion gate is open: ${a.gate.reasons.join('; ')}.`,
-      },
-      { kind: 'list', items: signals },
-      {
-        kind: 'table',
-        rows: [['Play', 'When'], ...expansionPlays.map((play) => [play.title, play.sla ?? ''])],
-      },
-    );
-    section++;
-  }
+/** Section 9, only when the expansion gate is open. */
+function expansionBlocks(
+  a: AccountSnapshot,
+  section: number,
+  expansionPlays: readonly Play[],
+): DocBlock[] {
+  const signals =
+    a.expansion.length > 0 ? [...a.expansion] : ['No specific buying signal in the book'];
+  return [
+    { kind: 'heading', level: 1, text: `${section}. Expansion opportunities` },
+    {
+      kind: 'paragraph',
+      text: `The expansion gate is open: ${a.gate.reasons.join('; ')}.`,
+    },
+    { kind: 'list', items: signals },
+    {
+      kind: 'table',
+      rows: [['Play', 'When'], ...expansionPlays.map((play) => [play.title, play.sla ?? ''])],
+    },
+  ];
+}
 
-  // Action items and the next QBR
-  push(
+function closingBlocks(
+  a: AccountSnapshot,
+  section: number,
+  actionList: readonly Action[],
+  nextQbr: DayNumber,
+): DocBlock[] {
+  return [
     { kind: 'heading', level: 1, text: `${section}. Action items` },
     {
       kind: 'table',
@@ -613,9 +618,14 @@ export function buildQbr(a: Assessment, options: QbrOptions, content: Content): 
       text: `${longDay(nextQbr)} (${a.cadence ? `${a.cadence.qbr.toLowerCase()} cadence for ${a.segment}` : 'quarterly'}).`,
       style: { bold: true },
     },
+  ];
+}
+
+function appendixBlocks(checklist: readonly string[], email: string): DocBlock[] {
+  return [
     { kind: 'pagebreak' },
     { kind: 'heading', level: 1, text: 'Appendix A. Preparation checklist' },
-    { kind: 'table', rows: [['Done', 'Step'], ...qbrPrepChecklist.map((item) => ['☐', item])] },
+    { kind: 'table', rows: [['Done', 'Step'], ...checklist.map((item) => ['☐', item])] },
     { kind: 'heading', level: 1, text: 'Appendix B. Follow-up email' },
     {
       kind: 'paragraph',
@@ -624,12 +634,48 @@ export function buildQbr(a: Assessment, options: QbrOptions, content: Content): 
     },
     {
       kind: 'table',
-      rows: [[followUpEmail(a, quarter, actionList, priorityList, nextQbr, preparedBy)]],
+      rows: [[email]],
       header: false,
       highlights: [{ row: 0, column: 0, background: '#f8f9fa' }],
     },
-  );
+  ];
+}
 
+/** The QBR document of an account. Throws an Error with a clear message on a bad request. */
+export function buildQbr(a: AccountSnapshot, options: QbrOptions, content: Content): DocContent {
+  const quarter = parseQuarter(options.quarter);
+  if (!quarter) throw new Error(QBR_ERRORS.quarter(options.quarter));
+  const { agendas, expansionPlays, qbrPrepChecklist } = content.playbooks;
+  const agenda = ownEntry(agendas, options.agenda);
+  if (!agenda) throw new Error(QBR_ERRORS.agenda(String(options.agenda)));
+  const label = quarterLabel(quarter);
+  const trend = scoreTrend(a);
+  const gateOpen = a.gate.open;
+  const actionList = actions(a, options, gateOpen);
+  const priorityList = priorities(a);
+  const nextQbr = options.today + nextQbrDays(a.cadence?.qbr);
+  // Section 9 is the expansion section when the gate is open; the rest follow it.
+  const closing = gateOpen ? 10 : 9;
+  const blocks: DocBlock[] = [
+    ...agendaBlocks(a, label, agenda, options),
+    ...executiveSummaryBlocks(a, trend),
+    ...valueBlocks(a),
+    { kind: 'heading', level: 1, text: '3. Return on investment' },
+    ...roiBlocks(a),
+    { kind: 'heading', level: 1, text: '4. Product usage' },
+    ...usageBlocks(a),
+    { kind: 'heading', level: 1, text: '5. Support summary' },
+    ...supportBlocks(a),
+    ...riskBlocks(a),
+    ...roadmapBlocks(a),
+    ...prioritiesBlocks(quarter, priorityList),
+    ...(gateOpen ? expansionBlocks(a, 9, expansionPlays) : []),
+    ...closingBlocks(a, closing, actionList, nextQbr),
+    ...appendixBlocks(
+      qbrPrepChecklist,
+      followUpEmail(a, quarter, actionList, priorityList, nextQbr, options.preparedBy),
+    ),
+  ];
   return { name: qbrDocumentName(a.name, label), blocks: blocks.map(normalizeBlock) };
 }
 

@@ -53,15 +53,3 @@ export function nrrOfMovements({ start, expansion, contraction, churn }: Movemen
 export function grrOfMovements({ start, contraction, churn }: Movements): number {
   return Math.min(1, (start - contraction - churn) / start);
 }
-
-export type Segment = 'Enterprise' | 'Mid-Market' | 'SMB' | 'Self-Serve';
-
-/**
- * The afrexai playbook's capacity model: Enterprise $100K+, Mid-Market $25-100K, SMB $5-25K, below.
- */
-export function segmentOf(arr: number): Segment {
-  if (arr >= 100_000) return 'Enterprise';
-  if (arr >= 25_000) return 'Mid-Market';
-  if (arr >= 5_000) return 'SMB';
-  return 'Self-Serve';
-}

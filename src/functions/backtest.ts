@@ -5,85 +5,22 @@
 import { type CellValue, Invalid, describeCell, isBlank, readNumber } from '../core/cells';
 import {
   type BacktestFigures,
+  DEFAULT_THRESHOLD,
   type Outcome,
+  type SkippedRows,
   auc,
-  backtest,
   describeRange,
   readOutcome,
-  readScore,
+  requireBothOutcomes,
+  runBacktest,
 } from '../core/backtest';
 import { calibrateWeights, roundToTotal } from '../core/calibrate';
 import type { DimensionId } from '../core/dimensions';
-import { ArgumentError, type HealthModel, defaultModel, resolveModel } from '../core/models';
+import { ArgumentError, type HealthModel, resolveModel } from '../core/models';
 import type { FunctionContext } from './context';
 import { scoreBookRange } from './health';
 import { todayOf } from './today';
 import { cellsOfColumn, toGrid } from './ranges';
-
-/** The default threshold: the lowest score of the default model's Healthy tier. */
-export const DEFAULT_THRESHOLD = 60;
-
-export interface SkippedRows {
-  /** Rows with a score but no outcome, or an outcome but no score. */
-  readonly blank: number;
-  /** 1-based row numbers (in the range) of unreadable scores / outcomes. */
-  readonly badScore: readonly number[];
-  readonly badOutcome: readonly number[];
-}
-
-export interface ScoredOutcomes {
-  readonly scores: number[];
-  readonly outcomes: Outcome[];
-  readonly skipped: SkippedRows;
-}
-
-/**
- * Pairs up score and outcome cells. A row blank in both is not an account and is ignored; a
- * row blank in one is skipped as blank; an unreadable cell is skipped with its row number.
- */
-export function pairScoresWithOutcomes(
-  scoreCells: readonly CellValue[],
-  outcomeCells: readonly CellValue[],
-): ScoredOutcomes {
-  const scores: number[] = [];
-  const outcomes: Outcome[] = [];
-  let blank = 0;
-  const badScore: number[] = [];
-  const badOutcome: number[] = [];
-  scoreCells.forEach((scoreCell, i) => {
-    const outcomeCell = outcomeCells[i];
-    if (isBlank(scoreCell) && isBlank(outcomeCell)) return;
-    const score = readScore(scoreCell);
-    const outcome = readOutcome(outcomeCell);
-    if (score instanceof Invalid) badScore.push(i + 1);
-    else if (outcome instanceof Invalid) badOutcome.push(i + 1);
-    else if (score === undefined || outcome === undefined) blank++;
-    else {
-      scores.push(score);
-      outcomes.push(outcome);
-    }
-  });
-  return { scores, outcomes, skipped: { blank, badScore, badOutcome } };
-}
-
-function bothClassesOrThrow(fn: string, outcomes: readonly Outcome[], skipped: number): void {
-  if (outcomes.length === 0) {
-    throw new ArgumentError(
-      `${fn}: no row has both a score and an outcome${
-        skipped > 0 ? ` (${skipped} skipped as blank or unreadable)` : ''
-      }. Give a column of scores and a column of outcomes (renewed / churned, or 1 / 0), one row per account.`,
-    );
-  }
-  const renewed = outcomes.filter((outcome) => outcome === 1).length;
-  if (renewed === 0 || renewed === outcomes.length) {
-    const all = renewed === 0 ? 'churned' : 'renewed';
-    throw new ArgumentError(
-      `${fn}: all ${outcomes.length} accounts with an outcome ${all}, so there is nothing to tell apart: a backtest needs both renewed and churned accounts. Include the accounts that ${
-        renewed === 0 ? 'renewed' : 'churned'
-      } too (outcomes: 1 or "renewed" = renewed, 0 or "churned" = churned).`,
-    );
-  }
-}
 
 function readThreshold(cell: unknown): number {
   if (isBlank(cell) || (Array.isArray(cell) && cell.flat().every(isBlank))) {
@@ -104,29 +41,6 @@ function readThreshold(cell: unknown): number {
 
 function columnOf(fn: string, arg: unknown, name: string): CellValue[] {
   return cellsOfColumn(arg, name, fn);
-}
-
-/** The figures of a backtest, before they are laid out as a table. */
-export function runBacktest(
-  fn: string,
-  scoreCells: readonly CellValue[],
-  outcomeCells: readonly CellValue[],
-  threshold: number,
-  model: HealthModel = defaultModel(),
-): { figures: BacktestFigures; skipped: SkippedRows } {
-  if (scoreCells.length !== outcomeCells.length) {
-    throw new ArgumentError(
-      `${fn}: scores has ${scoreCells.length} rows but outcomes has ${outcomeCells.length}. Give two columns of the same length, one row per account.`,
-    );
-  }
-  const { scores, outcomes, skipped } = pairScoresWithOutcomes(scoreCells, outcomeCells);
-  bothClassesOrThrow(
-    fn,
-    outcomes,
-    skipped.blank + skipped.badScore.length + skipped.badOutcome.length,
-  );
-  const figures = backtest(scores, outcomes, threshold, model.tiers) as BacktestFigures;
-  return { figures, skipped };
 }
 
 function rowList(rows: readonly number[]): string {
@@ -258,7 +172,7 @@ export function calibrateBook(
       used.push(outcome);
     },
   );
-  bothClassesOrThrow(fn, used, skipped);
+  requireBothOutcomes(fn, used, skipped);
   const withData = model.dimensions
     .map((_, j) => j)
     .filter((j) => subScores.some((row) => row[j] !== undefined));

@@ -1,35 +1,36 @@
 /**
- * CHURNRISK, EXPANSIONREADY, ENGAGEMENTLEVEL (a book range in, one result per row out),
- * RENEWALSTAGE, WINBACKSTAGE and TTFV (date columns in).
+ * CHURNRISK, EXPANSIONREADY, ENGAGEMENTLEVEL (a book range in, one result per row out, each
+ * from the account's snapshot), RENEWALSTAGE, WINBACKSTAGE and TTFV (date columns in).
  */
 import { type AccountRow, planRead, readAccountRows, readLayout } from '../core/book';
 import { type CellValue, Invalid, describeCell, isBlank, readText } from '../core/cells';
 import { type DayNumber, readDay } from '../core/dates';
+import { ACCOUNT_STATUS } from '../core/categories';
 import {
-  type Assessment,
-  assessAccount,
-  columnsForAssessment,
+  type AccountSnapshot,
+  accountSnapshot,
+  columnsForSnapshot,
   describeRisk,
+  lifecycleOf,
   riskFindings,
-} from '../core/assess';
+} from '../core/snapshot';
 import { renewalStage, ttfvTarget, winBackStage } from '../core/lifecycle';
 import { ArgumentError, defaultModel } from '../core/models';
-import { type Segment, segmentOf } from '../core/retention';
-import { normalizeKey } from '../core/text';
+import { type Segment, segmentNamed, segmentOf } from '../core/segments';
 import type { FunctionContext } from './context';
-import { bookArguments, cellsOfColumn, mapCells } from './ranges';
+import { bookArguments, cellsOfColumn, isRange, mapCells, toGrid } from './ranges';
 import { todayOf } from './today';
 
 const DATE = 'a date such as 2026-11-23';
 
-/** Reads a book range and assesses every row with the default health model. */
-function assessBook<T>(
+/** Reads a book range and takes every row's snapshot with the default health model. */
+function snapshotsOfBook<T>(
   fn: string,
   headers: unknown,
   rows: unknown,
   today: DayNumber,
   context: FunctionContext,
-  present: (assessment: Assessment) => T,
+  present: (snapshot: AccountSnapshot) => T,
   blank: T,
 ): T[] {
   const { headerRow, rowGrid } = bookArguments(fn, headers, rows);
@@ -40,17 +41,19 @@ function assessBook<T>(
       `${fn}: none of the headers names a column CS Engine knows (such as Account, DAU/MAU, Last login or Renewal date). Check that headers is the book's header row.`,
     );
   }
-  const plan = planRead(layout, columnsForAssessment(model), { timeZone: context.timeZone });
+  const plan = planRead(layout, columnsForSnapshot(model), { timeZone: context.timeZone });
   const columns = new Set(layout.signals.keys());
   return readAccountRows(rowGrid, plan).map((account: AccountRow) =>
-    account.blank ? blank : present(assessAccount(account, model, today, { columns })),
+    account.blank ? blank : present(accountSnapshot({ account, model, today, columns })),
   );
 }
 
-function unscored(assessment: Assessment): string | undefined {
-  const { health } = assessment;
+function unscored(snapshot: AccountSnapshot): string | undefined {
+  const { health } = snapshot;
   return health.kind === 'error' ? health.message : undefined;
 }
+
+const churned = (snapshot: AccountSnapshot) => snapshot.lifecycle.status === 'churned';
 
 export function churnRisk(
   headers: unknown,
@@ -59,15 +62,15 @@ export function churnRisk(
   context: FunctionContext,
 ): string[][] {
   const today = todayOf('CHURNRISK', todayArg, context);
-  return assessBook(
+  return snapshotsOfBook(
     'CHURNRISK',
     headers,
     rows,
     today,
     context,
-    (assessment) => {
-      if (assessment.account.values.status === 'churned') return ['Churned'];
-      return [unscored(assessment) ?? describeRisk(riskFindings(assessment))];
+    (snapshot) => {
+      if (churned(snapshot)) return ['Churned'];
+      return [unscored(snapshot) ?? describeRisk(riskFindings(snapshot))];
     },
     [''],
   );
@@ -80,16 +83,16 @@ export function expansionReady(
   context: FunctionContext,
 ): string[][] {
   const today = todayOf('EXPANSIONREADY', todayArg, context);
-  return assessBook(
+  return snapshotsOfBook(
     'EXPANSIONREADY',
     headers,
     rows,
     today,
     context,
-    (assessment) => {
-      if (assessment.account.values.status === 'churned') return ['Closed', 'Churned'];
-      const problem = unscored(assessment);
-      const { gate, expansion } = assessment;
+    (snapshot) => {
+      if (churned(snapshot)) return ['Closed', 'Churned'];
+      const problem = unscored(snapshot);
+      const { gate, expansion } = snapshot;
       const reasons = problem
         ? [`✗ health not scored: ${problem}`, ...gate.reasons.slice(1)]
         : gate.reasons;
@@ -107,13 +110,15 @@ export function engagementLevelOfBook(
   context: FunctionContext,
 ): string[][] {
   const today = todayOf('ENGAGEMENTLEVEL', todayArg, context);
-  return assessBook(
+  return snapshotsOfBook(
     'ENGAGEMENTLEVEL',
     headers,
     rows,
     today,
     context,
-    ({ account, engagement }) => {
+    (snapshot) => {
+      if (churned(snapshot)) return ['Churned', 'No engagement level: the account has churned'];
+      const { account, engagement } = snapshot;
       const usage = account.problems.find((problem) =>
         [
           'dauMau',
@@ -165,18 +170,63 @@ function describeRenewal(renewal: DayNumber, today: DayNumber): string {
   return `Day ${stage.step.day}: ${stage.step.title}, ${days} days to renewal. ${stage.step.action}.${next}`;
 }
 
+const STATUS_EXPECTED = `${ACCOUNT_STATUS.expected}, or a churn date`;
+
+/**
+ * A cell of RENEWALSTAGE's `status`: the Status column's word, or the Churn date column's
+ * date; read into what lifecycleOf needs.
+ */
+function statusCell(
+  cell: CellValue,
+  timeZone: string,
+): { status?: 'active' | 'churned'; churnDate?: DayNumber } | string {
+  if (isBlank(cell)) return {};
+  const status = ACCOUNT_STATUS.read(cell);
+  if (status !== undefined && !(status instanceof Invalid)) return { status };
+  const day = readDay(cell, timeZone);
+  if (typeof day === 'number') return { churnDate: day };
+  return `status: expected ${STATUS_EXPECTED}, found '${describeCell(cell)}'`;
+}
+
+/**
+ * The renewal step of each date; with `status` (the Status or the Churn date column, same
+ * rows), a churned account gets no countdown, as everywhere else in CS Engine.
+ */
 export function renewalStageOf(
   renewalDate: unknown,
   todayArg: unknown,
+  statusArg: unknown,
   context: FunctionContext,
 ): string | string[][] {
   const today = todayOf('RENEWALSTAGE', todayArg, context);
-  return mapCells(renewalDate, (cell) => {
+  const statuses =
+    statusArg === undefined || isBlank(statusArg as CellValue) ? [] : toGrid(statusArg);
+  const dates = toGrid(renewalDate);
+  const single = statuses.length === 1 && statuses[0]?.length === 1;
+  if (statuses.length > 0 && !single) {
+    const rows = dates.length;
+    const columns = dates[0]?.length ?? 0;
+    if (statuses.length !== rows || (statuses[0]?.length ?? 0) !== columns) {
+      throw new ArgumentError(
+        `RENEWALSTAGE: status has ${statuses.length} rows and ${statuses[0]?.length ?? 0} columns but renewal_date has ${rows} and ${columns}. Give the Status (or Churn date) column of the same rows.`,
+      );
+    }
+  }
+  const stageOf = (cell: CellValue, r: number, c: number): string => {
     const day = dayCell(cell, 'renewal_date', context.timeZone);
     if (day === undefined) return '';
     if (typeof day === 'string') return day;
+    if (statuses.length > 0) {
+      const status = statusCell(single ? statuses[0]?.[0] : statuses[r]?.[c], context.timeZone);
+      if (typeof status === 'string') return status;
+      if (lifecycleOf(status, today).status === 'churned') {
+        return 'Churned: no renewal to prepare';
+      }
+    }
     return describeRenewal(day, today);
-  });
+  };
+  if (!isRange(renewalDate)) return stageOf(renewalDate as CellValue, 0, 0);
+  return dates.map((row, r) => row.map((cell, c) => stageOf(cell, r, c)));
 }
 
 export function winBackStageOf(
@@ -195,19 +245,6 @@ export function winBackStageOf(
   });
 }
 
-const SEGMENT_WORDS: ReadonlyMap<string, Segment> = new Map([
-  ['enterprise', 'Enterprise'],
-  ['ent', 'Enterprise'],
-  ['midmarket', 'Mid-Market'],
-  ['mm', 'Mid-Market'],
-  ['mid', 'Mid-Market'],
-  ['smb', 'SMB'],
-  ['smallbusiness', 'SMB'],
-  ['selfserve', 'Self-Serve'],
-  ['selfservice', 'Self-Serve'],
-  ['selfserved', 'Self-Serve'],
-]);
-
 /** A segment cell: its name, or an ARR amount (segmented as SEGMENT does). */
 export function readSegment(cell: CellValue): Segment | undefined | Invalid {
   if (isBlank(cell)) return undefined;
@@ -215,7 +252,7 @@ export function readSegment(cell: CellValue): Segment | undefined | Invalid {
     return cell >= 0 ? segmentOf(cell) : new Invalid(describeCell(cell));
   const text = readText(cell);
   if (typeof text !== 'string') return new Invalid(describeCell(cell));
-  const known = SEGMENT_WORDS.get(normalizeKey(text));
+  const known = segmentNamed(text);
   if (known) return known;
   const amount = Number(text.replace(/[$,\s]/g, ''));
   if (text !== '' && Number.isFinite(amount) && amount >= 0) return segmentOf(amount);

@@ -17,7 +17,6 @@ import {
 import { type DayNumber, readDay } from '../core/dates';
 import {
   DEFAULT_COHORT_PERIODS,
-  SEGMENT_ORDER,
   cohortTable,
   convertChurnRate,
   convertExpansionRate,
@@ -27,6 +26,7 @@ import {
   periodMonths,
 } from '../core/metrics';
 import { ArgumentError } from '../core/models';
+import { SEGMENT_ORDER } from '../core/segments';
 import type { FunctionContext } from './context';
 import { todayOf } from './today';
 import { cellsOfColumn, mapCells, toGrid } from './ranges';

@@ -24,8 +24,8 @@ import {
   logoRetentionOfCohort,
   nrrOfCohort,
   nrrOfMovements,
-  segmentOf,
 } from '../core/retention';
+import { segmentOf } from '../core/segments';
 import { cellsOfColumn, isRange, mapCells, toGrid } from './ranges';
 
 const AMOUNT = 'an amount such as 1200 or $1,200';

@@ -15,7 +15,7 @@ import {
   documentNotice,
   errorNotice,
 } from '../app/alerts/trigger-notices';
-import { NO_DOCUMENT } from './alert-ports';
+import { NO_DOCUMENT } from './workbook-ports';
 
 const NOTICE_PREFIX = 'csEngine.triggerNotice.';
 

@@ -1,8 +1,8 @@
-/** The Dashboard refresh's ports over Apps Script: the alert run's sheets, and the canvas. */
+/** The Dashboard refresh's ports over Apps Script: the workbook, and the canvas. */
 import type { DashboardCanvas, DashboardPorts } from '../app/dashboard/ports';
 import type { ChartSpec } from '../core/dashboard';
 import { asWrittenRows } from '../core/sheet-input';
-import { alertPorts } from './alert-ports';
+import { workbookPorts } from './workbook-ports';
 import { ownedSheet } from './owned-sheet';
 import { columnLetter } from '../core/dashboard';
 
@@ -78,12 +78,5 @@ const canvas: DashboardCanvas = {
 };
 
 export function dashboardPorts(): DashboardPorts {
-  const ports = alertPorts();
-  return {
-    sheets: ports.sheets,
-    properties: ports.properties,
-    canvas,
-    now: ports.now,
-    timeZone: ports.timeZone,
-  };
+  return { ...workbookPorts(), canvas };
 }

@@ -1,6 +1,6 @@
 /** The sidebar: shown from the built Sidebar.html, and its endpoints' ports. */
 import type { SidebarPorts } from '../app/sidebar/server';
-import { alertPorts } from './alert-ports';
+import { workbookPorts } from './workbook-ports';
 import { loadContent } from './load-content';
 import { documentWriter } from './docs';
 
@@ -17,14 +17,10 @@ function activeRow(): { sheet: string; row: number } | undefined {
 }
 
 export function sidebarPorts(): SidebarPorts {
-  const ports = alertPorts();
   return {
-    sheets: ports.sheets,
-    properties: ports.properties,
+    ...workbookPorts(),
     docs: documentWriter,
     activeRow,
-    now: ports.now,
-    timeZone: ports.timeZone,
     userEmail: () => Session.getActiveUser().getEmail(),
     content: loadContent,
   };

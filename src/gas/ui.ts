@@ -1,17 +1,5 @@
 /** The spreadsheet's user interface: the menu and simple dialogs. */
-
-export interface MenuItem {
-  readonly caption: string;
-  /** The name of the global function the item runs. */
-  readonly handler: string;
-}
-
-export interface SubMenu {
-  readonly caption: string;
-  readonly items: readonly MenuItem[];
-}
-
-export type MenuEntry = MenuItem | SubMenu | 'separator';
+import type { MenuEntry } from '../app/menu';
 
 /**
  * Set by the build: true for the Marketplace add-on, whose menu Google places under

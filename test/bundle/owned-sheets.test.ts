@@ -287,7 +287,18 @@ describe('a book of long and hostile cells through every menu item, the trigger 
   });
 
   it('runs every entry point to the end', () => {
-    expect(errors.map((error) => `${error.name}: ${error.message.slice(0, 80)}`)).toEqual([]);
+    // A churned account gets no QBR or save plan: the sidebar says so, in words.
+    const churned = errors.filter(
+      (error) =>
+        error.name === 'SidebarError' &&
+        /" has churned: a (QBR|save plan) is for a live account\./.test(error.message),
+    );
+    expect(churned.length).toBeGreaterThan(0);
+    expect(
+      errors
+        .filter((error) => !churned.includes(error))
+        .map((error) => `${error.name}: ${error.message.slice(0, 80)}`),
+    ).toEqual([]);
     const sheets = spreadsheet.getSheets().map((sheet) => sheet.getName());
     expect(sheets.sort()).toEqual([
       'Accounts',

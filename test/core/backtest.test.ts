@@ -4,6 +4,8 @@ import {
   backtest,
   decileGroups,
   describeRange,
+  findBacktestColumns,
+  pairScoresWithOutcomes,
   readOutcome,
   readScore,
   thresholdFigures,
@@ -148,5 +150,27 @@ describe('reading cells', () => {
     expect(readScore('72')).toBe(72);
     expect(readScore(101)).toBeInstanceOf(Invalid);
     expect(readScore('#N/A')).toBeInstanceOf(Invalid);
+  });
+});
+
+describe('a sheet for the backtest menu', () => {
+  it('finds the outcome column and the most specific score column, in any order', () => {
+    expect(findBacktestColumns(['Account', 'Health score', 'Renewal outcome'])).toEqual({
+      outcome: 2,
+      score: 1,
+    });
+    expect(
+      findBacktestColumns(['Health score', 'outcome', 'Health score 90 days before renewal']),
+    ).toEqual({ outcome: 1, score: 2 });
+    // Without a score column the book is scored as it is now.
+    expect(findBacktestColumns(['Account', 'Renewed'])).toEqual({ outcome: 1, score: undefined });
+    expect(findBacktestColumns(['Account', 'Health score'])).toBeUndefined();
+  });
+
+  it('pairs scores with outcomes: blank pairs ignored, bad cells counted by row', () => {
+    const paired = pairScoresWithOutcomes([80, '', 'abc', 40, 55, ''], [1, '', 1, 'maybe', 0, 0]);
+    expect(paired.scores).toEqual([80, 55]);
+    expect(paired.outcomes).toEqual([1, 0]);
+    expect(paired.skipped).toEqual({ blank: 1, badScore: [3], badOutcome: [4] });
   });
 });

@@ -9,7 +9,9 @@ import {
   csmLoads,
   npsOf,
 } from '../../src/core/metrics';
-import { churnCategory, columnLetter, csmRisks } from '../../src/core/dashboard';
+import { churnCategory } from '../../src/core/churn-reasons';
+import { columnLetter } from '../../src/core/dashboard';
+import { csmRisks } from '../../src/core/dashboard-figures';
 
 describe('NPS and CSAT', () => {
   it('NPS = % promoters - % detractors', () => {

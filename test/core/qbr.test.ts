@@ -2,12 +2,8 @@
 import { computeRoi, formatMoney, formatMultiple } from '../../src/core/roi';
 import { parseQuarter, quarterChoices, longDay } from '../../src/core/quarters';
 import { dayFromParts } from '../../src/core/dates';
-import {
-  classifyChurnReason,
-  npsFollowUpFor,
-  tierPlaybookFor,
-  cabCheck,
-} from '../../src/core/playbooks';
+import { npsFollowUpFor, tierPlaybookFor, cabCheck } from '../../src/core/playbooks';
+import { classifyChurnReason } from '../../src/core/churn-reasons';
 import { CONTENT } from '../../src/content';
 
 const PLAYBOOKS = CONTENT.playbooks;

@@ -5,8 +5,8 @@ import {
   logoRetentionOfCohort,
   nrrOfCohort,
   nrrOfMovements,
-  segmentOf,
 } from '../../src/core/retention';
+import { segmentOf } from '../../src/core/segments';
 
 describe('retention, worked by hand', () => {
   // Four accounts: one expands 100 -> 150, one contracts 200 -> 150, one churns 100 -> 0,

@@ -5,6 +5,7 @@
  */
 import type { Severity } from '../../core/alerts/rules';
 import { SEVERITY_LABELS } from '../../core/alerts/rules';
+import { type CellValue, isDate } from '../../core/cells';
 
 export const ALERT_LOG_HEADERS = [
   'Time',
@@ -50,7 +51,7 @@ const SEVERITY_BY_LABEL = new Map(
   Object.entries(SEVERITY_LABELS).map(([severity, label]) => [label, severity as Severity]),
 );
 
-export function logRow(entry: LogEntry): unknown[] {
+export function logRow(entry: LogEntry): CellValue[] {
   return [
     entry.time,
     entry.account,
@@ -69,17 +70,14 @@ export function logRow(entry: LogEntry): unknown[] {
   ];
 }
 
-const text = (cell: unknown) => {
-  const value = String(cell ?? '');
-  // Text written with a protective apostrophe comes back without it from Sheets.
-  return value;
-};
-const numberOrBlank = (cell: unknown): number | '' => (typeof cell === 'number' ? cell : '');
+// Text written with a protective apostrophe comes back without it from Sheets.
+const text = (cell: CellValue) => String(cell ?? '');
+const numberOrBlank = (cell: CellValue): number | '' => (typeof cell === 'number' ? cell : '');
 
-export function parseLogRow(row: readonly unknown[]): LogEntry {
+export function parseLogRow(row: readonly CellValue[]): LogEntry {
   const time = row[0];
   return {
-    time: Object.prototype.toString.call(time) === '[object Date]' ? (time as Date) : new Date(NaN),
+    time: isDate(time) ? time : new Date(NaN),
     account: text(row[1]),
     key: text(row[2]),
     row: numberOrBlank(row[3]),
@@ -97,5 +95,30 @@ export function parseLogRow(row: readonly unknown[]): LogEntry {
     status: text(row[11]) as LogStatus,
     detail: text(row[12]),
     attempts: typeof row[13] === 'number' ? row[13] : 0,
+  };
+}
+
+/** An Alert Log row that is not an alert: a row skipped, or a run that failed. */
+export function notice(
+  time: Date,
+  status: 'skipped' | 'error',
+  detail: string,
+  about: { account: string; key: string; row: number } = { account: '', key: '', row: 0 },
+): LogEntry {
+  return {
+    time,
+    account: about.account,
+    key: about.key,
+    row: about.row === 0 ? '' : about.row,
+    recipient: '',
+    severity: '',
+    score: '',
+    tier: '',
+    change: '',
+    reasons: [],
+    rules: [],
+    status,
+    detail,
+    attempts: 0,
   };
 }

@@ -3,18 +3,13 @@
  * settings. Turning alerts on twice never leaves two triggers.
  */
 import { describeCell } from '../../core/cells';
+import { formatTimestamp } from '../../core/dates';
 import { escapeHtml } from '../../core/escape';
 import { presetNames, resolveModel } from '../../core/models';
+import { type Settings, loadSettings, saveSettings } from '../workbook/settings';
 import type { AlertPorts } from './ports';
 import { type RunReport, runAlerts } from './run';
-import {
-  type AlertSettings,
-  loadLastRun,
-  loadSettings,
-  parseHour,
-  saveSettings,
-  validEscalation,
-} from './settings';
+import { type LastRun, loadLastRun, parseHour, validEscalation } from './settings';
 
 /** The global function the hourly trigger runs (src/index.ts defines it). */
 export const TRIGGER_HANDLER = 'onAlertsTrigger';
@@ -52,7 +47,7 @@ export function turnOn(ports: AlertPorts, dialogs: Dialogs): void {
   }
   try {
     ports.triggers.installHourly(TRIGGER_HANDLER);
-    const settings: AlertSettings = {
+    const settings: Settings = {
       ...current,
       enabled: true,
       hour,
@@ -109,6 +104,11 @@ export function preview(ports: AlertPorts, dialogs: Dialogs): RunReport {
   return report;
 }
 
+function lastRunTime(last: LastRun, timeZone: string): string {
+  const at = new Date(last.at);
+  return Number.isNaN(at.getTime()) ? 'at an unknown time' : formatTimestamp(at, timeZone);
+}
+
 export function statusText(ports: AlertPorts): string {
   const settings = loadSettings(ports.properties);
   const triggers = ports.triggers.count(TRIGGER_HANDLER);
@@ -122,7 +122,7 @@ export function statusText(ports: AlertPorts): string {
     `Owner: ${settings.owner || 'nobody yet'}. Escalation for Critical accounts: ${settings.escalation || 'none'}.`,
     `Reminders every ${settings.reminderDays} days while an account stays in a state. Model: ${settings.model}.`,
     last
-      ? `Last run: ${last.at.replace('T', ' ').slice(0, 16)} UTC, ${last.ok ? 'finished' : 'FAILED'}: ${last.summary}`
+      ? `Last run: ${lastRunTime(last, ports.timeZone)}, ${last.ok ? 'finished' : 'FAILED'}: ${last.summary}`
       : 'Last run: never.',
     `Emails left today: ${ports.mail.remainingQuota()}.`,
   ];

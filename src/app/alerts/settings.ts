@@ -1,49 +1,8 @@
-/** Alert settings and status, kept in the document's properties. */
+/** What the user types into the alert settings, and the last run's status. */
 import { isEmailAddress } from '../../core/escape';
-import type { KeyValueStore } from './ports';
+import type { KeyValueStore } from '../workbook/ports';
 
-export interface AlertSettings {
-  readonly enabled: boolean;
-  /** Hour of the day (0-23, spreadsheet time zone) of the daily check. */
-  readonly hour: number;
-  /** Who turned alerts on: gets the rows without a valid CSM email, and error reports. */
-  readonly owner: string;
-  /** Also receives every Critical account ('' for nobody). */
-  readonly escalation: string;
-  /** Days before a condition that still holds is sent again. */
-  readonly reminderDays: number;
-  /** The health model, as in the formulas' `model` argument. */
-  readonly model: string;
-  /** The book's sheet; '' to find it (the first sheet with an Account column). */
-  readonly bookSheet: string;
-}
-
-export const DEFAULT_SETTINGS: AlertSettings = {
-  enabled: false,
-  hour: 8,
-  owner: '',
-  escalation: '',
-  reminderDays: 7,
-  model: 'cs-engine',
-  bookSheet: '',
-};
-
-const SETTINGS_KEY = 'csEngine.alerts.settings';
 const STATUS_KEY = 'csEngine.alerts.lastRun';
-
-export function loadSettings(store: KeyValueStore): AlertSettings {
-  const text = store.get(SETTINGS_KEY);
-  if (!text) return DEFAULT_SETTINGS;
-  try {
-    return { ...DEFAULT_SETTINGS, ...(JSON.parse(text) as Partial<AlertSettings>) };
-  } catch {
-    return DEFAULT_SETTINGS;
-  }
-}
-
-export function saveSettings(store: KeyValueStore, settings: AlertSettings): void {
-  store.set(SETTINGS_KEY, JSON.stringify(settings));
-}
 
 /** Reads an hour typed by the user: "8", "08", "8am", "14:00", "2pm". */
 export function parseHour(text: string): number | undefined {

@@ -1,6 +1,6 @@
-/** What the Dashboard refresh needs from Apps Script, beside the alert run's SheetStore. */
+/** What the Dashboard refresh needs from Apps Script besides the workbook: a canvas. */
 import type { Cell, ChartSpec } from '../../core/dashboard';
-import type { KeyValueStore, SheetStore } from '../alerts/ports';
+import type { WorkbookPorts } from '../workbook/ports';
 
 export interface DashboardCanvas {
   /**
@@ -17,10 +17,6 @@ export interface DashboardCanvas {
   ): void;
 }
 
-export interface DashboardPorts {
-  readonly sheets: SheetStore;
-  readonly properties: KeyValueStore;
+export interface DashboardPorts extends WorkbookPorts {
   readonly canvas: DashboardCanvas;
-  readonly now: () => Date;
-  readonly timeZone: string;
 }

@@ -4,16 +4,14 @@
  * From the menu, and weekly from the alert trigger when the dashboard is older than 7 days.
  */
 import { errorMessage } from '../../core/text';
-import type { CellValue } from '../../core/cells';
 import { buildDashboard } from '../../core/dashboard';
-import { DASHBOARD_SHEET, HISTORY_SHEET, QBR_LOG_SHEET } from '../../core/owned-sheets';
+import { DASHBOARD_SHEET, QBR_LOG_SHEET } from '../../core/owned-sheets';
 import { dashboardFormats } from '../../core/dashboard-formats';
-import { dayOfDate } from '../../core/dates';
-import { parseHistory } from '../../core/history';
+import { dayOfDate, formatTimestamp } from '../../core/dates';
 import { resolveModel } from '../../core/models';
-import { findBookSheet } from '../alerts/run';
-import { loadSettings } from '../alerts/settings';
-import type { AlertPorts } from '../alerts/ports';
+import { type Book, readBook } from '../workbook/book';
+import { readHistories } from '../workbook/history';
+import { loadSettings } from '../workbook/settings';
 import type { DashboardPorts } from './ports';
 
 const REFRESHED_KEY = 'csEngine.dashboard.refreshedAt';
@@ -25,45 +23,24 @@ export interface DashboardReport {
   readonly summary: string;
 }
 
-function stamp(date: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(date);
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')} (${timeZone})`;
-}
-
 export function refreshDashboard(ports: DashboardPorts): DashboardReport {
   const settings = loadSettings(ports.properties);
-  let bookSheet: string;
+  let book: Book;
   try {
-    // findBookSheet only uses the sheets; the rest of AlertPorts is not touched.
-    bookSheet = findBookSheet({ sheets: ports.sheets } as AlertPorts, settings);
+    book = readBook(ports.sheets, settings);
   } catch (error) {
     return { ok: false, summary: errorMessage(error) };
   }
   const now = ports.now();
-  const book = (ports.sheets.read(bookSheet) ?? []) as CellValue[][];
-  const histories = parseHistory(
-    (ports.sheets.read(HISTORY_SHEET) ?? []) as CellValue[][],
-    ports.timeZone,
-  );
-  const qbrLog = ports.sheets.read(QBR_LOG_SHEET) as CellValue[][] | undefined;
   const dashboard = buildDashboard({
-    bookSheet,
-    book,
-    histories,
-    qbrLog,
+    bookSheet: book.sheet,
+    book: book.values,
+    histories: readHistories(ports),
+    qbrLog: ports.sheets.read(QBR_LOG_SHEET),
     model: resolveModel(settings.model),
     today: dayOfDate(now, ports.timeZone),
     timeZone: ports.timeZone,
-    refreshedAt: stamp(now, ports.timeZone),
+    refreshedAt: formatTimestamp(now, ports.timeZone),
   });
   ports.canvas.replace(
     DASHBOARD_SHEET,

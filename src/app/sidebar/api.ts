@@ -31,6 +31,19 @@ export interface AccountView {
   readonly csm: string | null;
   /** The spreadsheet's today, ISO. */
   readonly today: string;
+  /**
+   * Live or churned. A churned account (by Status, or a churn date that has passed) has no
+   * score, tier, warnings, playbook, save play or renewal countdown here: it leads with
+   * win-back.
+   */
+  readonly lifecycle: {
+    readonly status: 'active' | 'churned';
+    readonly churnDate: string | null;
+    readonly daysSinceChurn: number | null;
+    readonly churnReason: string | null;
+    /** The churn reason's category ("Relationship"), when its words tell. */
+    readonly churnCategory: string | null;
+  };
   readonly modelName: string;
   readonly score: number | null;
   /** Why the row has no score. */

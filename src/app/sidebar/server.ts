@@ -1,30 +1,27 @@
 /**
- * The sidebar's endpoints: read the book and History once per call, assess the account with
- * the same model as the formulas and the alerts, and write documents through a port.
+ * The sidebar's endpoints: read the book and History once per call, take the account's
+ * snapshot with the same model as the formulas and the alerts (src/core/snapshot.ts), and
+ * write documents through a port.
  */
-import { type Assessment, assessAccount } from '../../core/account';
+import { type AccountSnapshot, accountSnapshot, columnsForSnapshot } from '../../core/snapshot';
 import { readAccountRows, planRead, readLayout } from '../../core/book';
-import { type CellValue, describeCell } from '../../core/cells';
+import { NAME_LENGTH, describeCell } from '../../core/cells';
 import type { Content } from '../../core/content-types';
-import { dayOfDate, isoDay } from '../../core/dates';
+import { dayOfDate } from '../../core/dates';
 import type { DocContent } from '../../core/doc-model';
-import { parseHistory } from '../../core/history';
-import { HISTORY_SHEET, QBR_LOG_SHEET } from '../../core/owned-sheets';
+import { historyKey } from '../../core/history';
+import { QBR_LOG_SHEET } from '../../core/owned-sheets';
 import { resolveModel } from '../../core/models';
-import { accountGuidance, buildPlan, PLAN_TITLES, type PlanKind } from '../../core/plans';
+import { buildPlan, PLAN_TITLES, type PlanKind } from '../../core/plans';
 import { playbookCatalog } from '../../core/playbooks';
 import { buildQbr } from '../../core/qbr';
-import { quarterChoices, quarterLabel, quarterOf } from '../../core/quarters';
-import { formatMoney, formatMultiple } from '../../core/roi';
-import { SEVERITY_LABELS } from '../../core/alerts/rules';
-import { SIGNALS, type SignalId } from '../../core/signals';
 import { normalizeKey, ownEntry } from '../../core/text';
-import type { AlertPorts, KeyValueStore, SheetStore } from '../alerts/ports';
-import { findBookSheet } from '../alerts/run';
-import { loadSettings } from '../alerts/settings';
+import { type Book, BookNotFound, readBook as readWorkbookBook } from '../workbook/book';
+import { readHistories } from '../workbook/history';
+import type { WorkbookPorts } from '../workbook/ports';
+import { loadSettings } from '../workbook/settings';
 import type {
   AccountResponse,
-  AccountView,
   DocumentResult,
   PlanRequest,
   PlaybookSectionView,
@@ -32,6 +29,7 @@ import type {
   SearchResult,
   SidebarApi,
 } from './api';
+import { accountView } from './view';
 
 export interface CreatedDocument {
   readonly id: string;
@@ -44,14 +42,10 @@ export interface DocumentWriter {
   create(content: DocContent): CreatedDocument;
 }
 
-export interface SidebarPorts {
-  readonly sheets: SheetStore;
-  readonly properties: KeyValueStore;
+export interface SidebarPorts extends WorkbookPorts {
   readonly docs: DocumentWriter;
   /** The sheet and row of the active cell, if any. */
   readonly activeRow: () => { readonly sheet: string; readonly row: number } | undefined;
-  readonly now: () => Date;
-  readonly timeZone: string;
   readonly userEmail: () => string;
   /**
    * The playbooks' texts and agendas (dist/Content.html), read only by the endpoints that
@@ -71,7 +65,6 @@ export const QBR_LOG_HEADERS = [
 ] as const;
 
 const SEARCH_LIMIT = 20;
-const ALL_SIGNALS = new Set<SignalId>(SIGNALS.map((signal) => signal.id));
 
 /** A user-facing error: its message is shown in the sidebar as is. */
 export class SidebarError extends Error {
@@ -81,41 +74,26 @@ export class SidebarError extends Error {
   }
 }
 
-interface Book {
-  readonly sheet: string;
-  readonly values: CellValue[][];
-}
-
 function readBook(ports: SidebarPorts): Book {
-  const settings = loadSettings(ports.properties);
-  let sheet: string;
   try {
-    // findBookSheet reads only the sheets port.
-    sheet = findBookSheet({ sheets: ports.sheets } as AlertPorts, settings);
+    return readWorkbookBook(ports.sheets, loadSettings(ports.properties));
   } catch (error) {
-    throw new SidebarError((error as Error).message);
+    if (error instanceof BookNotFound) throw new SidebarError(error.message);
+    throw error;
   }
-  return { sheet, values: (ports.sheets.read(sheet) ?? []) as CellValue[][] };
 }
 
-function assessRow(ports: SidebarPorts, book: Book, row: number): Assessment {
+function snapshotOfRow(ports: SidebarPorts, book: Book, row: number): AccountSnapshot {
   const settings = loadSettings(ports.properties);
   const model = resolveModel(settings.model || undefined);
   const today = dayOfDate(ports.now(), ports.timeZone);
-  const layout = readLayout((book.values[0] ?? []) as CellValue[]);
-  const plan = planRead(
-    layout,
-    { signals: ALL_SIGNALS, dimensions: new Set(model.dimensions.map((d) => d.id)) },
-    { timeZone: ports.timeZone },
-  );
+  const layout = readLayout(book.values[0] ?? []);
+  const plan = planRead(layout, columnsForSnapshot(model), { timeZone: ports.timeZone });
   const [read] = readAccountRows([book.values[row - 1] ?? []], plan);
   const account = { ...(read as NonNullable<typeof read>), index: row - 2 };
-  const histories = parseHistory(
-    (ports.sheets.read(HISTORY_SHEET) ?? []) as CellValue[][],
-    ports.timeZone,
-  );
-  const key = account.values.accountId ?? account.values.account ?? `row-${row}`;
-  return assessAccount({
+  const histories = readHistories(ports);
+  const key = historyKey(account.values, row);
+  return accountSnapshot({
     account,
     model,
     history: histories.get(key),
@@ -137,84 +115,6 @@ function checkRow(book: Book, row: unknown): number {
   return row;
 }
 
-function toView(book: Book, a: Assessment, content: Content): AccountView {
-  const g = accountGuidance(a, content);
-  const quarters = quarterChoices(a.today);
-  const play = (p: { title: string; source: string; sla?: string; steps: readonly string[] }) => ({
-    title: p.title,
-    source: p.source,
-    sla: p.sla ?? null,
-    steps: [...p.steps],
-  });
-  return {
-    found: true,
-    sheet: book.sheet,
-    row: a.row,
-    name: a.name,
-    csm: a.values.csm ?? null,
-    today: isoDay(a.today),
-    modelName: a.model.name,
-    score: a.score ?? null,
-    error: a.error ?? null,
-    tier: a.tier ? { label: a.tier.label, color: a.tier.color } : null,
-    tierSince: a.tierSince === undefined ? null : isoDay(a.tierSince),
-    daysInTier: a.daysInTier ?? null,
-    dimensions: a.dimensions.map((d) => ({
-      label: d.label,
-      score: d.score === undefined ? null : Math.round(d.score),
-      weight: d.weight,
-      pointsLost: Math.round(a.drivers.find((driver) => driver.label === d.label)?.pointsLost ?? 0),
-    })),
-    drivers: a.driversText,
-    trend: a.trend.map((point) => ({ day: isoDay(point.day), score: point.score })),
-    change: a.change ?? null,
-    warnings: a.findings.map((f) => ({
-      severity: f.severity,
-      label: SEVERITY_LABELS[f.severity],
-      reason: f.reason,
-    })),
-    segment: a.segment ?? null,
-    segmentFrom: a.segmentFrom ?? null,
-    arr: a.values.arr ?? null,
-    cadence: a.cadence ? { ...a.cadence } : null,
-    ttfv: a.ttfv?.label ?? null,
-    renewal:
-      a.renewal && a.values.renewalDate !== undefined
-        ? {
-            date: isoDay(a.values.renewalDate),
-            daysToRenewal: a.renewal.daysToRenewal,
-            overdue: a.renewal.overdue,
-            step: a.renewal.step ? { ...a.renewal.step } : null,
-            next: a.renewal.next ? { ...a.renewal.next } : null,
-          }
-        : null,
-    expansion: {
-      open: a.gate.open,
-      reasons: [...a.gate.reasons],
-      signals: [...a.expansionSignals],
-    },
-    playbook: g.playbook ? { ...play(g.playbook), churnTier: g.playbook.churnTier ?? null } : null,
-    focus: [...g.focus],
-    savePlay:
-      g.savePlay && g.saveReason
-        ? { ...play(g.savePlay), why: g.saveReason.why, offers: [...g.savePlay.offers] }
-        : null,
-    npsFollowUp: g.npsFollowUp ? play(g.npsFollowUp) : null,
-    winBack: g.winBack ? { ...g.winBack } : null,
-    cab: { eligible: g.cab.eligible, reasons: [...g.cab.reasons] },
-    roi: a.roi.ok
-      ? {
-          ok: true,
-          multiple: formatMultiple(a.roi.multiple),
-          annualValue: formatMoney(a.roi.annualValue),
-          investment: formatMoney(a.roi.annualInvestment),
-        }
-      : { ok: false, message: a.roi.message, missing: [...a.roi.missing] },
-    quarters,
-    defaultQuarter: quarterLabel(quarterOf(a.today)),
-  };
-}
-
 function logDocument(
   ports: SidebarPorts,
   account: string,
@@ -227,8 +127,16 @@ function logDocument(
   ]);
 }
 
-function preparedBy(a: Assessment, ports: SidebarPorts): string {
+function preparedBy(a: AccountSnapshot, ports: SidebarPorts): string {
   return a.values.csm ?? (ports.userEmail() || 'the CSM');
+}
+
+/** QBRs and plans are for live accounts: a churned one is in the win-back sequence. */
+function requireLive(a: AccountSnapshot, document: string): void {
+  if (a.lifecycle.status !== 'churned') return;
+  throw new SidebarError(
+    `"${describeCell(a.name, NAME_LENGTH)}" has churned: ${document} is for a live account. The account view shows its win-back stage.`,
+  );
 }
 
 export function createSidebarServer(ports: SidebarPorts): SidebarApi {
@@ -249,14 +157,18 @@ export function createSidebarServer(ports: SidebarPorts): SidebarApi {
           return { found: false, message: `Row ${row} of "${book.sheet}" is empty.` };
         }
       }
-      return toView(book, assessRow(ports, book, checkRow(book, row)), ports.content());
+      return accountView(
+        book.sheet,
+        snapshotOfRow(ports, book, checkRow(book, row)),
+        ports.content(),
+      );
     },
 
     searchAccounts(query): SearchResult {
       const book = readBook(ports);
       const needle = normalizeKey(String(query ?? ''));
       if (needle === '') return { matches: [], more: 0 };
-      const layout = readLayout((book.values[0] ?? []) as CellValue[]);
+      const layout = readLayout(book.values[0] ?? []);
       const nameColumn = layout.signals.get('account')?.index;
       const idColumn = layout.signals.get('accountId')?.index;
       const csmColumn = layout.signals.get('csm')?.index;
@@ -292,7 +204,8 @@ export function createSidebarServer(ports: SidebarPorts): SidebarApi {
 
     generateQbr(request: QbrRequest): DocumentResult {
       const book = readBook(ports);
-      const a = assessRow(ports, book, checkRow(book, request?.row));
+      const a = snapshotOfRow(ports, book, checkRow(book, request?.row));
+      requireLive(a, 'a QBR');
       const texts = ports.content();
       let content: DocContent;
       try {
@@ -327,7 +240,8 @@ export function createSidebarServer(ports: SidebarPorts): SidebarApi {
           `"${describeCell(kind)}" is not a plan: choose a save plan, a success plan or an onboarding plan.`,
         );
       }
-      const a = assessRow(ports, book, checkRow(book, request.row));
+      const a = snapshotOfRow(ports, book, checkRow(book, request.row));
+      requireLive(a, `a ${PLAN_TITLES[kind].toLowerCase()}`);
       const created = ports.docs.create(
         buildPlan(kind, a, a.today, preparedBy(a, ports), ports.content()),
       );

@@ -15,6 +15,24 @@ import type { SignalId } from '../signals';
 
 export type Severity = 'critical' | 'at-risk' | 'watch' | 'expansion';
 
+/** The book's columns the rules read besides the health model's. */
+export const RULE_SIGNALS: readonly SignalId[] = [
+  'renewalDate',
+  'renewalConversation',
+  'usageChange',
+  'lastLogin',
+  'ticketTrend',
+  'csat',
+  'competitorMentioned',
+  'dataExportRequested',
+  'missedMeetings',
+  'championStatus',
+  'sponsorStatus',
+  'formalComplaint',
+  'seatsActive',
+  'seatsLicensed',
+];
+
 /** Worst first: the order of sections in a digest. */
 export const SEVERITIES: readonly Severity[] = ['critical', 'at-risk', 'watch', 'expansion'];
 

@@ -1,0 +1,47 @@
+/**
+ * The add-on's settings, kept in the document's properties: the health model and the book's
+ * sheet, which every use case reads, and the daily alerts' hour and recipients.
+ */
+import type { KeyValueStore } from './ports';
+
+export interface Settings {
+  readonly enabled: boolean;
+  /** Hour of the day (0-23, spreadsheet time zone) of the daily check. */
+  readonly hour: number;
+  /** Who turned alerts on: gets the rows without a valid CSM email, and error reports. */
+  readonly owner: string;
+  /** Also receives every Critical account ('' for nobody). */
+  readonly escalation: string;
+  /** Days before a condition that still holds is sent again. */
+  readonly reminderDays: number;
+  /** The health model, as in the formulas' `model` argument. */
+  readonly model: string;
+  /** The book's sheet; '' to find it (the first sheet with an Account column). */
+  readonly bookSheet: string;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  enabled: false,
+  hour: 8,
+  owner: '',
+  escalation: '',
+  reminderDays: 7,
+  model: 'cs-engine',
+  bookSheet: '',
+};
+
+const SETTINGS_KEY = 'csEngine.alerts.settings';
+
+export function loadSettings(store: KeyValueStore): Settings {
+  const text = store.get(SETTINGS_KEY);
+  if (!text) return DEFAULT_SETTINGS;
+  try {
+    return { ...DEFAULT_SETTINGS, ...(JSON.parse(text) as Partial<Settings>) };
+  } catch {
+    return DEFAULT_SETTINGS;
+  }
+}
+
+export function saveSettings(store: KeyValueStore, settings: Settings): void {
+  store.set(SETTINGS_KEY, JSON.stringify(settings));
+}
