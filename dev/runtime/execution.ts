@@ -178,6 +178,8 @@ function check(context: Resolved, name: string): void {
       if (SPREADSHEET.has(service)) return checkOtherSpreadsheets(name);
       return checkNoUserData(service, name);
     case 'CUSTOM_FUNCTION':
+      // The custom-functions guide lists URL Fetch among the services they may call.
+      if (service === 'UrlFetchApp' || service === 'HTTPResponse') return;
       if (SPREADSHEET.has(service)) {
         checkOtherSpreadsheets(name);
         // Apps Script names the bare method here ("You do not have permission to call setValue").

@@ -23,3 +23,4 @@ export * from './typed-input';
 export * from './types';
 export * from './ui';
 export * from './utilities';
+export * from './url-fetch';

@@ -19,6 +19,7 @@ import { CallCounter } from './calls';
 import { DocumentState, FakeDocsService } from './docs';
 import { FakeHtmlService } from './html';
 import { FakeMailApp, MailState } from './mail';
+import { FakeUrlFetchApp, UrlFetchState } from './url-fetch';
 import { FakeScriptApp, TriggerState } from './script-app';
 import { FakeClock, installFakeDate } from './clock';
 import { authModeOf, Execution, type ExecutionOptions, modeOf } from './execution';
@@ -67,6 +68,8 @@ export interface RuntimeOptions {
   executionId?: string;
   /** the daily email quota and the outbox, shared with other runtimes (the same day) */
   mail?: MailState;
+  /** requests sent with UrlFetchApp and the answers queued, shared with other runtimes */
+  urlFetch?: UrlFetchState;
   /** the installed triggers, shared with other runtimes (the same script) */
   triggers?: TriggerState;
   /** the project's HTML files for HtmlService.createHtmlOutputFromFile / createTemplateFromFile,
@@ -125,6 +128,8 @@ export interface LocalRuntime {
   utilities: FakeUtilities;
   /** MailApp; mail.outbox is every message sent (shared through mail.state) */
   mail: FakeMailApp;
+  /** UrlFetchApp; urlFetch.state.requests is every request made (shared through the state) */
+  urlFetch: FakeUrlFetchApp;
   scriptApp: FakeScriptApp;
   /** the installed triggers (shared through RuntimeOptions.triggers) */
   triggers: TriggerState;
@@ -382,8 +387,10 @@ export function loadBundle(options: RuntimeOptions = {}): LocalRuntime {
     if (service.serviceId === 'docs' && service.version === 'v1')
       advanced[service.userSymbol] = docs;
   }
+  const urlFetch = new FakeUrlFetchApp(options.urlFetch ?? new UrlFetchState(), clock, calls);
   const services: Record<string, unknown> = {
     MailApp: mail,
+    UrlFetchApp: urlFetch,
     ScriptApp: scriptApp,
     HtmlService: html,
     ...advanced,
@@ -480,6 +487,7 @@ export function loadBundle(options: RuntimeOptions = {}): LocalRuntime {
     session,
     utilities,
     mail,
+    urlFetch,
     scriptApp,
     triggers,
     html,
