@@ -52,7 +52,11 @@ describe('Sheet.getRangeList', () => {
     });
     const sheet = book.getSheetByName('Data');
     sheet?.getRangeList(['A1', 'C1']).setNumberFormat('0.0%');
-    expect(sheet?.getRange(1, 1, 1, 3).getNumberFormats()[0]).toEqual(['0.0%', '0.###############', '0.0%']);
+    expect(sheet?.getRange(1, 1, 1, 3).getNumberFormats()[0]).toEqual([
+      '0.0%',
+      '0.###############',
+      '0.0%',
+    ]);
     expect(calls.count('RangeList.setNumberFormat')).toBe(1);
   });
 });
