@@ -5,6 +5,7 @@
  * bundle exactly as Sheets calls them; which accounts have churned is CHURNRISK's answer, so
  * the terminal leaves out of the tiers the same accounts as the Dashboard.
  */
+import { segmentNamed } from '../src/core/segments';
 import { churnedLeftOut } from '../src/core/snapshot';
 import { columnOf } from './demo-book';
 import type { DemoRun } from './demo-run';
@@ -86,7 +87,9 @@ export function printSummary(
   // The bundle's lifecycle rule (Status, or a churn date that has passed), as CHURNRISK says it.
   const risks = has('CHURNRISK') ? column(runtime.call('CHURNRISK', headers, rows)) : [];
   const arrColumn = columnOf(book, 'ARR');
+  // The segment as everywhere else: the Segment column when it names one, else SEGMENT(ARR).
   const segments = has('SEGMENT') ? column(runtime.call('SEGMENT', arrColumn)) : [];
+  const segmentColumn = book.headers.indexOf('Segment');
 
   const account = book.headers.indexOf('Account');
   const csm = book.headers.indexOf('CSM');
@@ -95,7 +98,7 @@ export function printSummary(
     account: String(row[account] ?? ''),
     csm: String(row[csm] ?? ''),
     arr: moneyOf(row[book.headers.indexOf('ARR')]),
-    segment: String(segments[index] ?? ''),
+    segment: segmentNamed(String(row[segmentColumn] ?? '')) ?? String(segments[index] ?? ''),
     score: scores[index],
     tier: String(tiers[index] ?? ''),
     drivers: String(drivers[index] ?? ''),

@@ -387,14 +387,14 @@ function onInstall(event?: GoogleAppsScript.Events.AddonOnInstall) {
 /** Menu: report which columns of the active sheet CS Engine recognises. */
 function menuCheckHeaders() {
   const sheet = readActiveSheet();
-  const report = checkHeaders(sheet.name, sheet.values as never);
+  const report = checkHeaders(sheet.name, sheet.values);
   showMessage(report.title, report.message);
 }
 
 /** Menu: backtest the health score of the active sheet against its renewal outcomes. */
 function menuBacktest() {
   const sheet = readActiveSheet();
-  const action = backtestSheet(sheet.name, sheet.values as never, functionContext());
+  const action = backtestSheet(sheet.name, sheet.values, functionContext());
   if (action.kind === 'dialog') showDialog(action.title, action.html, 960, 640);
   else showMessage(action.title, action.message);
 }
