@@ -9,6 +9,7 @@
 import { readLayout } from '../src/core/book';
 import type { CellValue } from '../src/core/cells';
 import type { SignalId } from '../src/core/signals';
+import { segmentNamed } from '../src/core/segments';
 import { churnedLeftOut } from '../src/core/snapshot';
 import type { BookRun } from './book-run';
 import { formatDay } from './cli-args';
@@ -100,6 +101,7 @@ export function printSummary(
   const risks = has('CHURNRISK') ? column(runtime.call('CHURNRISK', headers, rows)) : [];
   const arrColumn = columnOf('arr');
   const segments = has('SEGMENT') && arrColumn ? column(runtime.call('SEGMENT', arrColumn)) : [];
+  const segmentColumn = at('segment');
 
   const account = Math.max(at('account'), 0);
   const csm = at('csm');
@@ -109,7 +111,8 @@ export function printSummary(
     account: String(row[account] ?? ''),
     csm: String(row[csm] ?? ''),
     arr: moneyOf(row[arr]),
-    segment: String(segments[index] ?? ''),
+    // The segment as everywhere else: the Segment column when it names one, else SEGMENT(ARR).
+    segment: segmentNamed(String(row[segmentColumn] ?? '')) ?? String(segments[index] ?? ''),
     score: scores[index],
     tier: String(tiers[index] ?? ''),
     drivers: String(drivers[index] ?? ''),

@@ -156,7 +156,6 @@ function winBackSection(a: View): HTMLElement {
           `${winBack.approach}; expected success ${winBack.successRate}.`,
         )
       : null,
-    a.focus.length > 0 ? list(a.focus, 'focus') : null,
   );
 }
 
@@ -267,9 +266,7 @@ function lifecycleSection(a: View): HTMLElement {
       r.step ? h('p', {}, `Due now (day ${r.step.day}): ${r.step.title}. ${r.step.action}.`) : null,
       r.next ? h('p', { class: 'secondary' }, `Next (day ${r.next.day}): ${r.next.title}.`) : null,
     );
-  } else if (a.lifecycle.status === 'active') {
-    lines.push(h('p', { class: 'secondary' }, 'No renewal date in the book.'));
-  }
+  } else lines.push(h('p', { class: 'secondary' }, 'No renewal date in the book.'));
   return section('Lifecycle', ...lines);
 }
 
@@ -333,13 +330,9 @@ function renderAccount(response: AccountResponse): void {
   const a = response;
   const tierColor = color(a.tier?.color);
   if (a.lifecycle.status === 'churned') {
-    // Churned: win-back first; no health, warnings, playbook, renewal or documents.
-    append(root, [
-      ...headSection(a, tierColor),
-      winBackSection(a),
-      lifecycleSection(a),
-      roiSection(a),
-    ]);
+    // Churned: win-back, and nothing of a live account (health, warnings, playbook,
+    // renewal, expansion, ROI, documents).
+    append(root, [...headSection(a, tierColor), winBackSection(a)]);
     return;
   }
   append(root, [

@@ -39,7 +39,7 @@ export const actions = {
   /** Backtests the health score of the active sheet against its renewal outcomes. */
   backtest(context: FunctionContext): void {
     const sheet = readActiveSheet();
-    const action = backtestSheet(sheet.name, sheet.values as never, context);
+    const action = backtestSheet(sheet.name, sheet.values, context);
     if (action.kind === 'dialog') showDialog(action.title, action.html, 960, 640);
     else showMessage(action.title, action.message);
   },

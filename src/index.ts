@@ -383,7 +383,7 @@ function onInstall(event?: GoogleAppsScript.Events.AddonOnInstall) {
 /** Menu: report which columns of the active sheet CS Engine recognises. */
 function menuCheckHeaders() {
   const sheet = readActiveSheet();
-  const report = checkHeaders(sheet.name, sheet.values as never);
+  const report = checkHeaders(sheet.name, sheet.values);
   showMessage(report.title, report.message);
 }
 

@@ -1,9 +1,10 @@
 /** Reading the user's book from the spreadsheet, in one call per sheet. */
+import type { CellValue } from '../core/cells';
 
 export interface SheetSnapshot {
   readonly name: string;
   /** Every value of the sheet's data range, header row first. */
-  readonly values: unknown[][];
+  readonly values: CellValue[][];
 }
 
 /** The active sheet's whole data range, in a single getValues() call. */

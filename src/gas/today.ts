@@ -7,6 +7,7 @@
  * Sheets serial number with a date format, the same calendar day in every time zone). It is
  * rewritten only when the day has changed, so opening the menu twice recalculates nothing.
  */
+import type { CellValue } from '../core/cells';
 import { type DayNumber, dayOfDate, readDay, sheetsSerialOfDay } from '../core/dates';
 import { TODAY_SHEET } from '../core/owned-sheets';
 import { asWrittenRows } from '../core/sheet-input';
@@ -30,7 +31,7 @@ export function stampToday(book: GoogleAppsScript.Spreadsheet.Spreadsheet, today
     cell = sheet.getRange(1, 2);
     book.setNamedRange(TODAY_RANGE_NAME, cell);
   }
-  const current = readDay(cell.getValue() as never, timeZone);
+  const current = readDay(cell.getValue() as CellValue, timeZone);
   if (current === today) return;
   cell.setNumberFormat('yyyy-mm-dd').setValue(sheetsSerialOfDay(today));
 }

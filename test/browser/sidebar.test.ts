@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { documentToHtml, loadBundle, type LocalRuntime } from '../../dev/runtime';
 import { SIDEBAR_NOW, XSS_NAME, sidebarSpreadsheet } from '../helpers/sidebar-book';
+import { oneTruthSpreadsheet } from '../helpers/one-truth-book';
 import {
   ARTIFACTS,
   GOOGLE_SCRIPT_RUN_SHIM,
@@ -42,8 +43,7 @@ interface Opened {
 }
 
 /** A fresh book and sidebar page, with the active cell on `activeRow` of the book. */
-async function open(activeRow = 2): Promise<Opened> {
-  const spreadsheet = sidebarSpreadsheet();
+async function open(activeRow = 2, spreadsheet = sidebarSpreadsheet()): Promise<Opened> {
   spreadsheet.getSheetByName('Accounts')?.getRange(activeRow, 1).activate();
   const runtime = loadBundle({ spreadsheet, timeZone: 'UTC', now: SIDEBAR_NOW });
   harness.use(runtime);
@@ -105,6 +105,28 @@ test('the account view of the active row', async () => {
     'Roboto',
   );
   await page.screenshot({ path: path.join(ARTIFACTS, 'sidebar.png'), fullPage: true });
+  await done(opened);
+});
+
+test('a churned account leads with win-back: no score, warnings, save play, renewal or documents', async () => {
+  const opened = await open(4, oneTruthSpreadsheet());
+  const { page } = opened;
+  await page.locator('#account-name', { hasText: 'Poorsupport Inc' }).waitFor();
+  expect(await page.locator('#lifecycle').textContent()).toBe('Churned');
+  expect(await page.locator('section.card h2').first().textContent()).toBe('Win-back');
+  expect(await page.locator('#churned-on').textContent()).toBe(
+    'Churned on 2026-01-05 (10 days ago).',
+  );
+  expect(await page.locator('#win-back').textContent()).toContain('0-30 days since churn');
+  for (const gone of ['#score', '#tier', '#warnings', '#renewal', '#gate', '[data-plan]']) {
+    expect(await page.locator(gone).count()).toBe(0);
+  }
+  expect(await page.locator('#account').textContent()).not.toContain('Save play');
+  await page.screenshot({ path: path.join(ARTIFACTS, 'sidebar-churned.png'), fullPage: true });
+  await page.click('[role="tab"][data-tab="qbr"]');
+  expect(await page.locator('#qbr-none').textContent()).toContain(
+    'Poorsupport Inc has churned: a QBR is for a live account.',
+  );
   await done(opened);
 });
 

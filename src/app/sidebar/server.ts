@@ -10,7 +10,6 @@ import type { Content } from '../../core/content-types';
 import { dayOfDate } from '../../core/dates';
 import type { DocContent } from '../../core/doc-model';
 import { historyKey } from '../../core/history';
-import { QBR_LOG_SHEET } from '../../core/owned-sheets';
 import { resolveModel } from '../../core/models';
 import { buildPlan, PLAN_TITLES, type PlanKind } from '../../core/plans';
 import { playbookCatalog } from '../../core/playbooks';
@@ -18,6 +17,7 @@ import { buildQbr } from '../../core/qbr';
 import { normalizeKey, ownEntry } from '../../core/text';
 import { type Book, BookNotFound, readBook as readWorkbookBook } from '../workbook/book';
 import { readHistories } from '../workbook/history';
+import { logDocument } from '../workbook/qbr-log';
 import type { WorkbookPorts } from '../workbook/ports';
 import { loadSettings } from '../workbook/settings';
 import type {
@@ -53,16 +53,6 @@ export interface SidebarPorts extends WorkbookPorts {
    */
   readonly content: () => Content;
 }
-
-export const QBR_LOG_HEADERS = [
-  'Time',
-  'Account',
-  'Quarter',
-  'Agenda',
-  'Document',
-  'Link',
-  'Created by',
-] as const;
 
 const SEARCH_LIMIT = 20;
 
@@ -115,16 +105,23 @@ function checkRow(book: Book, row: unknown): number {
   return row;
 }
 
-function logDocument(
+/** Records a created document in the QBR Log. */
+function logCreated(
   ports: SidebarPorts,
   account: string,
   quarter: string,
   agenda: string,
   created: CreatedDocument,
 ): void {
-  ports.sheets.append(QBR_LOG_SHEET, QBR_LOG_HEADERS, [
-    [ports.now(), account, quarter, agenda, created.name, created.url, ports.userEmail()],
-  ]);
+  logDocument(ports.sheets, {
+    time: ports.now(),
+    account,
+    quarter,
+    agenda,
+    name: created.name,
+    url: created.url,
+    createdBy: ports.userEmail(),
+  });
 }
 
 function preparedBy(a: AccountSnapshot, ports: SidebarPorts): string {
@@ -225,7 +222,7 @@ export function createSidebarServer(ports: SidebarPorts): SidebarApi {
       const created = ports.docs.create(content);
       // buildQbr has checked the agenda: it is one of the content's own.
       const agenda = ownEntry(texts.playbooks.agendas, request.agenda);
-      logDocument(ports, a.name, request.quarter, agenda?.title ?? '', created);
+      logCreated(ports, a.name, request.quarter, agenda?.title ?? '', created);
       return {
         ...created,
         warnings: a.roi.ok ? [] : [a.roi.message],
@@ -245,7 +242,7 @@ export function createSidebarServer(ports: SidebarPorts): SidebarApi {
       const created = ports.docs.create(
         buildPlan(kind, a, a.today, preparedBy(a, ports), ports.content()),
       );
-      logDocument(ports, a.name, '', PLAN_TITLES[kind], created);
+      logCreated(ports, a.name, '', PLAN_TITLES[kind], created);
       return { ...created, warnings: [] };
     },
   };
