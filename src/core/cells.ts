@@ -46,12 +46,16 @@ export function isBlank(value: unknown): boolean {
   );
 }
 
-const SHEETS_ERROR = /^#(N\/A|REF!|VALUE!|DIV\/0!|NUM!|NAME\?|NULL!|ERROR!|SPILL!|CALC!)/i;
+/** The text of a cell that shows a Sheets error (also compiled to SQL, src/core/sql/). */
+export const SHEETS_ERROR = /^#(N\/A|REF!|VALUE!|DIV\/0!|NUM!|NAME\?|NULL!|ERROR!|SPILL!|CALC!)/i;
 
 /** True for the text of a cell that shows a Sheets error, such as "#N/A" or "#REF!". */
 export function isSheetsError(value: unknown): boolean {
   return typeof value === 'string' && SHEETS_ERROR.test(value.trim());
 }
+
+/** A quoted cell longer than `longest` characters keeps its first `kept` and "...". */
+export const QUOTE_LIMIT = { longest: 40, kept: 37 } as const;
 
 /** How a cell is quoted back to the user in a message. */
 export function describeCell(value: unknown): string {
@@ -59,12 +63,22 @@ export function describeCell(value: unknown): string {
     return Number.isNaN(value.getTime()) ? 'an invalid date' : value.toISOString().slice(0, 10);
   }
   const text = String(value).trim();
-  return text.length > 40 ? `${text.slice(0, 37)}...` : text;
+  return text.length > QUOTE_LIMIT.longest ? `${text.slice(0, QUOTE_LIMIT.kept)}...` : text;
 }
 
-const MULTIPLIERS: Readonly<Record<string, number>> = { k: 1e3, m: 1e6, mm: 1e6, b: 1e9, bn: 1e9 };
-const NUMBER_TEXT =
+// The number grammar below is data for src/core/sql/ too, which compiles it to SQL.
+export const MULTIPLIERS: Readonly<Record<string, number>> = {
+  k: 1e3,
+  m: 1e6,
+  mm: 1e6,
+  b: 1e9,
+  bn: 1e9,
+};
+export const NUMBER_TEXT =
   /^([-+])?\s*(?:[$€£¥]|usd|eur|gbp)?\s*([-+])?\s*(\d[\d,]*(?:\.\d+)?|\.\d+)\s*(k|m|mm|b|bn)?\s*(%)?\s*(?:usd|eur|gbp)?$/i;
+
+/** Digits with thousands separators must group them by three: "1,200", not "12,00". */
+export const GROUPED_DIGITS = /^\d{1,3}(,\d{3})*(\.\d+)?$/;
 
 interface NumberText {
   readonly value: number;
@@ -96,7 +110,7 @@ function parseNumberTextUncached(text: string): NumberText | undefined {
   const match = NUMBER_TEXT.exec(trimmed);
   if (!match) return undefined;
   const [, sign1, sign2, digits = '', suffix, percent] = match;
-  if (digits.includes(',') && !/^\d{1,3}(,\d{3})*(\.\d+)?$/.test(digits)) return undefined;
+  if (digits.includes(',') && !GROUPED_DIGITS.test(digits)) return undefined;
   let value = Number(digits.replace(/,/g, ''));
   if (suffix) value *= MULTIPLIERS[suffix.toLowerCase()] ?? 1;
   if (sign1 === '-' || sign2 === '-') negative = !negative;
@@ -165,8 +179,31 @@ export function readChange(cell: CellValue): Read<number> {
   return invalid(cell);
 }
 
-const TRUE_WORDS = new Set(['yes', 'y', 'true', 't', '1', '✓', '✔', '☑', 'x', 'checked', 'on']);
-const FALSE_WORDS = new Set(['no', 'n', 'false', 'f', '0', '✗', '✘', '☐', 'unchecked', 'off']);
+export const TRUE_WORDS: ReadonlySet<string> = new Set([
+  'yes',
+  'y',
+  'true',
+  't',
+  '1',
+  '✓',
+  '✔',
+  '☑',
+  'x',
+  'checked',
+  'on',
+]);
+export const FALSE_WORDS: ReadonlySet<string> = new Set([
+  'no',
+  'n',
+  'false',
+  'f',
+  '0',
+  '✗',
+  '✘',
+  '☐',
+  'unchecked',
+  'off',
+]);
 
 /** A yes/no flag: booleans (checkboxes), yes/no, y/n, true/false, 1/0, ✓/✗, x. */
 export function readBoolean(cell: CellValue): Read<boolean> {

@@ -4,7 +4,13 @@
 import { type CellValue, isBlank, parseNumberText } from '../core/cells';
 import { type AccountRow, planRead, readAccountRows, readLayout } from '../core/book';
 import type { DayNumber } from '../core/dates';
-import { type HealthResult, columnsNeededBy, describeDrivers, scoreAccount } from '../core/health';
+import {
+  type HealthResult,
+  columnsNeededBy,
+  describeDrivers,
+  scoreAccount,
+  usesAnyColumn,
+} from '../core/health';
 import { ArgumentError, type HealthModel, resolveModel, tierFor } from '../core/models';
 import { DIMENSION_LABELS } from '../core/dimensions';
 import { bookArguments, mapCells } from './ranges';
@@ -33,18 +39,14 @@ export function scoreBookRange<T>(
   const { headerRow, rowGrid } = bookArguments(fn, headers, rows);
   const model = resolveModel(modelArg);
   const layout = readLayout(headerRow);
-  const needed = columnsNeededBy(model);
-  const usable =
-    [...needed.signals].some((id) => layout.signals.has(id)) ||
-    [...needed.dimensions].some((id) => layout.subScores.has(id));
-  if (!usable) {
+  if (!usesAnyColumn(layout, model)) {
     throw new ArgumentError(
       `${fn}: none of the headers names health data the ${model.name} model can use. Expected columns such as DAU/MAU, Seats active, Last login, Champion, Goals achieved or Payment status, or dimension scores such as "${
         DIMENSION_LABELS[model.dimensions[0]?.id ?? 'productUsage']
       } score".`,
     );
   }
-  const plan = planRead(layout, needed, { timeZone: context.timeZone });
+  const plan = planRead(layout, columnsNeededBy(model), { timeZone: context.timeZone });
   return readAccountRows(rowGrid, plan).map((account) =>
     present(scoreAccount(account, model, today), account),
   );
