@@ -102,6 +102,10 @@ function dateCells(today: DayNumber): string[] {
     `${isoDay(today - 10)}T23:30:00-05:00`,
     `${isoDay(today - 3)} 08:15`,
     `${isoDay(today - 3)}T08:15:30.250`,
+    `${isoDay(today - 5)} 23:30:00+00`,
+    `${isoDay(today - 5)} 01:15:00.123456+0530`,
+    `${isoDay(today - 5)} 23:30-0800`,
+    `${isoDay(today - 5)}T09:30:00+02`,
     '0026-01-05',
   ];
 }

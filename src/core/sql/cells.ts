@@ -281,9 +281,16 @@ function numberRead(
   }
 }
 
-/** A time of day after a date, as JavaScript's Date reads it: HH:MM, seconds, fraction. */
-const TIME_OF_DAY = String.raw`^.{10}[T ]([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,6})?)?`;
-const OFFSET = String.raw`([Zz]|[+-]([01]\d|2[0-3]):[0-5]\d)$`;
+/** A time of day, as JavaScript's Date reads it: HH:MM, then seconds and a fraction. */
+const TIME = String.raw`([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,6})?)?`;
+/** The date-times read without an offset: the day as written (local time). */
+const LOCAL_TIME = String.raw`^.{10}[T ]${TIME}$`;
+/**
+ * The date-times read with an offset: after a T, Z or +HH:MM (ECMAScript's format); after a
+ * space, also +HH and +HHMM, which JavaScript's Date reads too and BigQuery writes for a
+ * TIMESTAMP cast to text ("2026-11-23 09:30:00+00").
+ */
+const OFFSET_TIME = String.raw`^.{10}(T${TIME}([Zz]|[+-]([01]\d|2[0-3]):[0-5]\d)| ${TIME}([Zz]|[+-]([01]\d|2[0-3])(:?[0-5]\d)?))$`;
 
 /**
  * readDay on text: "YYYY-MM-DD" is that day (years before 100 read as 19xx, as JavaScript's
@@ -302,21 +309,23 @@ function dayOf(q: Query, key: string, text: string, timeZone: string): string {
     `dw_${key}`,
     `(CASE WHEN ${d.matches(text, re2(ISO_DAY))} THEN ${written} END)`,
   );
-  const withSeconds = caseWhen(
-    [
-      [
-        d.matches(text, String.raw`^.{10}[T ]\d{2}:\d{2}[Zz+-]`),
-        `CONCAT(SUBSTR(${text}, 1, 16), ':00', SUBSTR(${text}, 17))`,
-      ],
-    ],
+  // The canonical form both engines cast: "YYYY-MM-DD HH:MM:SS[.f]+HH:MM".
+  const steps: [string, string][] = [
+    [String.raw`^(.{10})T`, String.raw`\1 `],
+    [String.raw`^(.{10} \d{2}:\d{2})([^:]|$)`, String.raw`\1:00\2`],
+    ['[Zz]$', '+00:00'],
+    [String.raw`([+-]\d{2})$`, String.raw`\1:00`],
+    [String.raw`([+-]\d{2})(\d{2})$`, String.raw`\1:\2`],
+  ];
+  const instant = steps.reduce(
+    (expression, [pattern, replacement]) => d.replaceAll(expression, pattern, replacement),
     text,
   );
-  const instant = `REPLACE(REPLACE(REPLACE(${withSeconds}, 'T', ' '), 'Z', '+00:00'), 'z', '+00:00')`;
   return caseWhen([
     [`${base} IS NULL`, 'NULL'],
     [`LENGTH(${text}) = 10`, base],
-    [d.matches(text, `${TIME_OF_DAY}$`), base],
-    [d.matches(text, `${TIME_OF_DAY}${OFFSET}`), d.dayOfInstant(instant, timeZone)],
+    [d.matches(text, LOCAL_TIME), base],
+    [d.matches(text, OFFSET_TIME), d.dayOfInstant(instant, timeZone)],
   ]);
 }
 

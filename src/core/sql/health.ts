@@ -143,16 +143,16 @@ export function healthModelSql(model: HealthModel, options: HealthSqlOptions): s
     texts.set(columns[column.index] as string, read.text);
     problems.push(read.problem);
   }
-  const blank = q.add(
-    STAGE.parse,
-    'blank',
-    `(${columns
-      .map((name) => {
-        const read = texts.get(name);
-        return read === undefined ? isBlankCell(d, d.column(name)) : `${read} IS NULL`;
-      })
-      .join(' AND ')})`,
-  );
+  // The columns read already have their text; the others are tested only when those are
+  // all blank (the engine stops an AND at the first false, and few rows get that far).
+  const blankTests = [
+    ...columns.flatMap((name) => {
+      const read = texts.get(name);
+      return read === undefined ? [] : [`${read} IS NULL`];
+    }),
+    ...columns.filter((name) => !texts.has(name)).map((name) => isBlankCell(d, d.column(name))),
+  ];
+  const blank = q.add(STAGE.parse, 'blank', `(${blankTests.join(' AND ')})`);
 
   // The rubrics, once each, and the dimensions: a typed sub-score, or the mean of the
   // recipe's rubrics that have data.
