@@ -1,4 +1,4 @@
-// Lint rules that keep the architecture honest (see ../shared/DESIGN.md):
+// Lint rules that keep the architecture honest (the layout in the README's Development section):
 // only src/gas/ may name Apps Script services, src/core/ may not read the clock, and the
 // bundle may not import src/content/ (built into dist/Content.html instead).
 import tseslint from 'typescript-eslint';

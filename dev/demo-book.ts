@@ -338,13 +338,25 @@ interface Account {
   complaint: boolean;
 }
 
+/** Accounts churned in the last year: a few percent, as in a real book. */
+const CHURNED_SHARE = 0.05;
+/** Of the active accounts: the healthy majority, a minority at risk, the rest critical. */
+const HEALTHY_SHARE = 0.8;
+const AT_RISK_SHARE = 0.15;
+
 function makeAccount(random: Random, index: number, name: string): Account {
-  const churned = random.chance(0.08);
+  const churned = random.chance(CHURNED_SHARE);
   const newLogo = !churned && random.chance(0.065);
-  // Churned accounts were unhealthy; the rest spread around a mostly healthy book.
+  // Churned accounts were unhealthy. A real book is mostly healthy: most active accounts in
+  // the top two tiers, a minority at risk and a few critical.
+  const band = random.float();
   const health = churned
     ? clamp(random.normal(0.2, 0.1), 0.01, 0.45)
-    : clamp(random.normal(0.62, 0.2), 0.02, 0.99);
+    : band < HEALTHY_SHARE
+      ? clamp(random.normal(0.8, 0.1), 0.45, 0.99)
+      : band < HEALTHY_SHARE + AT_RISK_SHARE
+        ? clamp(random.normal(0.45, 0.08), 0.25, 0.65)
+        : clamp(random.normal(0.2, 0.08), 0.02, 0.35);
   const h = health;
   const noisy = (value: number, sd: number) => value + random.normal(0, sd);
   const segment = pickSegment(random);
@@ -400,7 +412,7 @@ function makeAccount(random: Random, index: number, name: string): Account {
           : 'stable'
       : 'expanding';
   const contractStart = newLogo ? -random.int(10, 330) : -random.int(200, 1_800);
-  const churnDate = churned ? -random.int(1, 180) : 0;
+  const churnDate = churned ? -random.int(1, 365) : 0;
   const lastLoginDays = churned
     ? random.int(30, 200)
     : Math.round(clamp(Math.abs(noisy((1 - h) * 35, 6)), 0, 120));
@@ -452,9 +464,9 @@ function makeAccount(random: Random, index: number, name: string): Account {
     investment: arr > 0 ? arr : typeof startArr === 'number' ? startArr : 0,
     payment,
     arrTrend,
-    competitor: random.chance(clamp(0.55 - 0.6 * h, 0.02, 0.6)),
-    dataExport: random.chance(clamp(0.35 - 0.45 * h, 0.01, 0.4)),
-    complaint: random.chance(clamp(0.25 - 0.35 * h, 0.01, 0.3)),
+    competitor: random.chance(clamp(0.45 - 0.6 * h, 0.005, 0.5)),
+    dataExport: random.chance(clamp(0.3 - 0.45 * h, 0.005, 0.4)),
+    complaint: random.chance(clamp(0.2 - 0.3 * h, 0.005, 0.3)),
     latent: health,
   };
 }

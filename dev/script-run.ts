@@ -5,7 +5,7 @@
  * this way.
  */
 import type * as http from 'node:http';
-import type { LocalRuntime } from './runtime';
+import { ILLEGAL_VALUE, type LocalRuntime } from './runtime';
 
 /**
  * google.script.run for a page served locally: withSuccessHandler / withFailureHandler chains,
@@ -13,9 +13,24 @@ import type { LocalRuntime } from './runtime';
  * failure handler as an Error with the server's message, as in Apps Script. When the page is
  * framed (the playground), each finished call is posted to the parent window of the same
  * origin, so that it can show what the call changed.
+ *
+ * What JSON would silently change (a Date into text, a function or an element into nothing) is
+ * sent as a stand-in naming its kind, so that the server applies Google's rules for what may
+ * travel (dev/runtime/script-run-transport.ts) and fails the call as Apps Script does.
  */
 export const GOOGLE_SCRIPT_RUN_SHIM = `
 (() => {
+  const ILLEGAL = ${JSON.stringify(ILLEGAL_VALUE)};
+  function tagged(key, value) {
+    const raw = this[key];
+    if (raw instanceof Date) return { [ILLEGAL]: 'Date' };
+    if (typeof raw === 'function' || typeof raw === 'symbol' || typeof raw === 'bigint') {
+      return { [ILLEGAL]: typeof raw };
+    }
+    if (typeof Node !== 'undefined' && raw instanceof Node) return { [ILLEGAL]: 'element' };
+    if (typeof raw === 'number' && !Number.isFinite(raw)) return { [ILLEGAL]: String(raw) };
+    return value;
+  }
   function told(name) {
     if (window.parent !== window) {
       window.parent.postMessage({ type: 'google.script.run', name }, location.origin);
@@ -30,7 +45,7 @@ export const GOOGLE_SCRIPT_RUN_SHIM = `
           fetch('/rpc', {
             method: 'POST',
             headers: { 'content-type': 'application/json' },
-            body: JSON.stringify({ name, args }),
+            body: JSON.stringify({ name, args }, tagged),
           })
             .then((response) => response.json())
             .then((reply) => {
@@ -81,7 +96,8 @@ export interface RpcReply {
 
 /**
  * Runs one google.script.run call (`{ name, args }`, as JSON) in `runtime`, as Apps Script
- * would: the result travels back as JSON; an error travels as its message.
+ * would (LocalRuntime.callFromSidebar: Google's rules for arguments and return values): the
+ * result travels back as JSON; an error travels as its message.
  */
 export function runScriptCall(
   body: string,
@@ -93,7 +109,10 @@ export function runScriptCall(
     if (typeof name !== 'string') throw new Error('No function name.');
     onCall?.(name);
     if (!runtime) throw new Error('No runtime.');
-    return { ok: true, value: runtime.call(name, ...(Array.isArray(args) ? args : [])) };
+    return {
+      ok: true,
+      value: runtime.callFromSidebar(name, ...(Array.isArray(args) ? args : [])),
+    };
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error) };
   } finally {
@@ -115,7 +134,7 @@ export async function handleScriptRun(
   } catch (error) {
     reply = { ok: false, error: (error as Error).message };
   }
-  // As google.script.run: undefined comes back as null, Dates cannot travel.
+  // The value already follows google.script.run's rules (undefined came back as null).
   response.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
   response.end(JSON.stringify(reply));
   return reply;

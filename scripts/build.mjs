@@ -51,7 +51,7 @@ writeFileSync('dist/Sidebar.html', page);
 // The content: playbook texts, agendas and checklists that only the sidebar and the documents
 // use, typed in src/content/ and written as JSON into dist/Content.html. Apps Script parses
 // and evaluates every script file before each custom-function call, but not an HTML file, so
-// this prose stays out of that per-call cost; src/gas/content.ts reads it when needed.
+// this prose stays out of that per-call cost; src/gas/load-content.ts reads it when needed.
 const content = await build({
   stdin: {
     contents:

@@ -3,7 +3,8 @@
  *
  * Each custom function is a thin wrapper here, with its JSDoc, because esbuild-gas-plugin
  * copies the JSDoc and parameter names of this file's functions into the top-level stubs
- * Sheets reads for autocomplete and argument hints. The work happens in src/functions/.
+ * Sheets reads for autocomplete and argument hints. The work happens in src/functions/, and
+ * every result goes through sheetOutput (src/functions/output.ts) on its way to the cells.
  */
 import { backtestSheet } from './app/backtest';
 import {
@@ -20,7 +21,9 @@ import { checkHeaders } from './app/header-check';
 import { SCOPES, runDiagnostics } from './app/diagnostics';
 import { FORMULA_HELP, MENU } from './app/menu';
 import { healthBacktest, healthCalibrate } from './functions/backtest';
-import { type FunctionContext, healthDrivers, healthScore, healthTier } from './functions/health';
+import type { FunctionContext } from './functions/context';
+import { healthDrivers, healthScore, healthTier } from './functions/health';
+import { sheetOutput } from './functions/output';
 import { isRange } from './functions/ranges';
 import { grr, logoRetention, nrr, segment } from './functions/retention';
 import {
@@ -74,7 +77,9 @@ function columnOrCell<T>(rows: unknown, column: T[][]): T | T[][] {
  * @customfunction
  */
 function HEALTHSCORE(headers: unknown, rows: unknown, model?: unknown, today?: unknown) {
-  return columnOrCell(rows, healthScore(headers, rows, model, today, functionContext()));
+  return sheetOutput(
+    columnOrCell(rows, healthScore(headers, rows, model, today, functionContext())),
+  );
 }
 
 /**
@@ -86,7 +91,7 @@ function HEALTHSCORE(headers: unknown, rows: unknown, model?: unknown, today?: u
  * @customfunction
  */
 function HEALTHTIER(score: unknown, model?: unknown) {
-  return healthTier(score, model);
+  return sheetOutput(healthTier(score, model));
 }
 
 /**
@@ -100,7 +105,9 @@ function HEALTHTIER(score: unknown, model?: unknown) {
  * @customfunction
  */
 function HEALTHDRIVERS(headers: unknown, rows: unknown, model?: unknown, today?: unknown) {
-  return columnOrCell(rows, healthDrivers(headers, rows, model, today, functionContext()));
+  return sheetOutput(
+    columnOrCell(rows, healthDrivers(headers, rows, model, today, functionContext())),
+  );
 }
 
 /**
@@ -119,7 +126,7 @@ function NRR(
   contraction?: unknown,
   churn?: unknown,
 ) {
-  return nrr(start_or_start_arr, end_arr_or_expansion, contraction, churn);
+  return sheetOutput(nrr(start_or_start_arr, end_arr_or_expansion, contraction, churn));
 }
 
 /**
@@ -138,7 +145,7 @@ function GRR(
   contraction?: unknown,
   churn?: unknown,
 ) {
-  return grr(start_or_start_arr, end_arr_or_expansion, contraction, churn);
+  return sheetOutput(grr(start_or_start_arr, end_arr_or_expansion, contraction, churn));
 }
 
 /**
@@ -150,7 +157,7 @@ function GRR(
  * @customfunction
  */
 function LOGORETENTION(start_arr: unknown, end_arr: unknown) {
-  return logoRetention(start_arr, end_arr);
+  return sheetOutput(logoRetention(start_arr, end_arr));
 }
 
 /**
@@ -161,7 +168,7 @@ function LOGORETENTION(start_arr: unknown, end_arr: unknown) {
  * @customfunction
  */
 function SEGMENT(arr: unknown) {
-  return segment(arr);
+  return sheetOutput(segment(arr));
 }
 
 /**
@@ -174,7 +181,7 @@ function SEGMENT(arr: unknown) {
  * @customfunction
  */
 function HEALTHBACKTEST(scores: unknown, outcomes: unknown, threshold?: unknown) {
-  return healthBacktest(scores, outcomes, threshold);
+  return sheetOutput(healthBacktest(scores, outcomes, threshold));
 }
 
 /**
@@ -195,7 +202,7 @@ function HEALTHCALIBRATE(
   model?: unknown,
   today?: unknown,
 ) {
-  return healthCalibrate(headers, rows, outcomes, model, today, functionContext());
+  return sheetOutput(healthCalibrate(headers, rows, outcomes, model, today, functionContext()));
 }
 
 /**
@@ -208,11 +215,11 @@ function HEALTHCALIBRATE(
  * @customfunction
  */
 function CHURNRISK(headers: unknown, rows: unknown, today?: unknown) {
-  return columnOrCell(rows, churnRisk(headers, rows, today, functionContext()));
+  return sheetOutput(columnOrCell(rows, churnRisk(headers, rows, today, functionContext())));
 }
 
 /**
- * Whether each account is ready for an expansion conversation: seed 001's gate (top health tier for 60+ days, a goal achieved with ROI documented, champion engaged, renewal more than 60 days away) and the buying signals present.
+ * Whether each account is ready for an expansion conversation: the expansion gate (top health tier for 60+ days, a goal achieved with ROI documented, champion engaged, renewal more than 60 days away) and the buying signals present.
  *
  * @param {Array<Array<string>>} headers The book's header row, for example A1:AZ1.
  * @param {Array<Array<string|number|Date|boolean>>} rows The account rows under those headers, for example A2:AZ500.
@@ -221,11 +228,11 @@ function CHURNRISK(headers: unknown, rows: unknown, today?: unknown) {
  * @customfunction
  */
 function EXPANSIONREADY(headers: unknown, rows: unknown, today?: unknown) {
-  return expansionReady(headers, rows, today, functionContext());
+  return sheetOutput(expansionReady(headers, rows, today, functionContext()));
 }
 
 /**
- * The renewal prep step due for a renewal date (seed 002's sequence from day -90 to day -7), the days left and the next step.
+ * The renewal prep step due for a renewal date (the prep sequence from day -90 to day -7), the days left and the next step.
  *
  * @param {Date|Array<Array<Date>>} renewal_date A renewal date, or a column of them.
  * @param {Date} [today] Optional. The day to count from; pass CSE_TODAY, the named range CS Engine keeps at today's date, so results move with the days (left out: the day the formula last recalculated).
@@ -233,7 +240,7 @@ function EXPANSIONREADY(headers: unknown, rows: unknown, today?: unknown) {
  * @customfunction
  */
 function RENEWALSTAGE(renewal_date: unknown, today?: unknown) {
-  return renewalStageOf(renewal_date, today, functionContext());
+  return sheetOutput(renewalStageOf(renewal_date, today, functionContext()));
 }
 
 /**
@@ -244,7 +251,7 @@ function RENEWALSTAGE(renewal_date: unknown, today?: unknown) {
  * @customfunction
  */
 function NPS(responses: unknown) {
-  return nps(responses);
+  return sheetOutput(nps(responses));
 }
 
 /**
@@ -255,11 +262,11 @@ function NPS(responses: unknown) {
  * @customfunction
  */
 function CSAT(responses: unknown) {
-  return csat(responses);
+  return sheetOutput(csat(responses));
 }
 
 /**
- * Time to first value in days, and whether it met the segment's target (seed 002: Enterprise 30 days, Mid-Market 14 days, SMB 24 hours, Self-Serve 10 minutes).
+ * Time to first value in days, and whether it met the segment's target (Enterprise 30 days, Mid-Market 14 days, SMB 24 hours, Self-Serve 10 minutes).
  *
  * @param {Date|Array<Array<Date>>} start The onboarding start (contract start) of each account.
  * @param {Date|Array<Array<Date>>} first_value The day each account first got value, same rows; blank if not yet.
@@ -268,11 +275,11 @@ function CSAT(responses: unknown) {
  * @customfunction
  */
 function TTFV(start: unknown, first_value: unknown, segment?: unknown) {
-  return ttfv(start, first_value, segment, functionContext());
+  return sheetOutput(ttfv(start, first_value, segment, functionContext()));
 }
 
 /**
- * Engagement level of each account row (seed 002): Power user, Regular, Casual, Dormant or Ghost, from DAU/MAU (or core actions per week), feature adoption and the last login.
+ * Engagement level of each account row: Power user, Regular, Casual, Dormant or Ghost, from DAU/MAU (or core actions per week), feature adoption and the last login.
  *
  * @param {Array<Array<string>>} headers The book's header row, for example A1:AZ1.
  * @param {Array<Array<string|number|Date|boolean>>} rows The account rows under those headers, for example A2:AZ500.
@@ -281,11 +288,11 @@ function TTFV(start: unknown, first_value: unknown, segment?: unknown) {
  * @customfunction
  */
 function ENGAGEMENTLEVEL(headers: unknown, rows: unknown, today?: unknown) {
-  return engagementLevelOfBook(headers, rows, today, functionContext());
+  return sheetOutput(engagementLevelOfBook(headers, rows, today, functionContext()));
 }
 
 /**
- * Win-back stage of a churned account by time since churn (seed 002): the approach and its usual success rate.
+ * Win-back stage of a churned account by time since churn: the approach and its usual success rate.
  *
  * @param {Date|Array<Array<Date>>} churn_date A churn date, or a column of them.
  * @param {Date} [today] Optional. The day to count from; pass CSE_TODAY, the named range CS Engine keeps at today's date, so results move with the days (left out: the day the formula last recalculated).
@@ -293,7 +300,7 @@ function ENGAGEMENTLEVEL(headers: unknown, rows: unknown, today?: unknown) {
  * @customfunction
  */
 function WINBACKSTAGE(churn_date: unknown, today?: unknown) {
-  return winBackStageOf(churn_date, today, functionContext());
+  return sheetOutput(winBackStageOf(churn_date, today, functionContext()));
 }
 
 /**
@@ -314,7 +321,9 @@ function COHORTRETENTION(
   periods?: unknown,
   today?: unknown,
 ) {
-  return cohortRetention(start_dates, end_dates, arr, periods, today, functionContext());
+  return sheetOutput(
+    cohortRetention(start_dates, end_dates, arr, periods, today, functionContext()),
+  );
 }
 
 /**
@@ -327,7 +336,7 @@ function COHORTRETENTION(
  * @customfunction
  */
 function CHURNRATE(rate: unknown, from_period?: unknown, to_period?: unknown) {
-  return churnRate(rate, from_period, to_period);
+  return sheetOutput(churnRate(rate, from_period, to_period));
 }
 
 /**
@@ -340,11 +349,11 @@ function CHURNRATE(rate: unknown, from_period?: unknown, to_period?: unknown) {
  * @customfunction
  */
 function EXPANSIONRATE(rate: unknown, from_period?: unknown, to_period?: unknown) {
-  return expansionRate(rate, from_period, to_period);
+  return sheetOutput(expansionRate(rate, from_period, to_period));
 }
 
 /**
- * Accounts and ARR per CSM against seed 000's capacity model (Enterprise 10-15 accounts, Mid-Market 25-40, SMB 50-80, Self-Serve automated), segments taken from ARR.
+ * Accounts and ARR per CSM against the CSM capacity model (Enterprise 10-15 accounts, Mid-Market 25-40, SMB 50-80, Self-Serve automated), segments taken from ARR.
  *
  * @param {Array<Array<string>>} csm_column The CSM of each account, for example C2:C500.
  * @param {Array<Array<number>>} arr_column The ARR of each account, same rows.
@@ -352,7 +361,7 @@ function EXPANSIONRATE(rate: unknown, from_period?: unknown, to_period?: unknown
  * @customfunction
  */
 function CSMCAPACITY(csm_column: unknown, arr_column: unknown) {
-  return csmCapacity(csm_column, arr_column);
+  return sheetOutput(csmCapacity(csm_column, arr_column));
 }
 
 /** Menu: rebuild the Dashboard sheet (metrics, charts and the monthly review). */

@@ -62,6 +62,13 @@ table.grid td.num { text-align: right; }
 .split .view pre { flex: 1; margin: 0; padding: 12px; overflow: auto; white-space: pre-wrap; }
 .empty { color: #5f6368; padding: 16px; }
 .sheet-pick { padding: 8px; border-bottom: 1px solid #dadce0; position: sticky; left: 0; }
+.charts { display: flex; flex-wrap: wrap; gap: 12px; padding: 8px; position: sticky; left: 0; }
+.charts:empty { display: none; }
+.chart { margin: 0; border: 1px solid #dadce0; border-radius: 4px; background: #fff; }
+.chart figcaption { color: #5f6368; font-size: 11px; padding: 0 8px 6px; }
+.chart .title { font-size: 13px; font-weight: 500; fill: #202124; }
+.chart .axis { font-size: 10px; fill: #5f6368; }
+.chart .legend { font-size: 11px; fill: #202124; }
 dialog { border: 1px solid #dadce0; border-radius: 8px; padding: 0; box-shadow: 0 4px 16px rgba(60,64,67,.3); }
 dialog .head { display: flex; justify-content: space-between; align-items: center; padding: 8px 12px; border-bottom: 1px solid #dadce0; font-weight: 500; }
 dialog iframe { border: 0; display: block; max-width: 90vw; max-height: 80vh; }
@@ -117,6 +124,7 @@ export function playgroundPage(script: string): string {
         </section>
         <section class="panel" id="panel-sheets" role="tabpanel" hidden>
           <div class="sheet-pick"><label>Sheet <select id="sheet-name"></select></label> <span class="foot" id="sheet-note"></span></div>
+          <div class="charts" id="sheet-charts" aria-label="Charts of the sheet"></div>
           <table class="grid" id="sheet"><tbody></tbody></table>
         </section>
         <p class="foot" id="foot"></p>

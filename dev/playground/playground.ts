@@ -7,7 +7,8 @@
 import { columnLetter } from '../../src/core/dashboard';
 import type { DemoRun } from '../demo-run';
 import { formatDay } from '../cli-args';
-import { documentToHtml, type LocalRuntime, type UiEvent } from '../runtime';
+import { displayText, documentToHtml, type LocalRuntime, type UiEvent } from '../runtime';
+import { chartViews } from './chart-views';
 import {
   type ActionReply,
   type BookTable,
@@ -30,17 +31,15 @@ export const ALERT_HOUR = '8';
 
 const ALERT_TRIGGER = 'onAlertsTrigger';
 
-/** A cell as text, the way the page shows a computed value. */
+/**
+ * A computed value as its formula cell shows it: the cell is on Automatic, as nobody
+ * formatted it (the runtime's display of a cell, number-format.ts).
+ */
 function cellText(value: unknown, timeZone: string): string {
   if (value === null || value === undefined) return '';
-  if (value instanceof Date || Object.prototype.toString.call(value) === '[object Date]') {
-    const date = value as Date;
-    return Number.isNaN(date.getTime())
-      ? ''
-      : new Intl.DateTimeFormat('en-CA', { timeZone }).format(date);
-  }
-  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  return String(value);
+  const cell = value as string | number | boolean | Date;
+  if (typeof cell === 'number' && !Number.isFinite(cell)) return '#NUM!';
+  return displayText(cell, undefined, timeZone);
 }
 
 /** The first column of a custom function's result, one cell per row. */
@@ -48,6 +47,28 @@ function firstColumn(result: unknown, rows: number): unknown[] {
   if (!Array.isArray(result))
     return Array.from({ length: rows }, (_, i) => (i === 0 ? result : ''));
   return result.map((line: unknown) => (Array.isArray(line) ? line[0] : line));
+}
+
+type Sheet = NonNullable<ReturnType<LocalRuntime['spreadsheet']['getSheetByName']>>;
+
+/**
+ * The demo book is built from values, as if pasted; a user who typed its dates would see them
+ * as dates ("1/30/2026"): Sheets gives a typed date its format. The columns holding only dates
+ * at midnight get that format, so that the page shows what such a book shows.
+ */
+function formatDateColumns(book: Sheet): void {
+  const values = book.getDataRange().getValues() as unknown[][];
+  const rows = values.length - 1;
+  const tz = book.getParent().getSpreadsheetTimeZone();
+  const isDay = (v: unknown) =>
+    Object.prototype.toString.call(v) === '[object Date]' &&
+    displayText(v as Date, 'H:mm:ss', tz) === '0:00:00';
+  (values[0] ?? []).forEach((_, column) => {
+    const cells = values.slice(1).map((row) => row[column]);
+    if (cells.some(isDay) && cells.every((v) => v === '' || isDay(v))) {
+      book.getRange(2, column + 1, rows, 1).setNumberFormat('M/d/yyyy');
+    }
+  });
 }
 
 interface Computed {
@@ -62,9 +83,12 @@ export class Playground {
 
   constructor(readonly run: DemoRun) {
     this.runtime = run.runtime;
-    // The first account selected, so that the sidebar opens on it.
     const book = this.runtime.spreadsheet.getSheetByName(run.sheetName);
-    if (book && book.getLastRow() >= 2) book.getRange(2, 1).activate();
+    if (book && book.getLastRow() >= 2) {
+      formatDateColumns(book);
+      // The first account selected, so that the sidebar opens on it.
+      book.getRange(2, 1).activate();
+    }
   }
 
   private get timeZone(): string {
@@ -223,13 +247,16 @@ export class Playground {
     };
   }
 
-  /** A sheet's values as Sheets shows them, or undefined for no such sheet. */
+  /**
+   * A sheet as Sheets shows it: its values under their number formats, and its charts drawn
+   * from their specs; undefined for no such sheet.
+   */
   sheetValues(name: string): SheetValues | undefined {
     const sheet = this.runtime.spreadsheet.getSheetByName(name);
     if (!sheet) return undefined;
     const values =
       sheet.getLastRow() > 0 ? (sheet.getDataRange().getDisplayValues() as string[][]) : [];
-    return { name, values };
+    return { name, values, charts: chartViews(this.runtime.spreadsheet, name) };
   }
 
   /** A generated document as a readable HTML page. */

@@ -101,8 +101,40 @@ export const PLAYGROUND_ACTIONS = {
 
 export type PlaygroundAction = keyof typeof PLAYGROUND_ACTIONS;
 
+/** One series of a chart: its header and one value per label (null where not a number). */
+export interface ChartSeries {
+  readonly name: string;
+  readonly values: readonly (number | null)[];
+}
+
+/**
+ * An embedded chart as its spec (Sheet.insertChart) describes it, with the data of its range:
+ * the page draws it. The first column of the range gives the labels, the others the series;
+ * the header row (numHeaders, 1 unless the chart says 0) names them.
+ */
+export interface ChartView {
+  readonly id: number;
+  /** the chart type: "PIE", "LINE", "COLUMN", "BAR" or "AREA" */
+  readonly type: string;
+  readonly title: string;
+  readonly colors: readonly string[];
+  /** where the chart's top-left corner sits (1-based cell) */
+  readonly row: number;
+  readonly column: number;
+  /** "right", "bottom", "none"... (the legend option's position) */
+  readonly legend: string;
+  /** the labels as the sheet shows them */
+  readonly labels: readonly string[];
+  /** each value as the sheet shows it, per series (for tooltips and the pie's legend) */
+  readonly shown: readonly (readonly string[])[];
+  readonly series: readonly ChartSeries[];
+}
+
 /** The sheet values the page shows for another sheet (Dashboard, Alert Log...). */
 export interface SheetValues {
   readonly name: string;
+  /** as Sheets shows them: each value under its cell's number format */
   readonly values: readonly (readonly string[])[];
+  /** the sheet's embedded charts, drawn from their specs */
+  readonly charts: readonly ChartView[];
 }

@@ -15,17 +15,23 @@ export function executionKilledError(): Error {
  * Counts every call made on the fake Apps Script services, by "Service.method" name
  * (e.g. "Range.getValues", "Sheet.getRange", "SpreadsheetApp.getActiveSpreadsheet"),
  * so tests can assert that the number of service calls does not grow with the number of rows
- * (DESIGN.md, rule 3).
+ * (ARCHITECTURE.md: batch every Apps Script call).
  */
 export class CallCounter {
   private readonly counts = new Map<string, number>();
   /** calls still allowed before the kill; undefined when no kill is armed */
   private budget: number | undefined;
   private dead = false;
+  /**
+   * Asked before each call is made: throws the error Apps Script gives for a call the running
+   * execution context does not allow (set by execution.ts; undefined when all are allowed).
+   */
+  guard: ((name: string) => void) | undefined;
 
   /**
    * Records one call of `name` ("Service.method"). Every fake calls this first, before doing
-   * anything, so a killed execution's call throws without side effect (see killAfter).
+   * anything, so a killed execution's call, or one its context refuses, throws without side
+   * effect (see killAfter and guard). A refused call is not counted.
    */
   record(name: string): void {
     if (this.dead) throw executionKilledError();
@@ -36,6 +42,7 @@ export class CallCounter {
       }
       this.budget -= 1;
     }
+    if (this.guard !== undefined) this.guard(name);
     this.counts.set(name, (this.counts.get(name) ?? 0) + 1);
   }
 

@@ -18,8 +18,10 @@
  * appendTable(Table), Element traversal beyond what is listed. Every call is counted on the
  * runtime's CallCounter ("Body.appendParagraph", "Text.setBold", ...).
  *
- * Differences from Google: a new document here starts with an empty body (Google's starts
- * with one empty paragraph); "\n" inside appended text is kept as is; ids are "doc-1", "doc-2".
+ * As Google's, a new document's body holds one empty paragraph, and clear() leaves one: a body
+ * always ends with a paragraph (Google's reference does not say so; its Document service
+ * refuses to remove "the last paragraph" of a body, and a new document opens on an empty line).
+ * Differences from Google: "\n" inside appended text is kept as is; ids are "doc-1", "doc-2".
  */
 import type { CallCounter } from './calls';
 import type { Fluent } from './types';
@@ -60,6 +62,8 @@ export const DOCUMENT_MESSAGES = {
   closed: 'Document is closed, its contents cannot be updated.',
   notTable: 'appendTable: this runtime accepts only a 2-D array of strings.',
   ragged: 'appendTable: every row must have the same number of cells.',
+  // Not from Google's reference: the wording the Docs editor and users report.
+  lastParagraph: "Can't remove the last paragraph in a document section.",
 };
 
 /** Character attributes, as DocumentApp.Attribute names them (lower camel case here). */
@@ -217,6 +221,8 @@ export class FakeParagraph
   readonly holder: TextHolder;
   heading: Heading = ParagraphHeading.NORMAL;
   alignment: GoogleAppsScript.Document.HorizontalAlignment | undefined;
+  /** The body holding this paragraph, for removeFromParent (set by Body.getParagraphs). */
+  container: { removeElement(element: FakeParagraph): void } | undefined;
 
   constructor(
     text: string,
@@ -228,6 +234,14 @@ export class FakeParagraph
 
   protected record(method: string): void {
     this.calls.record(`${this.kind}.${method}`);
+  }
+
+  /** Removes the paragraph from its body; the body's last element cannot be removed. */
+  removeFromParent(): this {
+    this.record('removeFromParent');
+    this.container?.removeElement(this);
+    this.container = undefined;
+    return this;
   }
 
   setHeading(heading: Heading): this {
@@ -491,12 +505,15 @@ export class FakeBody
     Fluent<GoogleAppsScript.Document.Body, 'appendPageBreak', FakePageBreak>,
     Fluent<GoogleAppsScript.Document.Body, 'clear', FakeBody>
 {
-  readonly children: FakeBodyElement[] = [];
+  /** one empty paragraph to begin with, as in a new Google Doc */
+  readonly children: FakeBodyElement[];
 
   constructor(
     private readonly document: DocumentModel,
     private readonly calls: CallCounter,
-  ) {}
+  ) {
+    this.children = [new FakeParagraph('', calls)];
+  }
 
   private record(method: string): void {
     this.calls.record(`Body.${method}`);
@@ -554,14 +571,34 @@ export class FakeBody
     return this.children.length;
   }
 
+  /** The paragraphs and list items, in order (Body.getParagraphs). */
+  getParagraphs(): FakeParagraph[] {
+    this.record('getParagraphs');
+    const paragraphs = this.children.filter(
+      (child): child is FakeParagraph => child instanceof FakeParagraph,
+    );
+    for (const paragraph of paragraphs) paragraph.container = this;
+    return paragraphs;
+  }
+
+  /** For Paragraph.removeFromParent (not counted). */
+  removeElement(element: FakeParagraph): void {
+    const at = this.children.indexOf(element);
+    if (at < 0) return;
+    if (at === this.children.length - 1) throw new Error(DOCUMENT_MESSAGES.lastParagraph);
+    this.children.splice(at, 1);
+  }
+
   getText(): string {
     this.record('getText');
     return textOf(this.children);
   }
 
+  /** Leaves one empty paragraph: a body always has one. */
   clear(): FakeBody {
     this.record('clear');
     this.children.length = 0;
+    this.children.push(new FakeParagraph('', this.calls));
     return this;
   }
 }

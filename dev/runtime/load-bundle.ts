@@ -21,10 +21,12 @@ import { FakeHtmlService } from './html';
 import { FakeMailApp, MailState } from './mail';
 import { FakeScriptApp, TriggerState } from './script-app';
 import { FakeClock, installFakeDate } from './clock';
+import { authModeOf, Execution, type ExecutionOptions, modeOf } from './execution';
 import { FakeLockService, LockState } from './lock';
 import { createConsole, FakeLogger, LogCapture, type LogEntry } from './logger';
 import { FakePropertiesService, PropertiesState } from './properties';
 import { copierForContext, copyToHost } from './realm';
+import { transportArguments, transportResult } from './script-run-transport';
 import { FakeSession } from './session';
 import { createSpreadsheet, FakeSpreadsheet, FakeSpreadsheetApp } from './spreadsheet';
 import { FakeUi } from './ui';
@@ -81,13 +83,33 @@ export interface RuntimeOptions {
 export interface LocalRuntime {
   /** every global function the bundle defined (custom functions, onOpen, ...) */
   globals: Record<string, (...args: unknown[]) => unknown>;
+  /** the globals whose JSDoc has @customfunction: Sheets offers them in cells */
+  customFunctions: ReadonlySet<string>;
   /**
-   * Calls a global the way Apps Script does: arguments are copied into the bundle's realm (a
-   * single cell as a scalar, a range as a 2-D array, Dates as Dates, blanks as ""), the result
-   * is copied back into Node's. Throws a clear error if the global does not exist; errors the
-   * bundle throws are rethrown as Node Errors with the same name and message.
+   * Calls a global the way Sheets would start it, in its execution context (execution.ts): a
+   * @customfunction as a custom function (read-only, no UI, no user data); onOpen as the
+   * simple trigger, in the authorization mode of its event (NONE without one, the strictest);
+   * onEdit in LIMITED; anything else as a menu item (FULL). Arguments are copied into the
+   * bundle's realm (a single cell as a scalar, a range as a 2-D array, Dates as Dates, blanks
+   * as ""), the result is copied back into Node's. Throws a clear error if the global does not
+   * exist; errors the bundle throws are rethrown as Node Errors with the same name and message.
    */
   call<T = unknown>(name: string, ...args: unknown[]): T;
+  /**
+   * Calls a global in the execution context `how` describes, e.g. callAs({ context: 'onOpen',
+   * authMode: 'LIMITED' }, 'onOpen', event) or callAs({ context: 'timeTrigger',
+   * activeSpreadsheet: null }, 'onAlertsTrigger', event). onOpen, onEdit and onInstall called
+   * without arguments receive an event object ({ authMode, source }).
+   */
+  callAs<T = unknown>(how: ExecutionOptions, name: string, ...args: unknown[]): T;
+  /**
+   * Calls a global as google.script.run does from a sidebar: the arguments and the return value
+   * travel by Google's rules (script-run-transport.ts: a Date, a function or a circular object
+   * fails), and the function runs as a menu item does (FULL).
+   */
+  callFromSidebar<T = unknown>(name: string, ...args: unknown[]): T;
+  /** the running execution context (FULL between calls) */
+  execution: Execution;
   /** Evaluates JavaScript in the bundle's global scope and returns its value (not copied). */
   run<T = unknown>(code: string, filename?: string): T;
   spreadsheet: FakeSpreadsheet;
@@ -135,10 +157,15 @@ export interface LocalRuntime {
   /**
    * Runs the time-driven trigger installed for `functionName` by this runtime's user, as
    * Apps Script does (this runtime standing for the trigger's new execution): calls the global
-   * with the time-driven event object at the fake time. Throws if the user has no such
-   * trigger. Returns what the handler returns.
+   * with the time-driven event object at the fake time, in the time-driven trigger's context
+   * (no user interface; `options` can also take away the active spreadsheet, the document lock
+   * and the document properties). Throws if the user has no such trigger. Returns what the
+   * handler returns.
    */
-  fireTimeTrigger<T = unknown>(functionName: string): T;
+  fireTimeTrigger<T = unknown>(
+    functionName: string,
+    options?: Omit<ExecutionOptions, 'context' | 'authMode'>,
+  ): T;
 }
 
 // Compiled once per distinct source text per process (a rebuilt bundle is compiled again).
@@ -190,6 +217,27 @@ const SHADOWED_BUILTINS = [
 /** The bundle wrapped for speed; the wrapper keeps the bundle's line numbers. */
 export function wrapBundle(code: string): string {
   return `(function (${SHADOWED_BUILTINS}) {${code}\n}).call(this, ${SHADOWED_BUILTINS});`;
+}
+
+// One scan per distinct bundle text (the bundle is loaded by every test).
+const customFunctionCache = new Map<string, ReadonlySet<string>>();
+
+/** The functions whose JSDoc block has @customfunction (what Sheets reads for autocomplete). */
+export function customFunctionsOf(code: string): ReadonlySet<string> {
+  const known = customFunctionCache.get(code);
+  if (known) return known;
+  const names = new Set<string>();
+  // A comment's text may not run past its own end: JSDoc belongs to the function it precedes.
+  const block = /\/\*\*((?:(?!\*\/)[\s\S])*)\*\/\s*function\s+([A-Za-z_$][\w$]*)\s*\(/g;
+  for (let match = block.exec(code); match; match = block.exec(code)) {
+    if (match[1]?.includes('@customfunction') && match[2]) names.add(match[2]);
+  }
+  customFunctionCache.set(code, names);
+  if (customFunctionCache.size > SCRIPT_CACHE_SIZE) {
+    const oldest = customFunctionCache.keys().next().value;
+    if (oldest !== undefined) customFunctionCache.delete(oldest);
+  }
+  return names;
 }
 
 function readBundle(bundlePath: string): string {
@@ -248,10 +296,11 @@ export function loadBundle(options: RuntimeOptions = {}): LocalRuntime {
 
   const base = options.spreadsheet ?? createSpreadsheet({ Sheet1: [] });
   if (!base.model.timeZoneChosen) base.model.timeZone = timeZone;
-  const spreadsheet = base.withEnv({ calls, copyOut: copyIn });
+  const spreadsheet = base.withEnv({ calls, copyOut: copyIn, now: () => clock.nowMs() });
   const documentId = spreadsheet.model.id;
+  const execution = new Execution(calls);
   const ui = new FakeUi(calls);
-  const spreadsheetApp = new FakeSpreadsheetApp(spreadsheet, ui, calls);
+  const spreadsheetApp = new FakeSpreadsheetApp(spreadsheet, ui, calls, execution);
   const session = new FakeSession(
     {
       timeZone,
@@ -259,12 +308,14 @@ export function loadBundle(options: RuntimeOptions = {}): LocalRuntime {
       effectiveUserEmail: options.effectiveUserEmail ?? userEmail,
     },
     calls,
+    execution,
   );
   const properties = new FakePropertiesService(
     options.properties ?? new PropertiesState(),
     userEmail,
     documentId,
     calls,
+    execution,
   );
   const locks = new FakeLockService(
     options.locks ?? new LockState(),
@@ -273,6 +324,7 @@ export function loadBundle(options: RuntimeOptions = {}): LocalRuntime {
     userEmail,
     clock,
     calls,
+    execution,
   );
   const utilities = new FakeUtilities(clock, calls);
   const effectiveUser = options.effectiveUserEmail ?? userEmail;
@@ -323,7 +375,9 @@ export function loadBundle(options: RuntimeOptions = {}): LocalRuntime {
     }
   }
 
-  const call = <T = unknown>(name: string, ...args: unknown[]): T => {
+  const customFunctions = customFunctionsOf(code);
+
+  const invoke = (name: string, args: unknown[]): unknown => {
     const fn = sandbox[name];
     if (typeof fn !== 'function') {
       const known = Object.keys(globals).sort().join(', ') || 'none';
@@ -337,8 +391,31 @@ export function loadBundle(options: RuntimeOptions = {}): LocalRuntime {
     } catch (error) {
       throw toHostError(error);
     }
-    return copyToHost(result) as T;
+    return copyToHost(result);
   };
+
+  const callAs = <T = unknown>(how: ExecutionOptions, name: string, ...args: unknown[]): T => {
+    const simpleTrigger = how.context === 'onOpen' || how.context === 'onEdit';
+    const given =
+      args.length === 0 && (simpleTrigger || how.context === 'onInstall')
+        ? [{ authMode: modeOf(how), source: spreadsheet }]
+        : args;
+    return execution.run(how, () => invoke(name, given)) as T;
+  };
+
+  /** How Sheets starts `name` (see LocalRuntime.call). */
+  const contextOf = (name: string, args: unknown[]): ExecutionOptions => {
+    if (customFunctions.has(name)) return { context: 'customFunction' };
+    if (name === 'onOpen' || name === 'onEdit') {
+      const authMode = authModeOf(args[0]);
+      return authMode ? { context: name, authMode } : { context: name };
+    }
+    if (name === 'onInstall') return { context: 'onInstall' };
+    return { context: 'menu' };
+  };
+
+  const call = <T = unknown>(name: string, ...args: unknown[]): T =>
+    callAs<T>(contextOf(name, args), name, ...args);
 
   const run = <T = unknown>(source: string, name = 'inline.js'): T => {
     try {
@@ -350,7 +427,14 @@ export function loadBundle(options: RuntimeOptions = {}): LocalRuntime {
 
   return {
     globals,
+    customFunctions,
     call,
+    callAs,
+    callFromSidebar: <T = unknown>(name: string, ...args: unknown[]): T =>
+      transportResult(
+        execution.run({ context: 'sidebar' }, () => invoke(name, transportArguments(args))),
+      ) as T,
+    execution,
     run,
     spreadsheet,
     spreadsheetApp,
@@ -378,15 +462,19 @@ export function loadBundle(options: RuntimeOptions = {}): LocalRuntime {
     get killed() {
       return calls.killed;
     },
-    fireTimeTrigger: <T = unknown>(functionName: string): T => {
+    fireTimeTrigger: <T = unknown>(
+      functionName: string,
+      trigger: Omit<ExecutionOptions, 'context' | 'authMode'> = {},
+    ): T => {
       const mine = triggers.clockTriggers(functionName, effectiveUser);
-      const trigger = mine.find((t) => t.documentId === documentId) ?? mine[0];
-      if (!trigger) {
+      const installed = mine.find((t) => t.documentId === documentId) ?? mine[0];
+      if (!installed) {
         throw new Error(
           `No time-driven trigger for ${functionName} is installed for ${effectiveUser || 'the anonymous user'}.`,
         );
       }
-      return call<T>(functionName, triggers.timeDrivenEvent(trigger, clock.now()));
+      const event = triggers.timeDrivenEvent(installed, clock.now());
+      return callAs<T>({ ...trigger, context: 'timeTrigger' }, functionName, event);
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { CallCounter } from './calls';
+import { type ExecutionView, FULL_ACCESS } from './execution';
 import type { FakeClock } from './clock';
 
 /** "script", "document:<spreadsheet id>" or "user:<email>". */
@@ -101,6 +102,7 @@ export class FakeLockService implements GoogleAppsScript.Lock.LockService {
     private readonly userEmail: string,
     private readonly clock: FakeClock,
     private readonly calls: CallCounter,
+    private readonly execution: ExecutionView = FULL_ACCESS,
   ) {}
 
   getScriptLock(): FakeLock {
@@ -108,8 +110,10 @@ export class FakeLockService implements GoogleAppsScript.Lock.LockService {
     return this.lock('script');
   }
 
+  /** "A lock scoped to the script and current document, or null" when there is no document. */
   getDocumentLock(): FakeLock {
     this.calls.record('LockService.getDocumentLock');
+    if (!this.execution.documentLock) return null as unknown as FakeLock;
     return this.lock(`document:${this.documentId}`);
   }
 

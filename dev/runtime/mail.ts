@@ -13,11 +13,16 @@
  *   "Failed to send email: no recipient" (both as reported by users of Apps Script);
  * - a subject longer than 250 characters throws "Argument too large: subject". The limit and
  *   the message are not in Google's reference; they are what users report (e.g. Stack
- *   Overflow, "MailApp subject 250 characters"), so treat them as unverified.
+ *   Overflow, "MailApp subject 250 characters"), so treat them as unverified;
+ * - a message body over 200 KB ("Email body size: 200 KB / msg", same quotas page) throws
+ *   "Limit Exceeded: Email Body Size." (the message users report). Google does not say whether
+ *   the plain and the HTML body count together: the stricter choice counts both, in UTF-8
+ *   bytes;
+ * - at most 250 attachments ("Email attachments: 250 / msg", same page), message by analogy.
  *
- * Not modelled: the 200 KB body and 25 MB attachment limits, inline images, "Name <address>"
- * recipients (only plain addresses are accepted), the quota's reset 24 hours after the first
- * send (call MailState.resetDay()), and per-domain quotas.
+ * Not modelled: the 25 MB attachments size (attachments are kept by reference), inline images,
+ * "Name <address>" recipients (only plain addresses are accepted), the quota's reset 24 hours
+ * after the first send (call MailState.resetDay()), and per-domain quotas.
  */
 import type { CallCounter } from './calls';
 import type { FakeClock } from './clock';
@@ -30,6 +35,8 @@ export const CONSUMER_DAILY_EMAIL_QUOTA = 100;
 export const WORKSPACE_DAILY_EMAIL_QUOTA = 1500;
 export const MAX_RECIPIENTS_PER_MESSAGE = 50;
 export const MAX_SUBJECT_LENGTH = 250;
+export const MAX_BODY_BYTES = 200 * 1024;
+export const MAX_ATTACHMENTS = 250;
 
 export const MAIL_MESSAGES = {
   quota: 'Service invoked too many times for one day: email.',
@@ -39,6 +46,8 @@ export const MAIL_MESSAGES = {
   tooManyRecipients: 'Limit Exceeded: Email Recipients Per Message.',
   // Not from Google's reference: the wording users report for a passing Gmail outage.
   unavailable: 'Service unavailable: Gmail',
+  bodyTooLarge: 'Limit Exceeded: Email Body Size.',
+  tooManyAttachments: 'Limit Exceeded: Email Attachments Per Message.',
 };
 
 /** One message MailApp sent, as the recipients would see it. */
@@ -206,6 +215,13 @@ export class FakeMailApp implements Pick<
     const subject = message.subject === undefined ? '' : String(message.subject);
     if (subject.length > MAX_SUBJECT_LENGTH) throw new Error(MAIL_MESSAGES.subjectTooLong);
     if (count > MAX_RECIPIENTS_PER_MESSAGE) throw new Error(MAIL_MESSAGES.tooManyRecipients);
+    const bodyBytes = [message.body, message.htmlBody].reduce<number>(
+      (total, part) => total + (part === undefined ? 0 : Buffer.byteLength(String(part), 'utf8')),
+      0,
+    );
+    if (bodyBytes > MAX_BODY_BYTES) throw new Error(MAIL_MESSAGES.bodyTooLarge);
+    const attachments = Array.isArray(message.attachments) ? message.attachments : [];
+    if (attachments.length > MAX_ATTACHMENTS) throw new Error(MAIL_MESSAGES.tooManyAttachments);
     if (!this.state.consume(this.userEmail, count)) throw new Error(MAIL_MESSAGES.quota);
     this.state.outbox.push({
       to,
@@ -217,7 +233,7 @@ export class FakeMailApp implements Pick<
       name: message.name === undefined ? undefined : String(message.name),
       replyTo: message.replyTo === undefined ? undefined : String(message.replyTo),
       noReply: message.noReply === true,
-      attachments: Array.isArray(message.attachments) ? [...message.attachments] : [],
+      attachments: [...attachments],
       from: this.userEmail,
       at: this.clock.now(),
     });

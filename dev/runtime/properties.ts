@@ -1,4 +1,5 @@
 import type { CallCounter } from './calls';
+import { type ExecutionView, FULL_ACCESS } from './execution';
 
 type GasProperties = GoogleAppsScript.Properties.Properties;
 
@@ -121,6 +122,7 @@ export class FakePropertiesService implements GoogleAppsScript.Properties.Proper
     private readonly userEmail: string,
     private readonly documentId: string,
     private readonly calls: CallCounter,
+    private readonly execution: ExecutionView = FULL_ACCESS,
   ) {}
 
   getScriptProperties(): FakeProperties {
@@ -133,8 +135,10 @@ export class FakePropertiesService implements GoogleAppsScript.Properties.Proper
     return new FakeProperties(this.state.userStore(this.userEmail), this.calls);
   }
 
+  /** "If document properties are not available, this method returns null." */
   getDocumentProperties(): FakeProperties {
     this.calls.record('PropertiesService.getDocumentProperties');
+    if (!this.execution.documentProperties) return null as unknown as FakeProperties;
     return new FakeProperties(this.state.documentStore(this.documentId), this.calls);
   }
 }

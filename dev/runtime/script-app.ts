@@ -70,6 +70,7 @@ export type TriggerEventType = 'CLOCK' | 'ON_OPEN' | 'ON_EDIT' | 'ON_FORM_SUBMIT
 export const MAX_TRIGGERS_PER_USER = 20;
 export const DEFAULT_SCRIPT_ID = '1CsEngineFakeScriptId0000000000000000000000000000000000';
 export const FAKE_OAUTH_TOKEN = 'ya29.fake-oauth-token';
+export const FAKE_AUTHORIZATION_URL = 'https://script.google.com/macros/d/fake-script-id/authorize';
 
 const ADDON_TYPE_WORDS: Record<TriggerEventType, string> = {
   CLOCK: 'time-based',
@@ -161,7 +162,7 @@ export interface TimeDrivenEvent {
 
 /** What TriggerState.fire needs of a runtime (a LocalRuntime fits). */
 export interface TriggerRunner {
-  call(name: string, ...args: unknown[]): unknown;
+  callAs(how: { context: 'timeTrigger' }, name: string, ...args: unknown[]): unknown;
   clock: FakeClock;
 }
 
@@ -177,6 +178,11 @@ export interface TriggerStateOptions {
 export class TriggerState {
   readonly installed: InstalledTrigger[] = [];
   readonly addonLimits: boolean;
+  /**
+   * Set by a test: the user has not approved the script's current scopes (an update added
+   * one). ScriptApp.getAuthorizationInfo(FULL) then reports REQUIRED, with a URL to approve.
+   */
+  authorizationRequired = false;
   readonly maxTriggersPerUser: number;
   private nextId = 1;
 
@@ -252,7 +258,8 @@ export class TriggerState {
 
   /**
    * Runs a time-driven trigger in `runtime` (a new runtime stands for a new execution): calls
-   * its handler with the event object at the runtime's fake time. A one-off trigger (after /
+   * its handler with the event object at the runtime's fake time, in the time-driven
+   * trigger's execution context (no user interface). A one-off trigger (after /
    * at) stays installed after firing, as in Apps Script, until the script deletes it.
    */
   fire(trigger: InstalledTrigger, runtime: TriggerRunner): unknown {
@@ -265,7 +272,7 @@ export class TriggerState {
       throw new Error(`TriggerState.fire: trigger ${trigger.uniqueId} is not installed`);
     }
     const event = this.timeDrivenEvent(trigger, runtime.clock.now());
-    return runtime.call(trigger.handlerFunction, event);
+    return runtime.callAs({ context: 'timeTrigger' }, trigger.handlerFunction, event);
   }
 }
 
@@ -542,22 +549,25 @@ export class FakeTriggerBuilder
   }
 }
 
-/** AuthorizationInfo: the fake user has always authorized every scope. */
+/** AuthorizationInfo: every scope approved, unless the test says the user must approve again. */
 export class FakeAuthorizationInfo implements Pick<
   GoogleAppsScript.Script.AuthorizationInfo,
   'getAuthorizationStatus' | 'getAuthorizationUrl'
 > {
-  constructor(private readonly calls: CallCounter) {}
+  constructor(
+    private readonly calls: CallCounter,
+    private readonly required = false,
+  ) {}
 
   getAuthorizationStatus(): GoogleAppsScript.Script.AuthorizationStatus {
     this.calls.record('AuthorizationInfo.getAuthorizationStatus');
-    return AuthorizationStatus.NOT_REQUIRED;
+    return this.required ? AuthorizationStatus.REQUIRED : AuthorizationStatus.NOT_REQUIRED;
   }
 
-  /** null: no authorization is required. */
+  /** The page where the user approves the scopes; null when nothing needs approving. */
   getAuthorizationUrl(): string {
     this.calls.record('AuthorizationInfo.getAuthorizationUrl');
-    return null as unknown as string;
+    return (this.required ? FAKE_AUTHORIZATION_URL : null) as unknown as string;
   }
 }
 
@@ -640,9 +650,9 @@ export class FakeScriptApp
     return InstallationSource.NONE;
   }
 
-  /** Always NOT_REQUIRED: the fake user has granted every scope. */
+  /** NOT_REQUIRED unless the test set TriggerState.authorizationRequired. */
   getAuthorizationInfo(_authMode: GoogleAppsScript.Script.AuthMode): FakeAuthorizationInfo {
     this.record('getAuthorizationInfo');
-    return new FakeAuthorizationInfo(this.context.calls);
+    return new FakeAuthorizationInfo(this.context.calls, this.context.state.authorizationRequired);
   }
 }

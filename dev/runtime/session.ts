@@ -1,4 +1,5 @@
 import type { CallCounter } from './calls';
+import { type ExecutionView, FULL_ACCESS } from './execution';
 
 export class FakeUser implements GoogleAppsScript.Base.User {
   constructor(
@@ -26,11 +27,22 @@ export interface SessionOptions {
   locale?: string;
 }
 
+/**
+ * Session. Where the running context gives a script no user data (custom functions, simple
+ * triggers: "Access to user data: Locale only", editor-auth-lifecycle), user emails read as ""
+ * (Session.getActiveUser: "If security policies do not allow access to the user's identity,
+ * User.getEmail() returns a blank string").
+ */
 export class FakeSession implements GoogleAppsScript.Base.Session {
   constructor(
     readonly options: SessionOptions,
     private readonly calls: CallCounter,
+    private readonly execution: ExecutionView = FULL_ACCESS,
   ) {}
+
+  private user(email: string): FakeUser {
+    return new FakeUser(this.execution.userData ? email : '', this.calls);
+  }
 
   getScriptTimeZone(): string {
     this.calls.record('Session.getScriptTimeZone');
@@ -46,17 +58,17 @@ export class FakeSession implements GoogleAppsScript.Base.Session {
   /** Deprecated by Google; same as getActiveUser. */
   getUser(): FakeUser {
     this.calls.record('Session.getUser');
-    return new FakeUser(this.options.activeUserEmail, this.calls);
+    return this.user(this.options.activeUserEmail);
   }
 
   getActiveUser(): FakeUser {
     this.calls.record('Session.getActiveUser');
-    return new FakeUser(this.options.activeUserEmail, this.calls);
+    return this.user(this.options.activeUserEmail);
   }
 
   getEffectiveUser(): FakeUser {
     this.calls.record('Session.getEffectiveUser');
-    return new FakeUser(this.options.effectiveUserEmail, this.calls);
+    return this.user(this.options.effectiveUserEmail);
   }
 
   getActiveUserLocale(): string {

@@ -4,22 +4,27 @@
  *
  * - rows and columns are 1-based; a range may not leave the sheet's grid (maxRows x
  *   maxColumns, 1000 x 26 for a new sheet), except that appendRow grows the sheet;
- * - blank cells read as ""; numbers, booleans, strings and Dates read back as written
- *   (Dates as Dates: getValues never turns them into text); getValues returns fresh arrays
- *   (and fresh Dates) every time, never the stored ones;
+ * - a spreadsheet holds at most 10 million cells, counting every sheet's whole grid, and a
+ *   cell at most 50,000 characters (sheet-limits.ts);
+ * - blank cells read as ""; numbers, booleans and Dates read back as written (Dates as
+ *   Dates: getValues never turns them into text); getValues returns fresh arrays (and fresh
+ *   Dates) every time, never the stored ones;
+ * - setValue(s) and appendRow store strings as Sheets stores typed text (typed-input.ts):
+ *   "00123" is the number 123, "45%" is 0.45 shown as 45%, "2026-01-05" a date, "TRUE" a
+ *   boolean; a leading apostrophe keeps the rest as text ("'=1" stores the text "=1"), and so
+ *   does a cell formatted as plain text ("@"); a string starting with "=" is a formula;
  * - setValues checks the data's dimensions with Google's messages;
- * - a string starting with "=" written by setValue(s)/appendRow is a formula, and a string
- *   starting with an apostrophe is text without it ("'=1" stores the text "=1"), as when
- *   typing into a cell;
+ * - getDisplayValues shows each value under its cell's number format (number-format.ts, with
+ *   the numfmt library), Automatic when the cell has none;
  * - the fake does not evaluate formulas: a formula cell reads as "" in getValues until a
  *   test gives it a result with FakeSheet.setComputedValue (getFormulas returns the formula);
- * - Sheets parses other typed text too ("123" becomes a number, "TRUE" a boolean,
- *   "1/2/2025" a date); the fake keeps such strings as strings.
+ * - insertSheet makes the new sheet the active one.
  *
  * Objects are views over shared models: several runtimes (executions) can work on the same
  * spreadsheet, each counting its own calls (see SpreadsheetEnv) and each receiving values in
- * its own JavaScript realm. Every service method records "Service.method" on the counter;
- * the helpers for tests (snapshotValues, setComputedValue, ...) do not.
+ * its own JavaScript realm. Every service method records "Service.method" on the counter
+ * (where the runtime's execution context may refuse it, see execution.ts); the helpers for
+ * tests (snapshotValues, setComputedValue, ...) do not.
  */
 import { parseA1, splitSheetName, toA1, type GridRect } from './a1';
 import { CallCounter } from './calls';
@@ -31,10 +36,14 @@ import {
   storedCharts,
   updateChart,
 } from './charts';
+import { displayText } from './number-format';
+import { EXECUTION_MESSAGES, type ExecutionView, FULL_ACCESS } from './execution';
 import { copyToHost, isDate, type ValueCopier } from './realm';
+import { checkCellCount, checkCellText } from './sheet-limits';
+import { typedValue } from './typed-input';
 import type { Fluent } from './types';
 import type { FakeUi } from './ui';
-import { formatDate } from './utilities';
+import { zonedParts } from './utilities';
 
 type GasRange = GoogleAppsScript.Spreadsheet.Range;
 type GasSheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -60,6 +69,9 @@ export const MESSAGES = {
   tooFewRows: 'The number of rows in the range must be at least 1.',
   tooFewColumns: 'The number of columns in the range must be at least 1.',
   rangeNotFound: 'Range not found',
+  // Not Google's wording (unknown): which spreadsheet is missing.
+  noSpreadsheet: (id: unknown) =>
+    `No spreadsheet with the id or address "${String(id)}" exists in the local runtime.`,
   sheetExists: (name: string) =>
     `A sheet with the name "${name}" already exists. Please enter another name.`,
   // The two messages below are not from Google's documentation (unverified wording).
@@ -83,6 +95,8 @@ export interface SpreadsheetEnv {
   calls: CallCounter;
   /** copies values handed to the script into its realm (see realm.ts) */
   copyOut: ValueCopier;
+  /** the execution's clock in ms (the year of a date typed without one); default: real time */
+  now?: () => number;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -94,12 +108,17 @@ interface StoredCell {
   formula: string | undefined;
 }
 
-/** Turns what a script writes into what the cell stores. */
-function toStored(input: unknown): StoredCell {
+/**
+ * A value stored as given, not typed: the contents of a test's book (createSpreadsheet) and
+ * the result of a formula (setComputedValue). A string starting with "=" is a formula and one
+ * starting with an apostrophe is text without it, as in a cell.
+ */
+function storedAsGiven(input: unknown): StoredCell {
   if (input === null || input === undefined || input === '') {
     return { value: undefined, formula: undefined };
   }
   if (typeof input === 'string') {
+    checkCellText(input);
     if (input.startsWith('=')) return { value: undefined, formula: input };
     if (input.startsWith("'")) return { value: input.slice(1), formula: undefined };
     return { value: input, formula: undefined };
@@ -111,10 +130,17 @@ function toStored(input: unknown): StoredCell {
   return { value: String(input), formula: undefined };
 }
 
+/** Where a script's write happens: the spreadsheet's time zone and the writer's clock. */
+export interface WriteContext {
+  readonly timeZone: string;
+  readonly year: () => number;
+}
+
 export class SheetModel {
   values: (CellValue | undefined)[][] = [];
   formulas: (string | undefined)[][] = [];
-  readonly numberFormats = new Map<string, string>();
+  /** number formats by cell (undefined: Automatic); they move with their rows */
+  formats: (string | undefined)[][] = [];
   /** font weight, background, ... recorded by the formatting setters, per "row:column" */
   readonly styles = new Map<string, Record<string, unknown>>();
   frozenRows = 0;
@@ -137,10 +163,36 @@ export class SheetModel {
     return this.formulas[row - 1]?.[column - 1];
   }
 
-  write(row: number, column: number, input: unknown): void {
-    const cell = toStored(input);
+  /** Stores a value as given (see storedAsGiven). */
+  store(row: number, column: number, input: unknown): void {
+    const cell = storedAsGiven(input);
     this.setValue(row, column, cell.value);
     this.setFormula(row, column, cell.formula);
+  }
+
+  /** Stores what a script writes, as Sheets stores typed text (see typed-input.ts). */
+  write(row: number, column: number, input: unknown, context: WriteContext): void {
+    const format = this.format(row, column);
+    const written = typedValue(input, context, format);
+    if (written.kind === 'blank') {
+      this.setValue(row, column, undefined);
+      this.setFormula(row, column, undefined);
+    } else if (written.kind === 'formula') {
+      this.setValue(row, column, undefined);
+      this.setFormula(row, column, written.formula);
+    } else {
+      this.setValue(row, column, written.value);
+      this.setFormula(row, column, undefined);
+      // What was typed formats a cell left on Automatic ("45%" shows as 45%).
+      if (written.format !== undefined && format === undefined) {
+        this.setFormat(row, column, written.format);
+      }
+    }
+  }
+
+  /** The cells of the sheet's grid, filled or not (what counts toward the 10 million). */
+  gridCells(): number {
+    return this.maxRows * this.maxColumns;
   }
 
   setValue(row: number, column: number, value: CellValue | undefined): void {
@@ -149,6 +201,14 @@ export class SheetModel {
 
   setFormula(row: number, column: number, formula: string | undefined): void {
     setSparse(this.formulas, row, column, formula);
+  }
+
+  format(row: number, column: number): string | undefined {
+    return this.formats[row - 1]?.[column - 1];
+  }
+
+  setFormat(row: number, column: number, format: string | undefined): void {
+    setSparse(this.formats, row, column, format);
   }
 
   hasContent(row: number, column: number): boolean {
@@ -187,7 +247,7 @@ export class SheetModel {
           this.setFormula(r, c, undefined);
         }
         if (formats) {
-          this.numberFormats.delete(`${r}:${c}`);
+          this.setFormat(r, c, undefined);
           this.styles.delete(`${r}:${c}`);
         }
       }
@@ -200,7 +260,7 @@ export class SheetModel {
       this.formulas = [];
     }
     if (formats) {
-      this.numberFormats.clear();
+      this.formats = [];
       this.styles.clear();
     }
   }
@@ -261,6 +321,16 @@ export class SpreadsheetModel {
 
   /** Named ranges by name; Sheets matches names without regard to case. */
   readonly namedRanges = new Map<string, { name: string; sheet: SheetModel; rect: GridRect }>();
+
+  /**
+   * Throws Sheets' error if growing the grid by `extraCells` would take the spreadsheet past
+   * 10 million cells; call before changing anything.
+   */
+  checkGrowth(extraCells: number): void {
+    let cells = extraCells;
+    for (const sheet of this.sheets) cells += sheet.gridCells();
+    checkCellCount(cells);
+  }
 }
 
 /**
@@ -378,21 +448,16 @@ export class FakeRange
     return this.env.copyOut(this.model.value(this.rect.row, this.rect.column) ?? '') as CellValue;
   }
 
-  /**
-   * Text as Sheets shows it, roughly: numbers with String(n), booleans as TRUE/FALSE, dates as
-   * M/d/yyyy (plus H:mm:ss when they have a time of day) in the spreadsheet's time zone.
-   * Number formats set on the range are recorded but not applied.
-   */
+  /** Each value under its cell's number format, as Sheets shows it (number-format.ts). */
   getDisplayValues(): string[][] {
     this.record('getDisplayValues');
-    const tz = this.sheet.spreadsheetModel.timeZone;
-    return this.rawValues().map((line) => line.map((v) => displayText(v, tz)));
+    return this.sheet.displayGrid(this.rect);
   }
 
   getDisplayValue(): string {
     this.record('getDisplayValue');
-    const v = this.model.value(this.rect.row, this.rect.column) ?? '';
-    return displayText(v, this.sheet.spreadsheetModel.timeZone);
+    const { row, column } = this.rect;
+    return this.sheet.displayGrid({ row, column, numRows: 1, numColumns: 1 })[0]?.[0] ?? '';
   }
 
   /** "" for cells without a formula. */
@@ -408,13 +473,12 @@ export class FakeRange
 
   getNumberFormats(): string[][] {
     this.record('getNumberFormats');
-    return this.grid((r, c) => this.model.numberFormats.get(`${r}:${c}`) ?? DEFAULT_NUMBER_FORMAT);
+    return this.grid((r, c) => this.model.format(r, c) ?? DEFAULT_NUMBER_FORMAT);
   }
 
   getNumberFormat(): string {
     this.record('getNumberFormat');
-    const key = `${this.rect.row}:${this.rect.column}`;
-    return this.model.numberFormats.get(key) ?? DEFAULT_NUMBER_FORMAT;
+    return this.model.format(this.rect.row, this.rect.column) ?? DEFAULT_NUMBER_FORMAT;
   }
 
   getNumRows(): number {
@@ -473,14 +537,16 @@ export class FakeRange
   setValues(values: unknown[][]): FakeRange {
     this.record('setValues');
     this.checkGrid(values, 'setValues');
-    this.forEachCell((r, c, i, j) => this.model.write(r, c, values[i]?.[j]));
+    const context = this.sheet.writeContext();
+    this.forEachCell((r, c, i, j) => this.model.write(r, c, values[i]?.[j], context));
     return this;
   }
 
   /** Every cell of the range gets the value. */
   setValue(value: unknown): FakeRange {
     this.record('setValue');
-    this.forEachCell((r, c) => this.model.write(r, c, value));
+    const context = this.sheet.writeContext();
+    this.forEachCell((r, c) => this.model.write(r, c, value, context));
     return this;
   }
 
@@ -501,9 +567,10 @@ export class FakeRange
   private writeFormula(row: number, column: number, formula: unknown): void {
     const text = formula === null || formula === undefined ? '' : String(formula);
     if (text === '') {
-      this.model.write(row, column, '');
+      this.model.store(row, column, '');
       return;
     }
+    checkCellText(text);
     this.model.setValue(row, column, undefined);
     this.model.setFormula(row, column, text.startsWith('=') ? text : `=${text}`);
   }
@@ -516,14 +583,14 @@ export class FakeRange
 
   /** Sets the format of every cell, for a RangeList's one call (not counted). */
   applyNumberFormat(numberFormat: string): void {
-    this.forEachCell((r, c) => this.model.numberFormats.set(`${r}:${c}`, String(numberFormat)));
+    this.forEachCell((r, c) => this.model.setFormat(r, c, String(numberFormat)));
   }
 
   setNumberFormats(numberFormats: string[][]): FakeRange {
     this.record('setNumberFormats');
     this.checkGrid(numberFormats, 'setNumberFormats');
     this.forEachCell((r, c, i, j) =>
-      this.model.numberFormats.set(`${r}:${c}`, String(numberFormats[i]?.[j] ?? '')),
+      this.model.setFormat(r, c, String(numberFormats[i]?.[j] ?? '')),
     );
     return this;
   }
@@ -603,16 +670,6 @@ export class FakeRange
       }
     }
   }
-}
-
-function displayText(value: CellValue, timeZone: string): string {
-  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  if (typeof value === 'number') return String(value);
-  if (isDate(value)) {
-    const time = formatDate(value, timeZone, 'H:mm:ss');
-    return formatDate(value, timeZone, time === '0:00:00' ? 'M/d/yyyy' : 'M/d/yyyy H:mm:ss');
-  }
-  return value;
 }
 
 type SheetPlainKeys =
@@ -745,20 +802,29 @@ export class FakeSheet
       throw new Error(MESSAGES.signature([rowContents], 'SpreadsheetApp.Sheet.appendRow'));
     }
     const row = this.model.lastRow() + 1;
-    if (row > this.model.maxRows) this.model.maxRows = row;
-    if (rowContents.length > this.model.maxColumns) this.model.maxColumns = rowContents.length;
-    rowContents.forEach((value, j) => this.model.write(row, j + 1, value));
+    const rows = Math.max(row, this.model.maxRows);
+    const columns = Math.max(rowContents.length, this.model.maxColumns);
+    this.spreadsheetModel.checkGrowth(rows * columns - this.model.gridCells());
+    this.model.maxRows = rows;
+    this.model.maxColumns = columns;
+    const context = this.writeContext();
+    rowContents.forEach((value, j) => this.model.write(row, j + 1, value, context));
     return this;
   }
 
   insertRowsAfter(afterPosition: number, howMany: number): FakeSheet {
     this.record('insertRowsAfter');
+    this.spreadsheetModel.checkGrowth(howMany * this.model.maxColumns);
     const blanks = () => Array.from({ length: howMany }, () => []);
     if (afterPosition < this.model.values.length) {
       this.model.values.splice(afterPosition, 0, ...blanks());
     }
     if (afterPosition < this.model.formulas.length) {
       this.model.formulas.splice(afterPosition, 0, ...blanks());
+    }
+    // The rows below keep their formats; the new rows have none (docs silent on inheriting).
+    if (afterPosition < this.model.formats.length) {
+      this.model.formats.splice(afterPosition, 0, ...blanks());
     }
     this.model.maxRows += howMany;
     return this;
@@ -782,15 +848,14 @@ export class FakeSheet
     if (columnPosition < 1 || howMany < 1 || end > this.model.maxColumns) {
       throw new Error(MESSAGES.outsideSheet);
     }
-    for (const row of this.model.values) row.splice(columnPosition - 1, howMany);
-    for (const row of this.model.formulas) row.splice(columnPosition - 1, howMany);
-    for (const cells of [this.model.numberFormats, this.model.styles] as Map<string, unknown>[]) {
-      for (const [key, value] of [...cells]) {
-        const [r, c] = key.split(':').map(Number) as [number, number];
-        if (c < columnPosition) continue;
-        cells.delete(key);
-        if (c > end) cells.set(`${r}:${c - howMany}`, value);
-      }
+    for (const grid of [this.model.values, this.model.formulas, this.model.formats]) {
+      for (const row of grid) row.splice(columnPosition - 1, howMany);
+    }
+    for (const [key, value] of [...this.model.styles]) {
+      const [r, c] = key.split(':').map(Number) as [number, number];
+      if (c < columnPosition) continue;
+      this.model.styles.delete(key);
+      if (c > end) this.model.styles.set(`${r}:${c - howMany}`, value);
     }
     this.model.maxColumns -= howMany;
   }
@@ -801,6 +866,7 @@ export class FakeSheet
     }
     this.model.values.splice(rowPosition - 1, howMany);
     this.model.formulas.splice(rowPosition - 1, howMany);
+    this.model.formats.splice(rowPosition - 1, howMany);
     this.model.maxRows -= howMany;
   }
 
@@ -970,7 +1036,34 @@ export class FakeSheet
 
   /** Gives a formula cell the result Sheets would have computed (not counted). */
   setComputedValue(row: number, column: number, value: CellValue): void {
-    this.model.setValue(row, column, toStored(value).value);
+    this.model.setValue(row, column, storedAsGiven(value).value);
+  }
+
+  /** The spreadsheet's time zone and the writing execution's year, for typed text. */
+  writeContext(): WriteContext {
+    const timeZone = this.spreadsheetModel.timeZone;
+    const now = this.env.now ?? Date.now;
+    return { timeZone, year: () => zonedParts(now(), timeZone).year };
+  }
+
+  /** The display text of a rectangle of this sheet (not counted). */
+  displayGrid(rect: GridRect): string[][] {
+    const timeZone = this.spreadsheetModel.timeZone;
+    const out: string[][] = new Array(rect.numRows);
+    for (let i = 0; i < rect.numRows; i++) {
+      const line: string[] = new Array(rect.numColumns);
+      for (let j = 0; j < rect.numColumns; j++) {
+        const row = rect.row + i;
+        const column = rect.column + j;
+        line[j] = displayText(
+          this.model.value(row, column),
+          this.model.format(row, column),
+          timeZone,
+        );
+      }
+      out[i] = line;
+    }
+    return out;
   }
 }
 
@@ -1022,9 +1115,10 @@ export class FakeSpreadsheet
         Math.max(options.maxRows ?? DEFAULT_MAX_ROWS, values.length),
         Math.max(options.maxColumns ?? DEFAULT_MAX_COLUMNS, width),
       );
-      values.forEach((line, i) => line.forEach((v, j) => sheet.write(i + 1, j + 1, v)));
+      values.forEach((line, i) => line.forEach((v, j) => sheet.store(i + 1, j + 1, v)));
       model.sheets.push(sheet);
     }
+    model.checkGrowth(0);
     model.activeSheet = model.sheets[0];
     return new FakeSpreadsheet(model);
   }
@@ -1151,6 +1245,7 @@ export class FakeSpreadsheet
       while (this.model.sheetByName(`Sheet${n}`)) n++;
       name = `Sheet${n}`;
     }
+    this.model.checkGrowth(DEFAULT_MAX_ROWS * DEFAULT_MAX_COLUMNS);
     const sheet = new SheetModel(name, this.model.newSheetId());
     const at =
       index === undefined ? this.model.sheets.length : clamp(index, 0, this.model.sheets.length);
@@ -1271,7 +1366,8 @@ type AppPlainKeys = 'flush';
 export class FakeSpreadsheetApp
   implements
     Pick<GasSpreadsheetApp, AppPlainKeys>,
-    Fluent<GasSpreadsheetApp, 'getActive' | 'getActiveSpreadsheet', FakeSpreadsheet>,
+    Fluent<GasSpreadsheetApp, 'getActive' | 'getActiveSpreadsheet', FakeSpreadsheet | null>,
+    Fluent<GasSpreadsheetApp, 'openById' | 'openByUrl', FakeSpreadsheet>,
     Fluent<GasSpreadsheetApp, 'getActiveSheet' | 'setActiveSheet', FakeSheet>,
     Fluent<GasSpreadsheetApp, 'getActiveRange', FakeRange | null>,
     Fluent<GasSpreadsheetApp, 'getUi', FakeUi>
@@ -1283,38 +1379,68 @@ export class FakeSpreadsheetApp
     private readonly spreadsheet: FakeSpreadsheet,
     private readonly ui: FakeUi,
     private readonly calls: CallCounter,
+    /** the running execution context (execution.ts): a time-driven trigger may have no
+     * active spreadsheet */
+    private readonly execution: ExecutionView = FULL_ACCESS,
   ) {}
 
   private record(method: string): void {
     this.calls.record(`SpreadsheetApp.${method}`);
   }
 
-  getActive(): FakeSpreadsheet {
-    this.record('getActive');
+  /** The active spreadsheet, which the running context must have. */
+  private active(): FakeSpreadsheet {
+    if (!this.execution.activeSpreadsheet) throw new Error(EXECUTION_MESSAGES.noActiveSpreadsheet);
     return this.spreadsheet;
   }
 
-  getActiveSpreadsheet(): FakeSpreadsheet {
+  /** "The currently active spreadsheet, or null if there is none." */
+  getActive(): FakeSpreadsheet | null {
+    this.record('getActive');
+    return this.execution.activeSpreadsheet ? this.spreadsheet : null;
+  }
+
+  /** "The currently active spreadsheet, or null if there is none." */
+  getActiveSpreadsheet(): FakeSpreadsheet | null {
     this.record('getActiveSpreadsheet');
+    return this.execution.activeSpreadsheet ? this.spreadsheet : null;
+  }
+
+  /**
+   * The spreadsheet with this id: only the runtime's own spreadsheet exists here. Custom
+   * functions and simple triggers may not open spreadsheets (execution.ts refuses the call).
+   */
+  openById(id: string): FakeSpreadsheet {
+    this.record('openById');
+    if (String(id) !== this.spreadsheet.model.id) throw new Error(MESSAGES.noSpreadsheet(id));
+    return this.spreadsheet;
+  }
+
+  openByUrl(url: string): FakeSpreadsheet {
+    this.record('openByUrl');
+    const match = /\/spreadsheets\/d\/([^/]+)/.exec(String(url));
+    if (!match || match[1] !== this.spreadsheet.model.id) {
+      throw new Error(MESSAGES.noSpreadsheet(url));
+    }
     return this.spreadsheet;
   }
 
   getActiveSheet(): FakeSheet {
     this.record('getActiveSheet');
-    return this.spreadsheet.activeSheetView();
+    return this.active().activeSheetView();
   }
 
   setActiveSheet(sheet: GasSheet | FakeSheet, _restoreSelection?: boolean): FakeSheet {
     this.record('setActiveSheet');
     const fake = asFakeSheet(sheet, 'SpreadsheetApp.setActiveSheet');
-    this.spreadsheet.model.activeSheet = fake.model;
+    this.active().model.activeSheet = fake.model;
     fake.model.hidden = false;
     return fake;
   }
 
   getActiveRange(): FakeRange | null {
     this.record('getActiveRange');
-    const sheet = this.spreadsheet.activeSheetView();
+    const sheet = this.active().activeSheetView();
     const rect = sheet.model.activeRange;
     return sheet.rangeAt(rect.row, rect.column, rect.numRows, rect.numColumns);
   }

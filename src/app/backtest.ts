@@ -3,7 +3,7 @@
  * sheet's values, find the score and outcome columns, run the backtest and the calibration,
  * and render the dialog's HTML (or say what is missing).
  */
-import type { CellValue } from '../core/cells';
+import { type CellValue, describeCell } from '../core/cells';
 import { ArgumentError } from '../core/models';
 import { normalizeKey } from '../core/text';
 import {
@@ -12,7 +12,8 @@ import {
   calibrateBook,
   runBacktest,
 } from '../functions/backtest';
-import { type FunctionContext, scoreBookRange } from '../functions/health';
+import type { FunctionContext } from '../functions/context';
+import { scoreBookRange } from '../functions/health';
 import { dayOfDate } from '../core/dates';
 import { renderBacktestReport } from './backtest-report';
 
@@ -62,7 +63,7 @@ export function backtestSheet(
     let scoreSource: string;
     if (scoreColumn >= 0) {
       scoreCells = rows.map((row) => row[scoreColumn]);
-      scoreSource = `column "${String(headerRow[scoreColumn])}"`;
+      scoreSource = `column "${describeCell(headerRow[scoreColumn])}"`;
     } else {
       scoreCells = scoreBookRange(
         'Backtest',

@@ -1,64 +1,68 @@
 /**
- * The playbooks' texts: what a CSM does, and by when, for each situation the seeds describe.
- * Data, not prose: each play is a title, its source seed, an optional deadline (SLA) and short
- * steps, so the sidebar, the QBR and the plan documents render the same facts their own way.
+ * The playbooks' texts: what a CSM does, and by when, for each situation the published
+ * playbooks describe. Data, not prose: each play is a title, the playbooks it comes from, an
+ * optional deadline (SLA) and short steps, so the sidebar, the QBR and the plan documents
+ * render the same facts their own way.
  *
- * Every sentence here is CS Engine's wording of the seeds' facts and figures.
+ * Every sentence here is CS Engine's wording of the playbooks' facts and figures.
  *
  * Built into dist/Content.html, never imported by the bundle (see src/core/content-types.ts).
  */
 import type { PlaybookContent } from '../core/content-types';
+import { SOURCES as S, sourceLine } from '../core/playbook-sources';
 
 export const PLAYBOOKS: PlaybookContent = {
   sections: {
     tiers: {
       title: 'By health tier',
-      summary: 'Seed 002’s playbook for each band, with seed 000’s churn-prevention deadlines.',
+      summary:
+        'What to do in each health band, with the churn-prevention deadline that goes with it.',
     },
     'churn-tiers': {
       title: 'Churn-prevention tiers',
       summary:
-        'Seed 000: three tiers by score. Early warnings: usage down 30%, champion gone, competitor mentioned, missed calls.',
+        'Three tiers by score. Early warnings: usage down 30%, champion gone, competitor mentioned, missed calls.',
     },
     save: {
       title: 'Save plays by churn reason',
-      summary: 'Seed 002’s churn reasons and plays, with seed 004’s save offers.',
+      summary: 'The plays for each reason customers leave, and the offers to have ready.',
     },
     expansion: {
       title: 'Expansion',
       summary:
-        'Seed 001’s gate first: top tier for 60+ days, a goal achieved with documented ROI, an engaged champion, and no renewal within 60 days.',
+        'The gate first: top tier for 60+ days, a goal achieved with documented ROI, an engaged champion, and no renewal within 60 days.',
     },
     onboarding: {
       title: 'Onboarding',
       summary:
-        'Time-to-first-value targets (seed 002): Enterprise 30 days, Mid-Market 14 days, SMB 24 hours, Self-Serve 10 minutes.',
+        'Time-to-first-value targets: Enterprise 30 days, Mid-Market 14 days, SMB 24 hours, Self-Serve 10 minutes.',
     },
     'success-plan': {
       title: 'Success plan',
-      summary: 'Seed 002: one plan per account, reviewed at every QBR.',
+      summary: 'One plan per account, reviewed at every QBR.',
     },
     renewal: {
       title: 'Renewal preparation',
-      summary: 'Seed 002: starts 90 days before the renewal date.',
+      summary: 'Starts 90 days before the renewal date.',
     },
     'win-back': {
       title: 'Win-back',
       summary:
-        'Seed 002: the approach depends on the time since churn. Email on day 7 (what we fixed), day 30 (what similar customers achieved, what shipped), day 90 (only for a major release: a private preview).',
+        'The approach depends on the time since churn. Email on day 7 (what we fixed), day 30 (what similar customers achieved, what shipped), day 90 (only for a major release: a private preview).',
     },
     voc: {
       title: 'Voice of the customer',
-      summary: 'Seed 002: NPS follow-up and the customer advisory board.',
+      summary: 'NPS follow-up and the customer advisory board.',
     },
     qbr: {
       title: 'QBR',
-      summary: 'Seed 000: never present a QBR without a quantified ROI number.',
+      summary: 'Never present a QBR without a quantified ROI number.',
     },
   },
   /**
-   * Seed 002's engagement playbook by health band. The bands are the default model's (80/60/40)
-   * and also seed 000's churn-prevention tiers, so one score picks both.
+   * The Customer Success Engine's engagement playbook by health band. The bands are the default
+   * model's (80/60/40) and also the afrexai playbook's churn-prevention tiers, so one score picks
+   * both.
    */
   tierPlaybooks: [
     {
@@ -66,7 +70,7 @@ export const PLAYBOOKS: PlaybookContent = {
       title: 'Thriving (80-100): grow and advocate',
       min: 80,
       churnTier: undefined,
-      source: 'seed 002',
+      source: S.engine,
       sla: 'Keep the regular touch cadence',
       steps: [
         'Give an early look at the product roadmap',
@@ -81,7 +85,7 @@ export const PLAYBOOKS: PlaybookContent = {
       title: 'Healthy (60-79): deepen adoption',
       min: 60,
       churnTier: 1,
-      source: 'seeds 002, 000 (churn tier 1)',
+      source: sourceLine(S.engine, `churn tier 1 of the ${S.afrexai}`),
       sla: 'Automated nudges; the CSM is alerted and checks in within 7 days',
       steps: [
         'Share best practices before they are asked for',
@@ -96,7 +100,7 @@ export const PLAYBOOKS: PlaybookContent = {
       title: 'At-Risk (40-59): intervene within 48 hours',
       min: 40,
       churnTier: 2,
-      source: 'seeds 002, 000 (churn tier 2)',
+      source: sourceLine(S.engine, `churn tier 2 of the ${S.afrexai}`),
       sla: 'Personal outreach within 48 hours; a 30-day recovery plan',
       steps: [
         'Have an intervention plan in place within 48 hours',
@@ -111,7 +115,7 @@ export const PLAYBOOKS: PlaybookContent = {
       title: 'Critical (0-39): save the account',
       min: 0,
       churnTier: 3,
-      source: 'seeds 002, 000 (churn tier 3)',
+      source: sourceLine(S.engine, `churn tier 3 of the ${S.afrexai}`),
       sla: 'Executive escalation the same day; save call within 24 hours',
       steps: [
         'Escalate to an executive today',
@@ -122,33 +126,33 @@ export const PLAYBOOKS: PlaybookContent = {
       ],
     },
   ],
-  /** Seed 000's three churn-prevention tiers, with their deadlines. */
+  /** The afrexai playbook's three churn-prevention tiers, with their deadlines. */
   churnTiers: [
     {
       title: 'Tier 1 (score 60-79)',
-      source: 'seed 000',
+      source: S.afrexai,
       sla: 'Automated; the CSM is alerted',
       steps: ['Send automated nudges', 'Alert the CSM so they can watch the account'],
     },
     {
       title: 'Tier 2 (score 40-59)',
-      source: 'seed 000',
+      source: S.afrexai,
       sla: 'Within 48 hours',
       steps: ['Reach out personally within 48 hours', 'Agree a 30-day recovery plan'],
     },
     {
       title: 'Tier 3 (score below 40)',
-      source: 'seed 000',
+      source: S.afrexai,
       sla: 'Within 24 hours',
       steps: ['Escalate to an executive within 24 hours', 'Have concession options ready'],
     },
   ],
-  /** Seed 002's churn-reason taxonomy and save plays, with seed 004's save offers. */
+  /** The Customer Success Engine's churn reasons and save plays, with the office skill's offers. */
   savePlays: [
     {
       reason: 'product',
       title: 'Product gap',
-      source: 'seeds 002, 004',
+      source: sourceLine(S.engine, S.office),
       examples: ['missing feature', 'poor UX', 'bugs', 'performance'],
       preventable: 'partly',
       steps: [
@@ -165,7 +169,7 @@ export const PLAYBOOKS: PlaybookContent = {
     {
       reason: 'value',
       title: 'Value not realised',
-      source: 'seeds 002, 004',
+      source: sourceLine(S.engine, S.office),
       examples: ['ROI not realised', 'wrong use case', 'oversold'],
       preventable: 'yes',
       steps: [
@@ -183,7 +187,7 @@ export const PLAYBOOKS: PlaybookContent = {
     {
       reason: 'relationship',
       title: 'Relationship lost (champion left)',
-      source: 'seed 002',
+      source: S.engine,
       examples: ['champion left', 'poor CS experience', 'trust broken'],
       preventable: 'yes',
       sla: 'A new primary contact within 48 hours',
@@ -198,7 +202,7 @@ export const PLAYBOOKS: PlaybookContent = {
     {
       reason: 'financial',
       title: 'Price or budget',
-      source: 'seeds 002, 004',
+      source: sourceLine(S.engine, S.office),
       examples: ['budget cuts', 'M&A', 'bankruptcy', 'price too high'],
       preventable: 'sometimes',
       steps: [
@@ -217,7 +221,7 @@ export const PLAYBOOKS: PlaybookContent = {
     {
       reason: 'competition',
       title: 'Competitor threat',
-      source: 'seeds 002, 004',
+      source: sourceLine(S.engine, S.office),
       examples: ['switched to a competitor', 'built in-house'],
       preventable: 'partly',
       steps: [
@@ -231,7 +235,7 @@ export const PLAYBOOKS: PlaybookContent = {
     {
       reason: 'strategic',
       title: 'Strategic change',
-      source: 'seeds 002, 001',
+      source: sourceLine(S.engine, S.bilingual),
       examples: ['business pivot', 'division shut down', 'deprioritised'],
       preventable: 'rarely',
       steps: [
@@ -243,7 +247,7 @@ export const PLAYBOOKS: PlaybookContent = {
       offers: ['Contract flexibility', 'A pause', 'Fewer seats'],
     },
   ],
-  /** Seed 001's save plan: five parts, the last a go/no-go decision. */
+  /** The bilingual playbook's save plan: five parts, the last a go/no-go decision. */
   savePlanSteps: [
     'Root cause: what pulled the score down?',
     'Executive alignment: does the customer still want to make it work?',
@@ -251,11 +255,11 @@ export const PLAYBOOKS: PlaybookContent = {
     'Success criteria: what "saved" means at 30, 60 and 90 days',
     'Go/no-go checkpoint: if the criteria are missed, plan a graceful offboarding',
   ],
-  /** Seed 000's expansion plays: trigger and approach. */
+  /** The afrexai playbook's expansion plays: trigger and approach. */
   expansionPlays: [
     {
       title: 'Seat expansion',
-      source: 'seeds 000, 002',
+      source: sourceLine(S.afrexai, S.engine),
       sla: 'Trigger: seats more than 80-85% used',
       steps: [
         'Watch seat use every month',
@@ -266,7 +270,7 @@ export const PLAYBOOKS: PlaybookContent = {
     },
     {
       title: 'Feature upsell / tier upgrade',
-      source: 'seeds 000, 002',
+      source: sourceLine(S.afrexai, S.engine),
       sla: 'Trigger: repeated workarounds, or hitting plan limits',
       steps: [
         'Match the premium features to their goals',
@@ -277,7 +281,7 @@ export const PLAYBOOKS: PlaybookContent = {
     },
     {
       title: 'New department (land and expand)',
-      source: 'seeds 000, 002',
+      source: sourceLine(S.afrexai, S.engine),
       sla: 'Trigger: the champion refers another team',
       steps: [
         'Ask the champion which other teams have the same problem',
@@ -288,7 +292,7 @@ export const PLAYBOOKS: PlaybookContent = {
     },
     {
       title: 'Cross-sell',
-      source: 'seed 002',
+      source: S.engine,
       sla: 'Trigger: a gap in their stack that another product fills',
       steps: [
         'Map their tools and find the gap',
@@ -299,12 +303,12 @@ export const PLAYBOOKS: PlaybookContent = {
     },
     {
       title: 'Multi-year renewal',
-      source: 'seeds 000, 002',
+      source: sourceLine(S.afrexai, S.engine),
       sla: 'Trigger: healthy and the renewal is coming up',
       steps: ['Offer a discount for a longer commitment', 'Bundle an expansion into the renewal'],
     },
   ],
-  /** Buying signals worth watching (seeds 001, 002, 004). */
+  /** Buying signals worth watching (bilingual playbook, Customer Success Engine, office skill). */
   expansionSignals: [
     'Hitting usage or plan limits (hot)',
     'Another team or department asking for access (hot)',
@@ -316,7 +320,7 @@ export const PLAYBOOKS: PlaybookContent = {
     'Asking for API access or integrations (warm)',
     'C-level people joining success calls',
   ],
-  /** Seed 001: the five steps of an expansion conversation. */
+  /** The bilingual playbook's five steps of an expansion conversation. */
   expansionConversation: [
     'Start from a value they achieved, with its number',
     'Ask about the neighbouring problem the expansion solves',
@@ -336,11 +340,14 @@ export const PLAYBOOKS: PlaybookContent = {
     SMB: 'Tech touch: self-service resources, automated engagement, one-to-many sessions',
     'Self-Serve': 'Digital only: in-product guidance and automated emails',
   },
-  /** Seed 002's onboarding milestones (weeks 1-12), with seed 001's exit test for each. */
+  /**
+   * The Customer Success Engine's onboarding milestones (weeks 1-12), with the bilingual
+   * playbook's exit test for each.
+   */
   onboardingMilestones: [
     {
       title: 'Week 1: technical setup',
-      source: 'seeds 002, 001, 004',
+      source: sourceLine(S.engine, S.bilingual, S.office),
       sla: 'Days 1-7',
       steps: [
         'Provision and configure the account',
@@ -352,7 +359,7 @@ export const PLAYBOOKS: PlaybookContent = {
     },
     {
       title: 'Weeks 2-3: core adoption',
-      source: 'seeds 002, 001',
+      source: sourceLine(S.engine, S.bilingual),
       sla: 'First value by the TTFV target',
       steps: [
         'Configure the primary use case',
@@ -363,18 +370,18 @@ export const PLAYBOOKS: PlaybookContent = {
     },
     {
       title: 'Weeks 4-6: broader adoption',
-      source: 'seeds 002, 001',
+      source: sourceLine(S.engine, S.bilingual),
       sla: 'Days 30-60',
       steps: [
         'Find and configure a second use case',
-        'Reach 60% of licensed seats active (80% by seed 002)',
+        'Reach 60% of licensed seats active, then 80%',
         'Share the self-service resources: docs, videos, community',
         'Hold the 30-day check-in against the success plan',
       ],
     },
     {
       title: 'Weeks 7-12: optimisation and outcome',
-      source: 'seeds 002, 001',
+      source: sourceLine(S.engine, S.bilingual),
       sla: 'Days 60-90',
       steps: [
         'Introduce the advanced features',
@@ -385,100 +392,100 @@ export const PLAYBOOKS: PlaybookContent = {
       ],
     },
   ],
-  /** Seed 002: signals to act on at once during onboarding. */
+  /** Customer Success Engine: signals to act on at once during onboarding. */
   onboardingRisks: [
     {
       title: 'The champion leaves',
-      source: 'seed 002',
+      source: S.engine,
       sla: 'Critical: within 48 hours',
       steps: ['Find a new champion', 'Re-establish the executive relationship'],
     },
     {
       title: 'No login after day 3',
-      source: 'seed 002',
+      source: S.engine,
       sla: 'High',
       steps: ['Call them (not an email)'],
     },
     {
       title: 'An integration fails',
-      source: 'seed 002',
+      source: S.engine,
       sla: 'High',
       steps: ['Escalate to engineering', 'Give them a workaround'],
     },
     {
       title: 'Kickoff delayed more than a week',
-      source: 'seed 002',
+      source: S.engine,
       sla: 'Medium',
       steps: ['Escalate internally', 'Offer flexible times'],
     },
     {
       title: 'Fewer than half the users active by day 30',
-      source: 'seed 002',
+      source: S.engine,
       sla: 'Medium',
       steps: ['Run an adoption campaign: training and incentives'],
     },
     {
       title: 'No executive sponsor',
-      source: 'seed 002',
+      source: S.engine,
       sla: 'Medium',
       steps: ['Ask the champion to introduce their manager'],
     },
   ],
-  /** Seed 002's success plan: the parts every plan has. */
+  /** The Customer Success Engine's success plan: the parts every plan has. */
   successPlanParts: [
     {
       title: 'Stakeholders',
-      source: 'seed 002',
+      source: S.engine,
       steps: ['Champion', 'Executive sponsor', 'Technical lead'],
     },
     {
       title: 'Business objectives',
-      source: 'seed 002',
+      source: S.engine,
       steps: ['The objective', 'How it is measured', 'The baseline today', 'The target', 'By when'],
     },
     {
       title: 'Use cases',
-      source: 'seed 002',
+      source: S.engine,
       steps: [
         'Each use case with its status (not started, in progress, live, optimising) and go-live date',
       ],
     },
     {
       title: 'Milestones',
-      source: 'seed 002',
+      source: S.engine,
       steps: ['Technical setup complete', 'First value delivered', 'Full adoption'],
     },
     {
       title: 'Risks',
-      source: 'seed 002',
+      source: S.engine,
       steps: ['Each risk with its mitigation and owner'],
     },
     {
       title: 'Next review',
-      source: 'seed 002',
+      source: S.engine,
       steps: ['The date the plan is reviewed next'],
     },
   ],
-  /** Seed 002: how to follow up an NPS answer. */
+  /** Customer Success Engine: how to follow up an NPS answer. */
   npsFollowUp: [
     {
       title: 'Detractor (0-6)',
-      source: 'seed 002',
+      source: S.engine,
       sla: 'Within 24 hours',
       steps: ['Reach out personally', 'Find the root cause', 'Agree a recovery plan'],
     },
     {
       title: 'Passive (7-8)',
-      source: 'seed 002',
+      source: S.engine,
       steps: ['Send a short survey on what would make it better', 'Teach the features they miss'],
     },
     {
       title: 'Promoter (9-10)',
-      source: 'seed 002',
+      source: S.engine,
       steps: ['Thank them', 'Ask for a review, a referral or a case study'],
     },
   ],
-  /** Seed 002: where customer feedback is collected. */
+  /** Customer Success Engine: where customer feedback is collected. */
   vocCollection: [
     'NPS: every quarter for the relationship, and after key interactions',
     'CSAT: after support tickets, onboarding and QBRs',
@@ -487,10 +494,10 @@ export const PLAYBOOKS: PlaybookContent = {
     'Churn interviews: an exit survey and an optional call',
     'Advisory board sessions',
   ],
-  /** Seed 002: who joins the customer advisory board, and how it runs. */
+  /** Customer Success Engine: who joins the customer advisory board, and how it runs. */
   cab: {
     title: 'Customer advisory board',
-    source: 'seed 002',
+    source: S.engine,
     sla: '8-12 customers; a 90-minute virtual meeting every quarter and one in person a year',
     steps: [
       'Health score above 70',
@@ -503,7 +510,7 @@ export const PLAYBOOKS: PlaybookContent = {
     'qbr-45': {
       id: 'qbr-45',
       title: '45-minute QBR',
-      source: 'seed 000',
+      source: S.afrexai,
       items: [
         {
           minutes: '10',
@@ -540,7 +547,7 @@ export const PLAYBOOKS: PlaybookContent = {
     'qbr-60': {
       id: 'qbr-60',
       title: '60-minute QBR',
-      source: 'seeds 001, 002',
+      source: sourceLine(S.bilingual, S.engine),
       items: [
         {
           minutes: '0-5',
@@ -581,7 +588,10 @@ export const PLAYBOOKS: PlaybookContent = {
       ],
     },
   },
-  /** Seed 002's QBR preparation checklist, with seed 001's additions. */
+  /**
+   * The Customer Success Engine's QBR preparation checklist, with the bilingual playbook's
+   * additions.
+   */
   qbrPrepChecklist: [
     'Pull the last 90 days of usage into a dashboard',
     'Work out the ROI and the value delivered, in numbers (at least two data points)',

@@ -55,7 +55,7 @@ export interface Assessment {
   readonly daysInTier: number | undefined;
   readonly findings: readonly Finding[];
   readonly segment: Segment | undefined;
-  /** Where the segment came from: the Segment column, or ARR by seed 000's capacity model. */
+  /** Where the segment came from: the Segment column, or ARR by the CSM capacity model. */
   readonly segmentFrom: 'column' | 'arr' | undefined;
   readonly cadence: TouchCadence | undefined;
   readonly ttfv: TtfvTarget | undefined;
@@ -66,24 +66,26 @@ export interface Assessment {
   readonly today: DayNumber;
 }
 
-const SEGMENTS: Record<string, Segment> = {
-  enterprise: 'Enterprise',
-  ent: 'Enterprise',
-  midmarket: 'Mid-Market',
-  mm: 'Mid-Market',
-  mid: 'Mid-Market',
-  smb: 'SMB',
-  smallbusiness: 'SMB',
-  selfserve: 'Self-Serve',
-  selfservice: 'Self-Serve',
-  plg: 'Self-Serve',
-};
+/** Segment words by normalizeKey (a Map: a typed "constructor" finds nothing). */
+const SEGMENTS: ReadonlyMap<string, Segment> = new Map([
+  ['enterprise', 'Enterprise'],
+  ['ent', 'Enterprise'],
+  ['midmarket', 'Mid-Market'],
+  ['mm', 'Mid-Market'],
+  ['mid', 'Mid-Market'],
+  ['smb', 'SMB'],
+  ['smallbusiness', 'SMB'],
+  ['selfserve', 'Self-Serve'],
+  ['selfservice', 'Self-Serve'],
+  ['plg', 'Self-Serve'],
+]);
 
 /** The segment: the Segment column when it names one, otherwise from ARR (or MRR x 12). */
 export function segmentFor(
   values: SignalValues,
 ): { segment: Segment; from: 'column' | 'arr' } | undefined {
-  const typed = values.segment === undefined ? undefined : SEGMENTS[normalizeKey(values.segment)];
+  const typed =
+    values.segment === undefined ? undefined : SEGMENTS.get(normalizeKey(values.segment));
   if (typed) return { segment: typed, from: 'column' };
   const arr = values.arr ?? (values.mrr === undefined ? undefined : values.mrr * 12);
   return arr === undefined ? undefined : { segment: segmentOf(arr), from: 'arr' };

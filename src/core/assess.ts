@@ -178,7 +178,7 @@ export function describeRisk(findings: readonly Finding[]): string {
 
 /**
  * At risk for the dashboard and the monthly review: a score below 60 (the default model's
- * At-Risk and Critical tiers; seed 004's "drop below 60" line) or a Critical early warning.
+ * At-Risk and Critical tiers; the office skill's "drop below 60" line) or a Critical early warning.
  */
 export const AT_RISK_BELOW = 60;
 

@@ -1,6 +1,6 @@
 /**
- * Backtesting a health score against renewal outcomes (seed 001, "Build a feedback loop":
- * compare the score some 90 days before renewal with what happened, and tune the model until
+ * Backtesting a health score against renewal outcomes (the bilingual playbook's "Build a feedback
+ * loop": compare the score some 90 days before renewal with what happened, and tune the model until
  * it predicts churn well).
  *
  * Outcomes are coded 1 = renewed, 0 = churned throughout. The score is expected to be higher

@@ -86,10 +86,12 @@ export function readLayout(headerRow: readonly CellValue[]): BookLayout {
 }
 
 export function describeProblem(problem: CellProblem): string {
+  // The column is named by its header as the user typed it, which may be any length.
+  const column = describeCell(problem.column);
   if (isSheetsError(problem.found)) {
-    return `${problem.column}: the cell shows the error ${problem.found}; expected ${problem.expected}`;
+    return `${column}: the cell shows the error ${problem.found}; expected ${problem.expected}`;
   }
-  return `${problem.column}: expected ${problem.expected}, found '${problem.found}'`;
+  return `${column}: expected ${problem.expected}, found '${problem.found}'`;
 }
 
 const SUB_SCORE_EXPECTED = 'a score 0-100';

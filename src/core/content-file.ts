@@ -1,7 +1,7 @@
 /**
  * The format of dist/Content.html: the content as JSON inside one inert script element, so the
  * file is valid HTML that Apps Script keeps but never evaluates. scripts/build.mjs writes it
- * with contentFileText; src/gas/content.ts reads it back with parseContentFile.
+ * with contentFileText; src/gas/load-content.ts reads it back with parseContentFile.
  */
 import type { Content } from './content-types';
 

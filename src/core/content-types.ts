@@ -9,9 +9,9 @@ import type { Segment } from './retention';
 
 export interface Play {
   readonly title: string;
-  /** "seed 002", "seeds 001/002"... */
+  /** The published playbooks it comes from, by name (src/core/playbook-sources.ts). */
   readonly source: string;
-  /** The deadline the play must meet, when the seed gives one. */
+  /** The deadline the play must meet, when the playbook gives one. */
   readonly sla?: string;
   readonly steps: readonly string[];
 }
@@ -27,9 +27,9 @@ export type TierPlaybookId = 'thriving' | 'healthy' | 'at-risk' | 'critical';
 
 export interface TierPlaybook extends Play {
   readonly id: TierPlaybookId;
-  /** The lowest score of the band (seed 002's 80 / 60 / 40 / 0). */
+  /** The lowest score of the band (the Customer Success Engine's 80 / 60 / 40 / 0). */
   readonly min: number;
-  /** Seed 000's churn-prevention tier (1-3), or undefined (left out of the JSON) above 79. */
+  /** The afrexai playbook's churn-prevention tier (1-3); undefined (not in the JSON) above 79. */
   readonly churnTier: 1 | 2 | 3 | undefined;
 }
 
@@ -40,7 +40,7 @@ export interface SavePlay extends Play {
   readonly reason: ChurnReason;
   readonly examples: readonly string[];
   readonly preventable: string;
-  /** Seed 004's save offers for this reason. */
+  /** The office skill's save offers for this reason. */
   readonly offers: readonly string[];
 }
 
@@ -85,9 +85,9 @@ export interface PlaybookContent {
   readonly expansionPlays: readonly Play[];
   readonly expansionSignals: readonly string[];
   readonly expansionConversation: readonly string[];
-  /** The first moment of value for each segment (seed 002). */
+  /** The first moment of value for each segment (Customer Success Engine). */
   readonly aha: Readonly<Record<Segment, string>>;
-  /** How onboarding is delivered for each segment (seeds 000, 002). */
+  /** How onboarding is delivered for each segment (afrexai playbook, Customer Success Engine). */
   readonly coverage: Readonly<Record<Segment, string>>;
   readonly onboardingMilestones: readonly Play[];
   readonly onboardingRisks: readonly Play[];

@@ -20,43 +20,58 @@ export const NO_FORMAT = '';
 const isFigure = (cell: Cell | undefined) =>
   typeof cell === 'number' || cell instanceof SheetFormula;
 
-/** Per section (the title in column A of its header row): column index -> format. */
-const SECTION_COLUMNS: Readonly<Record<string, Readonly<Record<number, string>>>> = {
-  'Health distribution': { 2: MONEY, 3: PERCENT },
-  Renewals: { 2: MONEY },
-  'Risk by CSM': { 3: PERCENT, 4: MONEY },
-  'Retention trend': { 1: PERCENT },
-};
+/**
+ * Per section (the title in column A of its header row): column index -> format. Maps, as
+ * column A also holds users' texts (a CSM named "constructor" is not a section).
+ */
+const SECTION_COLUMNS: ReadonlyMap<string, ReadonlyMap<number, string>> = new Map([
+  [
+    'Health distribution',
+    new Map([
+      [2, MONEY],
+      [3, PERCENT],
+    ]),
+  ],
+  ['Renewals', new Map([[2, MONEY]])],
+  [
+    'Risk by CSM',
+    new Map([
+      [3, PERCENT],
+      [4, MONEY],
+    ]),
+  ],
+  ['Retention trend', new Map([[1, PERCENT]])],
+]);
 
 /** Single figures, by row label: the format of column B. */
-const ROW_VALUES: Readonly<Record<string, string>> = {
-  'Total ARR': MONEY,
-  'Average health': ONE_DECIMAL,
-  GRR: PERCENT,
-  NRR: PERCENT,
-  'Logo retention': PERCENT,
-  'ARR churned': MONEY,
-  'ARR contracted': MONEY,
-  'ARR expanded': MONEY,
-  'QBR completion': PERCENT,
-  NPS: WHOLE,
-  'Average TTFV (days)': ONE_DECIMAL,
-  'Onboarding completion': PERCENT,
-};
+const ROW_VALUES: ReadonlyMap<string, string> = new Map([
+  ['Total ARR', MONEY],
+  ['Average health', ONE_DECIMAL],
+  ['GRR', PERCENT],
+  ['NRR', PERCENT],
+  ['Logo retention', PERCENT],
+  ['ARR churned', MONEY],
+  ['ARR contracted', MONEY],
+  ['ARR expanded', MONEY],
+  ['QBR completion', PERCENT],
+  ['NPS', WHOLE],
+  ['Average TTFV (days)', ONE_DECIMAL],
+  ['Onboarding completion', PERCENT],
+]);
 
 export function dashboardFormats(rows: readonly (readonly Cell[])[]): string[][] {
-  let section: Readonly<Record<number, string>> | undefined;
+  let section: ReadonlyMap<number, string> | undefined;
   return rows.map((row) => {
     const label = String(row[0] ?? '');
     if (row.every((cell) => cell === '')) section = undefined;
-    else if (label in SECTION_COLUMNS) {
-      section = SECTION_COLUMNS[label];
+    else if (SECTION_COLUMNS.has(label)) {
+      section = SECTION_COLUMNS.get(label);
       return row.map(() => NO_FORMAT); // the section's header row
     }
     return row.map((cell, column) => {
       if (!isFigure(cell)) return NO_FORMAT;
-      if (column === 1 && label in ROW_VALUES) return ROW_VALUES[label] as string;
-      return section?.[column] ?? COUNT;
+      const single = column === 1 ? ROW_VALUES.get(label) : undefined;
+      return single ?? section?.get(column) ?? COUNT;
     });
   });
 }

@@ -1,7 +1,7 @@
 /**
- * The Dashboard sheet as data: seed 002's weekly CS metrics and its monthly review questions
- * answered from the book, History and the QBR Log, laid out as one grid of cells (values and
- * live formulas) plus the charts to draw over it. Pure: the app writes it in one batch.
+ * The Dashboard sheet as data: the Customer Success Engine's weekly CS metrics and its monthly
+ * review questions answered from the book, History and the QBR Log, laid out as one grid of cells
+ * (values and live formulas) plus the charts to draw over it. Pure: the app writes it in one batch.
  *
  * A figure is a live formula when a formula gives exactly the figure defined here (the
  * book's cells are plain numbers or dates, and no row needs a rule a formula cannot see,
@@ -614,7 +614,7 @@ function retentionTrend(context: Context): { month: string; retention: number }[
 
 // ------------------------------------------------------------------ monthly review
 
-/** Seed 002's churn reason taxonomy, matched by keywords in the Churn reason text. */
+/** The Engine's churn reason taxonomy, matched by keywords in the Churn reason text. */
 const CHURN_CATEGORIES: readonly [string, RegExp][] = [
   ['Competition', /compet|switch|in[- ]?house|rival|alternative/i],
   ['Relationship', /champion|relationship|trust|cs experience|support|service/i],
@@ -736,7 +736,7 @@ function reviewSection(context: Context, out: Cell[][], risks: readonly CsmRisk[
     `${threaded.length} of ${top10.length}`,
     '',
     '',
-    'Multi-threaded: champion and executive sponsor, or 3+ contacts (seed 002).',
+    'Multi-threaded: champion and executive sponsor, or 3+ contacts.',
     '',
   ]);
   for (const account of top10) {
@@ -772,7 +772,7 @@ function reviewSection(context: Context, out: Cell[][], risks: readonly CsmRisk[
     `${open.length} open, ${pipeline.length - open.length} with signals only`,
     context.layout.signals.has('expansionPipeline') ? amount : '',
     '',
-    'Gate (seed 001) and signals (seed 002), as EXPANSIONREADY; amount from the Expansion pipeline column.',
+    'Expansion gate and buying signals, as EXPANSIONREADY; amount from the Expansion pipeline column.',
     '',
   ]);
   for (const account of [...pipeline]

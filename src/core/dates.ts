@@ -5,7 +5,7 @@
  * time zone. Counting days with UTC arithmetic would be off by one for half the world, so
  * every date becomes a "day number" (days since 1970-01-01 on the local calendar) first.
  */
-import { type CellValue, type Read, invalid, isBlank, isDate } from './cells';
+import { type CellValue, MAX_FIGURE_TEXT, type Read, invalid, isBlank, isDate } from './cells';
 
 export type DayNumber = number;
 
@@ -105,6 +105,8 @@ export function readDay(cell: CellValue, timeZone: string): Read<DayNumber> {
   }
   if (typeof cell === 'string') {
     const text = cell.trim();
+    // Longer than any date someone types: refused before parsing (see MAX_FIGURE_TEXT).
+    if (text.length > MAX_FIGURE_TEXT) return invalid(cell);
     const match = ISO_DAY.exec(text);
     if (match) {
       const [, y, m, d] = match;

@@ -1,23 +1,24 @@
 /**
- * Expansion readiness: seed 001's gate (is it time to start an expansion motion?) and seed
- * 002's buying signals (what suggests there is something to expand into?). Pure.
+ * Expansion readiness: the bilingual playbook's gate (is it time to start an expansion
+ * motion?) and the Customer Success Engine's buying signals (what suggests there is something
+ * to expand into?). Pure.
  */
 import { seatUtilization } from './rubrics';
 import type { SignalValues } from './rubrics';
 
-/** Seed 001: health in the top tier ("Green") for at least this many consecutive days. */
+/** Bilingual playbook: health in the top tier ("Green") for at least this many consecutive days. */
 export const EXPANSION_GATE_TOP_TIER_DAYS = 60;
-/** Seed 001: no expansion motion when the renewal is this close (days) or closer. */
+/** Bilingual playbook: no expansion motion when the renewal is this close (days) or closer. */
 export const EXPANSION_GATE_RENEWAL_DAYS = 60;
 /**
- * Seat utilization above which seats are an expansion signal. Seeds 002 ("when >80% seats
- * used") and 004 ("approaching_seat_limit: 80% of licensed") say 80%; seed 000 says 85%. We
- * follow the two that agree: more than 80%.
+ * Seat utilization above which seats are an expansion signal. The Customer Success Engine
+ * ("when >80% seats used") and the office skill ("approaching_seat_limit: 80% of licensed")
+ * say 80%; the afrexai playbook says 85%. We follow the two that agree: more than 80%.
  */
 export const SEAT_EXPANSION_THRESHOLD = 0.8;
-/** Seed 000's expansion signal "health >80". */
+/** The afrexai playbook's expansion signal "health >80". */
 export const EXPANSION_HEALTH_THRESHOLD = 80;
-/** "Approaching renewal" for seed 002's "high health score + approaching renewal". */
+/** "Approaching renewal" for the Engine's "high health score + approaching renewal". */
 export const APPROACHING_RENEWAL_DAYS = 90;
 
 export interface ExpansionGateInput {
@@ -33,14 +34,14 @@ export interface ExpansionGateInput {
 
 export interface ExpansionGate {
   readonly open: boolean;
-  /** One line per gate condition, met ("✓ ...") or not ("✗ ..."), in the seed's order. */
+  /** One line per gate condition, met ("✓ ...") or not ("✗ ..."), in the playbook's order. */
   readonly reasons: string[];
 }
 
 /**
- * Seed 001's qualification before an expansion motion: top tier for 60+ consecutive days, at
- * least one goal achieved with documented ROI, champion actively engaged, renewal not within
- * 60 days. Every condition must be shown by the data: an unknown counts as not met, and its
+ * The bilingual playbook's qualification before an expansion motion: top tier for 60+ consecutive
+ * days, at least one goal achieved with documented ROI, champion actively engaged, renewal not
+ * within 60 days. Every condition must be shown by the data: an unknown counts as not met, and its
  * reason says what is missing.
  */
 export function expansionGate(input: ExpansionGateInput): ExpansionGate {
@@ -97,9 +98,10 @@ export interface ExpansionSignalContext {
 }
 
 /**
- * Seed 002's buying signals that the book's columns can show, strongest first, each with its
- * play: usage limits, a new department, seats more than 80% used (seeds 002/004), the
- * champion promoted, health over 80 (seed 000), high health with the renewal approaching.
+ * The Customer Success Engine's buying signals that the book's columns can show, strongest
+ * first, each with its play: usage limits, a new department, seats more than 80% used (the
+ * Engine and the office skill), the champion promoted, health over 80 (the afrexai playbook),
+ * high health with the renewal approaching.
  */
 export function expansionSignals(
   values: SignalValues,

@@ -45,6 +45,17 @@ export function roundHalfUp(value: number): number {
   return Math.floor(value + 0.5 + ROUNDING_NOISE);
 }
 
+/**
+ * The longest text HEALTHTIER passes through as a message (HEALTHSCORE's row messages are
+ * far shorter); longer text is not a message, and is quoted by an excerpt instead.
+ */
+export const MAX_PASSED_MESSAGE = 2_000;
+
+/** HEALTHTIER's text for a score cell that holds no score 0-100 (`found` as quoted). */
+export function notAScoreMessage(found: string): string {
+  return `Score: expected a number 0-100, found ${found}`;
+}
+
 /** Between the problems of one row, in its error text. */
 export const PROBLEMS_BETWEEN = '; ';
 

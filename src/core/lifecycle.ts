@@ -7,7 +7,7 @@
 import type { DayNumber } from './dates';
 import type { Segment } from './retention';
 
-/** The days of seed 002's renewal prep sequence, counted from the renewal date. */
+/** The days of the Engine's renewal prep sequence, counted from the renewal date. */
 export type RenewalStepDay = -90 | -75 | -60 | -45 | -30 | -14 | -7;
 
 export interface RenewalStep {
@@ -27,7 +27,7 @@ export interface RenewalStage {
   readonly overdue: boolean;
 }
 
-/** Seed 002's renewal prep sequence (starts 90 days before renewal), in our words. */
+/** The Engine's renewal prep sequence (starts 90 days before renewal), in our words. */
 export const RENEWAL_STEPS: readonly RenewalStep[] = Object.freeze([
   {
     day: -90,
@@ -88,7 +88,7 @@ export interface TouchCadence {
   readonly executive: string;
 }
 
-/** Seed 002's touch cadence by tier (sync meetings, async check-ins, QBRs, executive touch). */
+/** The Customer Success Engine's touch cadence by tier (sync, async, QBRs, executive touch). */
 const CADENCE: Readonly<Record<Segment, TouchCadence>> = {
   Enterprise: { sync: 'Bi-weekly', async: 'Weekly', qbr: 'Quarterly', executive: 'Quarterly' },
   'Mid-Market': {
@@ -112,10 +112,11 @@ export interface TtfvTarget {
 }
 
 /**
- * Time-to-first-value targets from seed 002's table (Enterprise 30 days, Mid-Market 14 days,
- * SMB 24 hours, Self-serve 10 minutes). Seed 000 gives "<14 days SMB / <30 days Enterprise";
- * we follow seed 002 because it covers every segment and measures each against its own
- * "aha moment" (seed 000's 14 days matches seed 002's Mid-Market figure).
+ * Time-to-first-value targets from the Customer Success Engine's table (Enterprise 30 days,
+ * Mid-Market 14 days, SMB 24 hours, Self-serve 10 minutes). The afrexai playbook gives "<14
+ * days SMB / <30 days Enterprise"; we follow the Engine because it covers every segment and
+ * measures each against its own "aha moment" (the afrexai 14 days matches the Engine's
+ * Mid-Market figure).
  */
 const TTFV: Readonly<Record<Segment, TtfvTarget>> = {
   Enterprise: { days: 30, label: '30 days' },
@@ -135,8 +136,8 @@ export interface WinBackStage {
 }
 
 /**
- * Seed 002's win-back timing. Each range includes its upper bound: day 30 is still "0-30
- * days", day 31 starts "30-90 days", and only after day 365 is the account removed from
+ * The Customer Success Engine's win-back timing. Each range includes its upper bound: day 30 is
+ * still "0-30 days", day 31 starts "30-90 days", and only after day 365 is the account removed from
  * active campaigns. Negative days (a churn date in the future) have no stage.
  */
 export function winBackStage(daysSinceChurn: number): WinBackStage | undefined {
@@ -226,8 +227,8 @@ const LEVELS: Readonly<Record<EngagementLevelName, Omit<EngagementLevel, 'basis'
 export const POWER_USER_ADOPTION = 0.5;
 
 /**
- * Seed 002's engagement levels from the book's columns. Active days per week are DAU/MAU x 7
- * (DAU/MAU is the share of a month's active users active on a given day), or, without
+ * The Customer Success Engine's engagement levels from the book's columns. Active days per week are
+ * DAU/MAU x 7 (DAU/MAU is the share of a month's active users active on a given day), or, without
  * DAU/MAU, core actions per week (capped at 7) as a proxy for active days:
  * - Ghost: last login 30 or more days ago (this wins over everything else);
  * - Power user: 5+ active days a week (daily on working days), and at least 50% of

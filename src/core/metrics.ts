@@ -5,6 +5,7 @@
  */
 import { type DayNumber, dayFromParts, isoDay } from './dates';
 import { type Segment, segmentOf } from './retention';
+import { normalizeKey } from './text';
 
 // ------------------------------------------------------------------ NPS and CSAT
 
@@ -17,7 +18,7 @@ export interface NpsResult {
   readonly nps: number;
 }
 
-/** Net Promoter Score of 0-10 answers (seed 002's VoC program: 0-6, 7-8, 9-10). */
+/** Net Promoter Score of 0-10 answers (the Engine's VoC program: 0-6, 7-8, 9-10). */
 export function npsOf(answers: readonly number[]): NpsResult {
   let promoters = 0;
   let detractors = 0;
@@ -56,24 +57,33 @@ export function convertExpansionRate(rate: number, from: number, to: number): nu
   return Math.pow(1 + rate, to / from) - 1;
 }
 
-/** Period names and their length in months. */
-export const PERIOD_MONTHS: Readonly<Record<string, number>> = {
-  day: 12 / 365,
-  daily: 12 / 365,
-  week: 12 / 52,
-  weekly: 12 / 52,
-  month: 1,
-  monthly: 1,
-  quarter: 3,
-  quarterly: 3,
-  'half-year': 6,
-  'semi-annual': 6,
-  semiannual: 6,
-  year: 12,
-  yearly: 12,
-  annual: 12,
-  annually: 12,
-};
+/**
+ * Period names and their length in months, keyed by normalizeKey of the name ("Semi-annual"
+ * and "semiannual" are "semiannual"). A Map, so that a name such as "constructor" or
+ * "__proto__" typed by a user finds nothing rather than an Object.prototype member.
+ */
+const PERIOD_MONTHS: ReadonlyMap<string, number> = new Map([
+  ['day', 12 / 365],
+  ['daily', 12 / 365],
+  ['week', 12 / 52],
+  ['weekly', 12 / 52],
+  ['month', 1],
+  ['monthly', 1],
+  ['quarter', 3],
+  ['quarterly', 3],
+  ['halfyear', 6],
+  ['semiannual', 6],
+  ['year', 12],
+  ['yearly', 12],
+  ['annual', 12],
+  ['annually', 12],
+]);
+
+/** The length in months of a period name ("monthly", "per year", "Semi-annual"), if known. */
+export function periodMonths(name: string): number | undefined {
+  const key = normalizeKey(name);
+  return PERIOD_MONTHS.get(key) ?? PERIOD_MONTHS.get(key.replace(/^per/, ''));
+}
 
 // ------------------------------------------------------------------ cohorts
 
@@ -104,16 +114,16 @@ export interface CohortRow {
   readonly retention: (number | undefined)[];
 }
 
-/** Seed 002's cohort table columns: Month 0, 1, 2, 3, 6 and 12. */
+/** The Customer Success Engine's cohort table columns: Month 0, 1, 2, 3, 6 and 12. */
 export const DEFAULT_COHORT_PERIODS: readonly number[] = [0, 1, 2, 3, 6, 12];
 
 /**
- * The retention cohort table (seed 002, Phase 9): accounts grouped by month of start, and for
- * each period k (in months) the share still a customer k months after its own start: the
- * account counts as retained when it has no end date or ended after start + k months. A cell
- * is filled only once every account of the cohort has reached month k, so a young cohort's
- * row stops where the seed's table shows a dash. With weights (ARR), the share is of
- * revenue: the ARR of the retained accounts over the cohort's ARR.
+ * The retention cohort table (Customer Success Engine, Phase 9): accounts grouped by month of
+ * start, and for each period k (in months) the share still a customer k months after its own start:
+ * the account counts as retained when it has no end date or ended after start + k months. A cell is
+ * filled only once every account of the cohort has reached month k, so a young cohort's row stops
+ * where the playbook's table shows a dash. With weights (ARR), the share is of revenue: the ARR of
+ * the retained accounts over the cohort's ARR.
  */
 export function cohortTable(
   accounts: readonly CohortAccount[],
@@ -147,7 +157,7 @@ export function cohortTable(
 
 // ------------------------------------------------------------------ capacity
 
-/** Seed 000's CSM capacity model: accounts one CSM can carry, by segment. */
+/** The afrexai playbook's CSM capacity model: accounts one CSM can carry, by segment. */
 export const CAPACITY: Readonly<Record<Segment, { min: number; max: number } | undefined>> = {
   Enterprise: { min: 10, max: 15 },
   'Mid-Market': { min: 25, max: 40 },
@@ -163,7 +173,7 @@ export interface CsmLoad {
   readonly accounts: number;
   readonly arr: number;
   readonly bySegment: Readonly<Record<Segment, number>>;
-  /** Share of a full book at the top of the seed's ranges: sum(accounts / max). */
+  /** Share of a full book at the top of the capacity ranges: sum(accounts / max). */
   readonly load: number;
   /** The same at the bottom of the ranges: sum(accounts / min). */
   readonly loadAtMin: number;

@@ -3,7 +3,7 @@
  * The five presets come from five published playbooks (docs/scoring.md); a custom model is
  * a weights range on the default recipes.
  */
-import { type CellValue, Invalid, isBlank, readNumber } from './cells';
+import { type CellValue, Invalid, describeCell, isBlank, readNumber } from './cells';
 import {
   DEFAULT_RECIPES,
   DIMENSION_IDS,
@@ -99,10 +99,10 @@ export const PRESETS: readonly HealthModel[] = [
         ['relationship', 10],
       ],
       {
-        productUsage: [s.seats001, s.dauMau002, s.features004],
+        productUsage: [s.seatsPlaybook, s.dauMauEngine, s.featuresOffice],
         engagement: [s.meetings, s.lastContact, s.missedMeetings],
         support: [s.tickets, s.csat, s.criticalTickets],
-        relationship: [s.relationship002, s.nps004],
+        relationship: [s.relationshipEngine, s.npsOffice],
       },
     ),
     tiers: tiers(['Green', 75, GREEN], ['Yellow', 50, YELLOW], ['Red', 0, RED]),
@@ -122,7 +122,7 @@ export const PRESETS: readonly HealthModel[] = [
         ['payment', 10],
       ],
       {
-        productUsage: [s.dauMau002],
+        productUsage: [s.dauMauEngine],
         support: [s.tickets, s.ticketTrend],
       },
     ),
@@ -148,7 +148,7 @@ export const PRESETS: readonly HealthModel[] = [
       {
         engagement: [s.missedMeetings, s.meetings, s.training, s.community],
         support: [s.ticketTrend, s.tickets, s.escalations, s.csat],
-        relationship: [s.relationship003, s.competitor003],
+        relationship: [s.relationshipPillar, s.competitorPillar],
       },
     ),
     tiers: tiers(['Green', 80, GREEN], ['Yellow', 50, YELLOW], ['Red', 0, RED]),
@@ -165,9 +165,9 @@ export const PRESETS: readonly HealthModel[] = [
         ['sentiment', 15],
       ],
       {
-        productUsage: [s.dauMau004, s.features004],
-        relationship: [s.nps004, s.csmEngagement004, s.sponsor004],
-        financial: [s.payment004, s.growth004],
+        productUsage: [s.dauMauOffice, s.featuresOffice],
+        relationship: [s.npsOffice, s.csmEngagementOffice, s.sponsorOffice],
+        financial: [s.paymentOffice, s.growthOffice],
       },
     ),
     tiers: tiers(
@@ -210,7 +210,7 @@ export function resolveModel(model: unknown): HealthModel {
     const preset = PRESET_BY_KEY.get(normalizeKey(model));
     if (!preset) {
       throw new ArgumentError(
-        `model: "${model}" is not a health model. Use one of ${listInWords(
+        `model: "${describeCell(model)}" is not a health model. Use one of ${listInWords(
           presetNames().map((name) => `"${name}"`),
         )}, or a 2-column range of dimension and weight.`,
       );
@@ -219,7 +219,7 @@ export function resolveModel(model: unknown): HealthModel {
   }
   if (Array.isArray(model)) return customModel(model as unknown[][]);
   throw new ArgumentError(
-    `model: expected a model name such as "cs-engine" or a 2-column range of dimension and weight, found ${String(model)}.`,
+    `model: expected a model name such as "cs-engine" or a 2-column range of dimension and weight, found ${describeCell(model)}.`,
   );
 }
 
@@ -240,7 +240,7 @@ function customModel(rows: unknown[][]): HealthModel {
     const where = `model row ${index + 1}`;
     if (!id) {
       throw new ArgumentError(
-        `${where}: "${name}" is not a health dimension. Use one of ${listInWords(
+        `${where}: "${describeCell(name)}" is not a health dimension. Use one of ${listInWords(
           DIMENSION_IDS.map((dimension) => DIMENSION_LABELS[dimension]),
         )}.`,
       );

@@ -1,10 +1,13 @@
 /**
  * The playbooks made specific to one account, and the documents a CSM hands on: the save plan
- * (seed 001's five parts with seed 002's plays and seed 004's offers), the success plan
- * (seed 002) and the onboarding plan (seeds 002, 001, 004). Pure: today and the playbooks' texts
- * (content, see content-types.ts) are arguments.
+ * (the bilingual Customer Success Playbook's five parts, with the Customer Success Engine's
+ * plays and the office skill's offers), the success plan (Customer Success Engine) and the
+ * onboarding plan (Customer Success Engine, bilingual playbook, office skill). The documents
+ * name no sources. Pure: today and the playbooks' texts (content, see content-types.ts) are
+ * arguments.
  */
 import type { Assessment } from './account';
+import { NAME_LENGTH, describeCell } from './cells';
 import { SEVERITY_LABELS } from './alerts/rules';
 import { type DayNumber, isoDay } from './dates';
 import type { DocBlock, DocContent } from './doc-model';
@@ -127,7 +130,7 @@ export const PLAN_TITLES: Readonly<Record<PlanKind, string>> = {
 };
 
 export function planDocumentName(kind: PlanKind, account: string, today: DayNumber): string {
-  return `${PLAN_TITLES[kind]} - ${account} - ${isoDay(today)}`;
+  return `${PLAN_TITLES[kind]} - ${describeCell(account, NAME_LENGTH)} - ${isoDay(today)}`;
 }
 
 function header(a: Assessment, kind: PlanKind, today: DayNumber, preparedBy: string): DocBlock[] {
@@ -201,12 +204,12 @@ function savePlan(
   blocks.push(table(remediation), {
     kind: 'heading',
     level: 3,
-    text: 'Offers to have ready (seed 004)',
+    text: 'Offers to have ready',
   });
   blocks.push({ kind: 'list', items: [...play.offers] });
   blocks.push({
     kind: 'paragraph',
-    text: 'Never give a discount without something in return: a longer term, a case study or a referral (seed 002).',
+    text: 'Never give a discount without something in return: a longer term, a case study or a referral.',
     style: { italic: true },
   });
   const now = a.score ?? 0;
@@ -306,7 +309,7 @@ function onboarding(a: Assessment, today: DayNumber, content: Content): DocBlock
   const blocks: DocBlock[] = [
     {
       kind: 'paragraph',
-      text: `${segment}${a.segment ? '' : ' (assumed: the book has no Segment or ARR)'}: first value when ${plan.ahaMoment}, within ${a.ttfv?.label ?? '14 days'} (seed 002). ${plan.coverage}.`,
+      text: `${segment}${a.segment ? '' : ' (assumed: the book has no Segment or ARR)'}: first value when ${plan.ahaMoment}, within ${a.ttfv?.label ?? '14 days'}. ${plan.coverage}.`,
     },
   ];
   plan.milestones.forEach((milestone, i) => {

@@ -13,12 +13,13 @@ import type {
   TierPlaybook,
 } from './content-types';
 import { RENEWAL_STEPS, winBackStage } from './lifecycle';
+import { SOURCES, sourceLine } from './playbook-sources';
 import type { Segment } from './retention';
 import { normalizeKey } from './text';
 
 // ------------------------------------------------------------------ health tiers
 
-/** The playbook for a 0-100 score (seed 002's bands). */
+/** The playbook for a 0-100 score (the Customer Success Engine's bands). */
 export function tierPlaybookFor(content: PlaybookContent, score: number): TierPlaybook {
   const playbooks = content.tierPlaybooks;
   for (const playbook of playbooks) if (score >= playbook.min) return playbook;
@@ -60,9 +61,9 @@ export function savePlayFor(content: PlaybookContent, reason: ChurnReason): Save
 
 export interface OnboardingPlan {
   readonly segment: Segment;
-  /** The first moment of value for this segment (seed 002). */
+  /** The first moment of value for this segment (Customer Success Engine). */
   readonly ahaMoment: string;
-  /** How onboarding is delivered for the segment (seeds 000, 002). */
+  /** How onboarding is delivered for the segment (afrexai playbook, Customer Success Engine). */
   readonly coverage: string;
   readonly milestones: readonly Play[];
 }
@@ -88,7 +89,7 @@ export interface CabCheck {
   readonly reasons: readonly string[];
 }
 
-/** Seed 002's CAB criteria the book can check: health above 70, a customer for 6+ months. */
+/** The Engine's CAB criteria the book can check: health above 70, a customer for 6+ months. */
 export function cabCheck(score: number | undefined, daysAsCustomer: number | undefined): CabCheck {
   const reasons: string[] = [];
   let eligible = true;
@@ -125,7 +126,7 @@ function section(
 function renewalPlays(): Play[] {
   return RENEWAL_STEPS.map((step) => ({
     title: `Day ${step.day}: ${step.title}`,
-    source: 'seed 002',
+    source: SOURCES.engine,
     steps: [step.action],
   }));
 }
@@ -137,7 +138,7 @@ function winBackPlays(): Play[] {
       ? [
           {
             title: `${stage.stage} since churn`,
-            source: 'seed 002',
+            source: SOURCES.engine,
             sla: `Expected success: ${stage.successRate}`,
             steps: [stage.approach],
           },
@@ -163,17 +164,21 @@ export function playbookCatalog(content: PlaybookContent): PlaybookSection[] {
           ...play.offers.map((offer) => `Offer: ${offer}`),
         ],
       })),
-      { title: 'Save plan', source: 'seed 001', steps: c.savePlanSteps },
+      { title: 'Save plan', source: SOURCES.bilingual, steps: c.savePlanSteps },
     ]),
     section(c, 'expansion', [
       ...c.expansionPlays,
-      { title: 'Signals to watch', source: 'seeds 001, 002, 004', steps: c.expansionSignals },
-      { title: 'The conversation', source: 'seed 001', steps: c.expansionConversation },
+      {
+        title: 'Signals to watch',
+        source: sourceLine(SOURCES.bilingual, SOURCES.engine, SOURCES.office),
+        steps: c.expansionSignals,
+      },
+      { title: 'The conversation', source: SOURCES.bilingual, steps: c.expansionConversation },
     ]),
     section(c, 'onboarding', [
       ...(['Enterprise', 'Mid-Market', 'SMB', 'Self-Serve'] as Segment[]).map((segment) => ({
         title: segment,
-        source: 'seeds 002, 000',
+        source: sourceLine(SOURCES.engine, SOURCES.afrexai),
         steps: [`First value: ${c.aha[segment]}`, c.coverage[segment]],
       })),
       ...c.onboardingMilestones,
@@ -184,18 +189,22 @@ export function playbookCatalog(content: PlaybookContent): PlaybookSection[] {
     section(c, 'win-back', winBackPlays()),
     section(c, 'voc', [
       ...c.npsFollowUp,
-      { title: 'Where feedback comes from', source: 'seed 002', steps: c.vocCollection },
+      { title: 'Where feedback comes from', source: SOURCES.engine, steps: c.vocCollection },
       c.cab,
     ]),
     section(c, 'qbr', [
       ...Object.values(c.agendas).map((agenda) => ({
-        title: `${agenda.title} (${agenda.source})`,
+        title: agenda.title,
         source: agenda.source,
         steps: agenda.items.map(
           (item) => `${item.minutes} min: ${item.title} (${item.owner}). ${item.detail}`,
         ),
       })),
-      { title: 'Preparation checklist', source: 'seeds 002, 001', steps: c.qbrPrepChecklist },
+      {
+        title: 'Preparation checklist',
+        source: sourceLine(SOURCES.engine, SOURCES.bilingual),
+        steps: c.qbrPrepChecklist,
+      },
     ]),
   ];
 }

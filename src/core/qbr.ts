@@ -3,12 +3,17 @@
  * quarter and the agenda. Pure: the date of the meeting is "today", and the agendas and
  * checklists (content, see content-types.ts), arguments.
  *
- * Facts from the seeds: the 45-minute agenda (seed 000) and the 60-minute one (seeds 001/002);
- * "never present a QBR without a quantified ROI" (seed 000); the ROI arithmetic of seed 004's
- * worked example; the success-metric targets (seeds 002, 004); the prep checklist and the
- * post-QBR follow-up email (seed 002); expansion only when seed 001's gate is open.
+ * Facts from the playbooks: the 45-minute agenda and "never present a QBR without a quantified
+ * ROI" (Customer Success Playbook, afrexai); the 60-minute agenda (the bilingual Customer
+ * Success Playbook and the Customer Success Engine); the ROI arithmetic of the Customer Success
+ * office skill's worked example; the success-metric targets (Customer Success Engine, office
+ * skill); the prep checklist and the post-QBR follow-up email (Customer Success Engine);
+ * expansion only when the bilingual playbook's gate is open. The document is the customer's:
+ * it names none of these sources.
  */
 import type { Assessment } from './account';
+import { NAME_LENGTH, describeCell } from './cells';
+import { ownEntry } from './text';
 import type { AgendaId, Content } from './content-types';
 import { SEVERITY_LABELS } from './alerts/rules';
 import { type DayNumber, isoDay } from './dates';
@@ -38,13 +43,13 @@ export interface QbrOptions extends QbrRequest {
 
 export const QBR_ERRORS = {
   quarter: (text: string) =>
-    `"${text}" is not a quarter: choose one such as Q4 2026 (Q1 to Q4, then the year).`,
+    `"${describeCell(text)}" is not a quarter: choose one such as Q4 2026 (Q1 to Q4, then the year).`,
   agenda: (text: string) =>
-    `"${text}" is not an agenda: choose the 45-minute or the 60-minute one.`,
+    `"${describeCell(text)}" is not an agenda: choose the 45-minute or the 60-minute one.`,
 };
 
 export function qbrDocumentName(account: string, quarter: string): string {
-  return `QBR - ${account} - ${quarter}`;
+  return `QBR - ${describeCell(account, NAME_LENGTH)} - ${quarter}`;
 }
 
 const pct = (fraction: number) => `${Math.round(fraction * 100)}%`;
@@ -52,7 +57,7 @@ const WHITE = '#ffffff';
 const GOOD = '#e6f4ea';
 const BAD = '#fce8e6';
 
-/** Days until the next QBR by the segment's cadence (seed 002's touch cadence). */
+/** Days until the next QBR by the segment's cadence (the Engine's touch cadence). */
 export function nextQbrDays(cadence: string | undefined): number {
   switch (cadence) {
     case 'Semi-annual':
@@ -71,7 +76,7 @@ interface MetricRow {
   readonly met: boolean;
 }
 
-/** Success metrics the book can show, each against a target from the seeds. */
+/** Success metrics the book can show, each against a target from the playbooks. */
 function metricRows(a: Assessment): { rows: MetricRow[]; missing: string[] } {
   const v = a.values;
   const rows: MetricRow[] = [];
@@ -80,7 +85,7 @@ function metricRows(a: Assessment): { rows: MetricRow[]; missing: string[] } {
   if (seats !== undefined) {
     rows.push({
       metric: 'Licensed seats active',
-      target: '80% (seed 002)',
+      target: '80%',
       actual: `${pct(seats)} (${v.seatsActive} of ${v.seatsLicensed})`,
       met: seats >= 0.8,
     });
@@ -88,7 +93,7 @@ function metricRows(a: Assessment): { rows: MetricRow[]; missing: string[] } {
   if (v.dauMau !== undefined) {
     rows.push({
       metric: 'DAU/MAU',
-      target: '40% or more (seed 002)',
+      target: '40% or more',
       actual: pct(v.dauMau),
       met: v.dauMau >= 0.4,
     });
@@ -97,7 +102,7 @@ function metricRows(a: Assessment): { rows: MetricRow[]; missing: string[] } {
   if (adoption !== undefined) {
     rows.push({
       metric: 'Feature adoption',
-      target: '60% or more (seed 004)',
+      target: '60% or more',
       actual: pct(adoption),
       met: adoption >= 0.6,
     });
@@ -106,7 +111,7 @@ function metricRows(a: Assessment): { rows: MetricRow[]; missing: string[] } {
     const account = v.nps > 10 || v.nps < 0;
     rows.push({
       metric: 'NPS',
-      target: account ? 'above 50 (seed 000)' : '9-10, a promoter (seed 004: above 8)',
+      target: account ? 'above 50' : '9-10, a promoter',
       actual: String(v.nps),
       met: account ? v.nps > 50 : v.nps >= 9,
     });
@@ -114,7 +119,7 @@ function metricRows(a: Assessment): { rows: MetricRow[]; missing: string[] } {
   if (v.tickets30 !== undefined) {
     rows.push({
       metric: 'Support tickets (30 days)',
-      target: 'fewer than 10 (seed 004)',
+      target: 'fewer than 10',
       actual: String(v.tickets30),
       met: v.tickets30 < 10,
     });
@@ -231,7 +236,7 @@ function usageBlocks(a: Assessment): DocBlock[] {
       kind: 'paragraph',
       text:
         unused > 0
-          ? `Under-used features: ${unused} of ${v.featuresAvailable} are not used yet.${adoption !== undefined && adoption < 0.5 ? ' Adoption is below 50%: start the adoption nudge sequence (seed 002) and offer training.' : ''}`
+          ? `Under-used features: ${unused} of ${v.featuresAvailable} are not used yet.${adoption !== undefined && adoption < 0.5 ? ' Adoption is below 50%: start the adoption nudge sequence and offer training.' : ''}`
           : 'Every available feature is in use.',
     });
     if (unused > 0) {
@@ -261,7 +266,7 @@ function supportBlocks(a: Assessment): DocBlock[] {
   if ((v.openCriticalTickets ?? 0) > 0) {
     blocks.push({
       kind: 'paragraph',
-      text: 'Resolve the open critical tickets before the meeting (seed 002’s prep checklist).',
+      text: 'Resolve the open critical tickets before the meeting.',
       style: { bold: true },
     });
   }
@@ -412,7 +417,7 @@ export function buildQbr(a: Assessment, options: QbrOptions, content: Content): 
   const quarter = parseQuarter(options.quarter);
   if (!quarter) throw new Error(QBR_ERRORS.quarter(options.quarter));
   const { agendas, expansionPlays, qbrPrepChecklist } = content.playbooks;
-  const agenda = agendas[options.agenda];
+  const agenda = ownEntry(agendas, options.agenda);
   if (!agenda) throw new Error(QBR_ERRORS.agenda(String(options.agenda)));
   const label = quarterLabel(quarter);
   const { today, preparedBy } = options;
@@ -429,7 +434,7 @@ export function buildQbr(a: Assessment, options: QbrOptions, content: Content): 
     { kind: 'title', text: `Quarterly Business Review: ${a.name}` },
     {
       kind: 'paragraph',
-      text: `${label} · ${agenda.title} (${agenda.source}) · prepared ${longDay(today)} by ${preparedBy}`,
+      text: `${label} · ${agenda.title} · prepared ${longDay(today)} by ${preparedBy}`,
       style: { italic: true, color: '#5f6368' },
     },
     { kind: 'heading', level: 2, text: 'Agenda' },
@@ -570,7 +575,7 @@ export function buildQbr(a: Assessment, options: QbrOptions, content: Content): 
     { kind: 'list', items: priorityList, numbered: true },
   );
 
-  // 9. Expansion, only when seed 001's gate is open
+  // 9. Expansion, only when the expansion gate is open
   let section = 9;
   if (gateOpen) {
     const signals =
@@ -581,7 +586,7 @@ export function buildQbr(a: Assessment, options: QbrOptions, content: Content): 
       { kind: 'heading', level: 1, text: `${section}. Expansion opportunities` },
       {
         kind: 'paragraph',
-        text: `The expansion gate is open (seed 001): ${a.gate.reasons.join('; ')}.`,
+        text: `The expansion gate is open: ${a.gate.reasons.join('; ')}.`,
       },
       { kind: 'list', items: signals },
       {
@@ -605,7 +610,7 @@ export function buildQbr(a: Assessment, options: QbrOptions, content: Content): 
     { kind: 'heading', level: 1, text: `${section + 1}. Next QBR` },
     {
       kind: 'paragraph',
-      text: `${longDay(nextQbr)} (${a.cadence ? `${a.cadence.qbr.toLowerCase()} cadence for ${a.segment}` : 'quarterly'}, seed 002).`,
+      text: `${longDay(nextQbr)} (${a.cadence ? `${a.cadence.qbr.toLowerCase()} cadence for ${a.segment}` : 'quarterly'}).`,
       style: { bold: true },
     },
     { kind: 'pagebreak' },

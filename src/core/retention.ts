@@ -56,7 +56,9 @@ export function grrOfMovements({ start, contraction, churn }: Movements): number
 
 export type Segment = 'Enterprise' | 'Mid-Market' | 'SMB' | 'Self-Serve';
 
-/** Seed 000's capacity model: Enterprise $100K+, Mid-Market $25-100K, SMB $5-25K, below. */
+/**
+ * The afrexai playbook's capacity model: Enterprise $100K+, Mid-Market $25-100K, SMB $5-25K, below.
+ */
 export function segmentOf(arr: number): Segment {
   if (arr >= 100_000) return 'Enterprise';
   if (arr >= 25_000) return 'Mid-Market';

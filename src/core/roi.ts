@@ -1,6 +1,6 @@
 /**
- * Return on investment from the book's outcome columns, as seed 004's worked example computes
- * it: hours saved per month x 12 x hourly rate is the annual value; divided by the annual
+ * Return on investment from the book's outcome columns, as the office skill's worked example
+ * computes it: hours saved per month x 12 x hourly rate is the annual value; divided by the annual
  * investment it is the ROI multiple (350 h x $50 x 12 = $210,000 against $60,000 = 3.5x).
  */
 import type { SignalValues } from './rubrics';
@@ -42,7 +42,7 @@ export function computeRoi(values: SignalValues): Roi {
     return {
       ok: false,
       missing,
-      message: `No quantified ROI: fill in ${missing.join(', ')} for this account. Seed 000's rule: never present a QBR without a quantified ROI number.`,
+      message: `No quantified ROI: fill in ${missing.join(', ')} for this account: never present a QBR without a quantified ROI number.`,
     };
   }
   const monthlyValue = hoursSavedPerMonth * hourlyRate;

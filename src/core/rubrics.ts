@@ -12,6 +12,10 @@
  * interpolated linearly over the quantity the playbook names, from the band's low score at
  * its lower end to its high score at its upper end (an open end is the limit). Where no
  * playbook gives a number, the rubric is CS Engine's own and docs/scoring.md says so.
+ *
+ * Names say what is scored, and a suffix whose bands score it: ...Engine the Customer
+ * Success Engine, ...Playbook the bilingual Customer Success Playbook, ...Pillar the
+ * five-pillar customer-success skill, ...Office the Customer Success office skill.
  */
 import type { SignalTypes } from './signals';
 import type { DayNumber } from './dates';
@@ -322,17 +326,17 @@ const ESCALATIONS = line([0, 100], [1, 50], [2, 20], [3, 0]);
  * from (see each rubric below for how).
  */
 export const SCALES = {
-  dauMau002: DAU_MAU_ENGINE,
-  dauMau004: DAU_MAU_OFFICE,
-  features004: FEATURES_OFFICE,
-  seats001: SEATS_PLAYBOOK,
-  usageChange002: USAGE_CHANGE_ENGINE,
+  dauMauEngine: DAU_MAU_ENGINE,
+  dauMauOffice: DAU_MAU_OFFICE,
+  featuresOffice: FEATURES_OFFICE,
+  seatsPlaybook: SEATS_PLAYBOOK,
+  usageChangeEngine: USAGE_CHANGE_ENGINE,
   lastLogin: LAST_LOGIN_DAYS,
   lastContact: LAST_CONTACT_DAYS,
   meetings: MEETINGS_90_DAYS,
   missedMeetings: MISSED_MEETINGS,
   training: TRAINING,
-  nps004: NPS_SCALE,
+  npsOffice: NPS_SCALE,
   tickets: TICKETS_30_DAYS,
   csatRating: CSAT_RATING,
   criticalTickets: CRITICAL_TICKETS,
@@ -340,26 +344,26 @@ export const SCALES = {
 } as const satisfies Record<string, Scale>;
 
 export const TABLES = {
-  usageTrend002: TREND_ENGINE,
+  usageTrendEngine: TREND_ENGINE,
   ticketTrend: TICKET_TREND_ENGINE,
   community: COMMUNITY,
-  sponsor004: SPONSOR_OFFICE,
+  sponsorOffice: SPONSOR_OFFICE,
   sponsorPresent: SPONSOR_PRESENT,
-  csmEngagement004: CSM_ENGAGEMENT_OFFICE,
-  relationship002: RELATIONSHIP_ENGINE,
-  relationship003: RELATIONSHIP_PILLAR,
-  outcomes002: OUTCOMES_ENGINE,
-  financial002: FINANCIAL_ENGINE,
-  payment004: PAYMENT_OFFICE,
-  growth004: GROWTH_OFFICE,
+  csmEngagementOffice: CSM_ENGAGEMENT_OFFICE,
+  relationshipEngine: RELATIONSHIP_ENGINE,
+  relationshipPillar: RELATIONSHIP_PILLAR,
+  outcomesEngine: OUTCOMES_ENGINE,
+  financialEngine: FINANCIAL_ENGINE,
+  paymentOffice: PAYMENT_OFFICE,
+  growthOffice: GROWTH_OFFICE,
 } as const;
 
 // ---------------------------------------------------------------- product usage
 
-export const dauMau002: Rubric = ({ values }) =>
+export const dauMauEngine: Rubric = ({ values }) =>
   values.dauMau === undefined ? undefined : scoreOnScale(values.dauMau, DAU_MAU_ENGINE);
 
-export const dauMau004: Rubric = ({ values }) =>
+export const dauMauOffice: Rubric = ({ values }) =>
   values.dauMau === undefined ? undefined : scoreOnScale(values.dauMau, DAU_MAU_OFFICE);
 
 /** Active seats over licensed seats, if both are known and seats were licensed. */
@@ -371,7 +375,7 @@ export function seatUtilization(values: SignalValues): number | undefined {
   return seatsActive / seatsLicensed;
 }
 
-export const seats001: Rubric = ({ values }) => {
+export const seatsPlaybook: Rubric = ({ values }) => {
   const used = seatUtilization(values);
   return used === undefined ? undefined : scoreOnScale(used, SEATS_PLAYBOOK);
 };
@@ -385,20 +389,20 @@ export function featureAdoption(values: SignalValues): number | undefined {
   return values.featureAdoption;
 }
 
-export const features004: Rubric = ({ values }) => {
+export const featuresOffice: Rubric = ({ values }) => {
   const adoption = featureAdoption(values);
   return adoption === undefined ? undefined : scoreOnScale(adoption, FEATURES_OFFICE);
 };
 
 /** A month-over-month change places the account in its range; a trend word alone, the middle. */
-export const usageTrend002: Rubric = ({ values }) =>
+export const usageTrendEngine: Rubric = ({ values }) =>
   values.usageChange !== undefined
     ? scoreOnScale(values.usageChange, USAGE_CHANGE_ENGINE)
     : lookUp(TREND_ENGINE, values.usageTrend);
 
 // ---------------------------------------------------------------- engagement
 
-export const loginTrend002: Rubric = ({ values }) => lookUp(TREND_ENGINE, values.loginTrend);
+export const loginTrendEngine: Rubric = ({ values }) => lookUp(TREND_ENGINE, values.loginTrend);
 
 function daysSince(day: DayNumber | undefined, today: DayNumber): number | undefined {
   return day === undefined ? undefined : Math.max(0, today - day);
@@ -445,7 +449,7 @@ function weakChampion(values: SignalValues): boolean {
   return values.championStatus === 'new' || values.championStatus === 'at-risk';
 }
 
-export const relationship002: Rubric = ({ values }) => {
+export const relationshipEngine: Rubric = ({ values }) => {
   const champion = hasChampion(values);
   const sponsor = values.executiveSponsor;
   const contacts = values.contacts;
@@ -466,7 +470,7 @@ export const relationship002: Rubric = ({ values }) => {
  * Five-pillar relationship: the sponsor and the champion pick the band, the contacts place
  * the account inside it. Without a Contacts column, the people the row names are counted.
  */
-export const relationship003: Rubric = ({ values }) => {
+export const relationshipPillar: Rubric = ({ values }) => {
   const champion = hasChampion(values);
   const sponsor = values.executiveSponsor;
   const contacts = values.contacts;
@@ -484,16 +488,16 @@ export const relationship003: Rubric = ({ values }) => {
   return placeIn(range, Math.max(contacts ?? 0, named));
 };
 
-export const nps004: Rubric = ({ values }) =>
+export const npsOffice: Rubric = ({ values }) =>
   values.nps === undefined ? undefined : scoreOnScale(values.nps, NPS_SCALE);
 
-export const sponsor004: Rubric = ({ values }) => yesNo(SPONSOR_OFFICE, values.executiveSponsor);
+export const sponsorOffice: Rubric = ({ values }) => yesNo(SPONSOR_OFFICE, values.executiveSponsor);
 
 function known(value: boolean | undefined): Known {
   return value === undefined ? 'unknown' : value ? 'yes' : 'no';
 }
 
-export const csmEngagement004: Rubric = ({ values }) => {
+export const csmEngagementOffice: Rubric = ({ values }) => {
   const { meetings90, missedMeetings: missed } = values;
   const regular = known(meetings90 === undefined ? undefined : meetings90 >= 3);
   const responsive = known(missed === undefined ? undefined : missed === 0);
@@ -505,7 +509,8 @@ export const csmEngagement004: Rubric = ({ values }) => {
  * the relationship average. Its absence is no evidence of a strong relationship, so "no" is
  * left out.
  */
-export const competitor003: Rubric = ({ values }) => (values.competitorMentioned ? 0 : undefined);
+export const competitorPillar: Rubric = ({ values }) =>
+  values.competitorMentioned ? 0 : undefined;
 
 // ---------------------------------------------------------------- outcomes
 
@@ -514,7 +519,7 @@ export const competitor003: Rubric = ({ values }) => (values.competitorMentioned
  * share of goals met places it inside "some", and where no share can (none, all, or no goal
  * count), ROI known to be undocumented puts it at the bottom and unknown ROI in the middle.
  */
-export const outcomes002: Rubric = ({ values }) => {
+export const outcomesEngine: Rubric = ({ values }) => {
   const { goalsDefined, goalsAchieved, roiDocumented } = values;
   const o = OUTCOMES_ENGINE;
   if (goalsAchieved === undefined) return yesNo(o.roiOnly, roiDocumented);
@@ -531,14 +536,14 @@ export const outcomes002: Rubric = ({ values }) => {
 
 // ---------------------------------------------------------------- financial
 
-export const financial002: Rubric = ({ values }) => {
+export const financialEngine: Rubric = ({ values }) => {
   const { paymentStatus, arrTrend } = values;
   return FINANCIAL_ENGINE[paymentStatus ?? 'unknown'][arrTrend ?? 'unknown'];
 };
 
-export const payment004: Rubric = ({ values }) => lookUp(PAYMENT_OFFICE, values.paymentStatus);
+export const paymentOffice: Rubric = ({ values }) => lookUp(PAYMENT_OFFICE, values.paymentStatus);
 
-export const growth004: Rubric = ({ values }) => lookUp(GROWTH_OFFICE, values.arrTrend);
+export const growthOffice: Rubric = ({ values }) => lookUp(GROWTH_OFFICE, values.arrTrend);
 
 // ---------------------------------------------------------------- support and sentiment
 

@@ -593,7 +593,7 @@ export const SIGNALS: readonly SignalDefinition[] = [
     'Renewal discussion started',
     'Renewal kickoff done',
   ]),
-  // expansion signals (seed 002's buying signals) and lifecycle
+  // expansion signals (the Customer Success Engine's buying signals) and lifecycle
   define('usageLimitReached', 'Usage limit reached', YES_NO, flag, [
     'Usage limit',
     'Hitting usage limits',

@@ -13,6 +13,16 @@ export function normalizeKey(text: string): string {
 
 const ASCII_ONLY = /^[\x20-\x7e]*$/;
 
+/**
+ * `record[key]` when the record itself holds `key`, else undefined: a key typed by a user
+ * ("constructor", "__proto__", "toString") never finds a member of Object.prototype.
+ */
+export function ownEntry<V>(record: Readonly<Record<string, V>>, key: unknown): V | undefined {
+  return typeof key === 'string' && Object.prototype.hasOwnProperty.call(record, key)
+    ? record[key]
+    : undefined;
+}
+
 /** "a, b or c" for messages. */
 export function listInWords(items: readonly string[], conjunction = 'or'): string {
   if (items.length <= 1) return items.join('');

@@ -15,7 +15,8 @@ import {
 import { calibrateWeights, roundToTotal } from '../core/calibrate';
 import type { DimensionId } from '../core/dimensions';
 import { ArgumentError, type HealthModel, defaultModel, resolveModel } from '../core/models';
-import { type FunctionContext, scoreBookRange } from './health';
+import type { FunctionContext } from './context';
+import { scoreBookRange } from './health';
 import { todayOf } from './today';
 import { cellsOfColumn, toGrid } from './ranges';
 

@@ -1,13 +1,15 @@
 /**
  * HEALTHSCORE, HEALTHTIER and HEALTHDRIVERS: a book range in, one result per row out.
  */
-import { type CellValue, isBlank, parseNumberText } from '../core/cells';
+import { type CellValue, describeCell, isBlank, parseNumberText } from '../core/cells';
 import { type AccountRow, planRead, readAccountRows, readLayout } from '../core/book';
 import type { DayNumber } from '../core/dates';
 import {
   type HealthResult,
   columnsNeededBy,
+  MAX_PASSED_MESSAGE,
   describeDrivers,
+  notAScoreMessage,
   scoreAccount,
   usesAnyColumn,
 } from '../core/health';
@@ -15,13 +17,7 @@ import { ArgumentError, type HealthModel, resolveModel, tierFor } from '../core/
 import { DIMENSION_LABELS } from '../core/dimensions';
 import { bookArguments, mapCells } from './ranges';
 import { todayOf } from './today';
-
-/** What a custom function knows of its surroundings, handed in by src/index.ts. */
-export interface FunctionContext {
-  readonly now: Date;
-  /** The spreadsheet's time zone (IANA name). */
-  readonly timeZone: string;
-}
+import type { FunctionContext } from './context';
 
 /**
  * Reads and scores every row of a book range, the shared core of the health functions, and
@@ -103,13 +99,15 @@ function tierOfCell(cell: CellValue, model: HealthModel): string {
   if (typeof cell === 'number') score = cell;
   else if (typeof cell === 'string') {
     const parsed = parseNumberText(cell);
-    if (!parsed) return cell;
-    score = parsed.value;
+    if (!parsed && cell.length <= MAX_PASSED_MESSAGE) return cell;
+    score = parsed?.value;
   }
   if (score === undefined || !Number.isFinite(score)) {
-    return `Score: expected a number 0-100, found '${String(cell)}'`;
+    return notAScoreMessage(`'${describeCell(cell)}'`);
   }
-  if (score < 0 || score > 100) return `Score: expected a number 0-100, found ${score}`;
+  if (score < 0 || score > 100) {
+    return notAScoreMessage(describeCell(score));
+  }
   return tierFor(model, score).label;
 }
 

@@ -16,7 +16,7 @@ import { renewalStage, ttfvTarget, winBackStage } from '../core/lifecycle';
 import { ArgumentError, defaultModel } from '../core/models';
 import { type Segment, segmentOf } from '../core/retention';
 import { normalizeKey } from '../core/text';
-import type { FunctionContext } from './health';
+import type { FunctionContext } from './context';
 import { bookArguments, cellsOfColumn, mapCells } from './ranges';
 import { todayOf } from './today';
 

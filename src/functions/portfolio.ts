@@ -5,6 +5,7 @@
 import {
   type CellValue,
   Invalid,
+  MAX_MAGNITUDE,
   describeCell,
   isBlank,
   readChange,
@@ -16,7 +17,6 @@ import {
 import { type DayNumber, readDay } from '../core/dates';
 import {
   DEFAULT_COHORT_PERIODS,
-  PERIOD_MONTHS,
   SEGMENT_ORDER,
   cohortTable,
   convertChurnRate,
@@ -24,10 +24,10 @@ import {
   csatOf,
   csmLoads,
   npsOf,
+  periodMonths,
 } from '../core/metrics';
 import { ArgumentError } from '../core/models';
-import { normalizeKey } from '../core/text';
-import type { FunctionContext } from './health';
+import type { FunctionContext } from './context';
 import { todayOf } from './today';
 import { cellsOfColumn, mapCells, toGrid } from './ranges';
 
@@ -61,23 +61,22 @@ export function csat(responses: unknown): number {
   return csatOf(answers('CSAT', responses, 'responses', 1, 5));
 }
 
-/** A period argument: a name ("monthly", "year") or a number of months. */
+/** The longest period argument: 100 years, in months. */
+const MAX_PERIOD_MONTHS = 1200;
+
+/** A period argument: a name ("monthly", "year") or a number of months up to 100 years. */
 function months(fn: string, arg: unknown, argument: string, fallback: number): number {
   if (isBlank(arg as CellValue)) return fallback;
-  if (typeof arg === 'number') {
-    if (arg > 0 && Number.isFinite(arg)) return arg;
-  } else if (typeof arg === 'string') {
-    const known =
-      PERIOD_MONTHS[normalizeKey(arg).replace(/^per/, '')] ??
-      PERIOD_MONTHS[arg.trim().toLowerCase()];
-    if (known !== undefined) return known;
-    const count = Number(arg);
-    if (arg.trim() !== '' && count > 0 && Number.isFinite(count)) return count;
-  }
+  const count =
+    typeof arg === 'string' ? (periodMonths(arg) ?? readNumber(arg)) : readNumber(arg as CellValue);
+  if (typeof count === 'number' && count > 0 && count <= MAX_PERIOD_MONTHS) return count;
   throw new ArgumentError(
-    `${fn}: ${argument} should be a period such as "monthly", "quarterly" or "annual", or a number of months; found '${describeCell(arg)}'.`,
+    `${fn}: ${argument} should be a period such as "monthly", "quarterly" or "annual", or a number of months up to ${MAX_PERIOD_MONTHS}; found '${describeCell(arg)}'.`,
   );
 }
+
+const describePeriod = (months: number) =>
+  months === 1 ? '1 month' : `${Math.round(months * 1000) / 1000} months`;
 
 function convertRates(
   fn: string,
@@ -94,7 +93,11 @@ function convertRates(
     const value = read(cell);
     if (value === undefined) return '';
     if (value instanceof Invalid) return `rate: expected ${expected}, found '${value.found}'`;
-    return convert(value, fromMonths, toMonths);
+    const converted = convert(value, fromMonths, toMonths);
+    // Compounding a large rate over many periods can exceed any number a cell can show.
+    return Number.isFinite(converted) && Math.abs(converted) <= MAX_MAGNITUDE
+      ? converted
+      : `rate: ${describeCell(cell)} compounded from ${describePeriod(fromMonths)} to ${describePeriod(toMonths)} is too large to show`;
   });
 }
 
@@ -128,28 +131,33 @@ export function expansionRate(rate: unknown, from: unknown, to: unknown) {
   );
 }
 
+/** The last month a cohort table shows: 20 years, in either form of `periods`. */
+const MAX_COHORT_MONTH = 240;
+
 function periodsOf(arg: unknown): number[] {
   if (arg === undefined || isBlank(arg as CellValue)) return [...DEFAULT_COHORT_PERIODS];
   const cells = toGrid(arg)
     .flat()
     .filter((cell) => !isBlank(cell));
-  if (
-    cells.length === 1 &&
-    typeof cells[0] === 'number' &&
-    Number.isInteger(cells[0]) &&
-    cells[0] > 0
-  ) {
-    return Array.from({ length: cells[0] + 1 }, (_, k) => k);
-  }
   const periods = cells.map((cell) => {
     const value = readNumber(cell);
-    if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 240) {
+    if (
+      typeof value !== 'number' ||
+      !Number.isInteger(value) ||
+      value < 0 ||
+      value > MAX_COHORT_MONTH
+    ) {
       throw new ArgumentError(
-        `COHORTRETENTION: periods should be a number of months (such as 12) or a range of month offsets (0, 1, 2, 3, 6, 12); found '${describeCell(cell)}'.`,
+        `COHORTRETENTION: periods should be a number of months from 1 to ${MAX_COHORT_MONTH} (such as 12) or a range of month offsets from 0 to ${MAX_COHORT_MONTH} (0, 1, 2, 3, 6, 12); found '${describeCell(cell)}'.`,
       );
     }
     return value;
   });
+  // A single number n > 0 means every month from 0 to n.
+  const [only] = periods;
+  if (periods.length === 1 && typeof cells[0] === 'number' && only !== undefined && only > 0) {
+    return Array.from({ length: only + 1 }, (_, k) => k);
+  }
   return [...new Set(periods)].sort((a, b) => a - b);
 }
 

@@ -10,7 +10,7 @@
 import { describeCell, isBlank, Invalid } from '../core/cells';
 import { type DayNumber, dayOfDate, readDay } from '../core/dates';
 import { ArgumentError } from '../core/models';
-import type { FunctionContext } from './health';
+import type { FunctionContext } from './context';
 import { toGrid } from './ranges';
 
 /** The named range the add-on keeps today's date in, for formulas to pass as `today`. */

@@ -17,6 +17,17 @@ function spreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet {
   return book;
 }
 
+type Range = GoogleAppsScript.Spreadsheet.Range;
+
+/**
+ * Writes rows into a range so that each cell holds exactly its value (asWrittenRows); the
+ * range's number formats are read first, in one call, because a plain-text cell takes text
+ * as it is written.
+ */
+function writeRows(range: Range, rows: readonly (readonly unknown[])[]): Range {
+  return range.setValues(asWrittenRows(rows, range.getNumberFormats()));
+}
+
 function ensureSheet(
   name: string,
   width: number,
@@ -32,8 +43,8 @@ function ensureRows(sheet: GoogleAppsScript.Spreadsheet.Sheet, lastRow: number):
 }
 
 /**
- * Every write goes through asWrittenRows: text stays text even when it looks like a formula,
- * a number or a date, on the first write and on every rewrite of a row read back.
+ * Every write goes through writeRows: text stays text even when it looks like a formula, a
+ * number or a date, on the first write and on every rewrite of a row read back.
  */
 const sheets: SheetStore = {
   spreadsheetName: () => spreadsheet().getName(),
@@ -66,7 +77,7 @@ const sheets: SheetStore = {
     const width = rows[0]?.length ?? 0;
     const sheet = ensureSheet(name, width);
     ensureRows(sheet, rows.length);
-    sheet.getRange(1, 1, rows.length, width).setValues(asWrittenRows(rows));
+    writeRows(sheet.getRange(1, 1, rows.length, width), rows);
     // Rows left from a longer earlier write are removed, so the sheet holds only what was written.
     const last = sheet.getLastRow();
     if (last > rows.length) sheet.deleteRows(rows.length + 1, last - rows.length);
@@ -77,15 +88,13 @@ const sheets: SheetStore = {
     const sheet = ensureSheet(name, header.length, header);
     const start = Math.max(sheet.getLastRow(), 1) + 1;
     ensureRows(sheet, start + rows.length - 1);
-    sheet
-      .getRange(start, 1, rows.length, rows[0]?.length ?? header.length)
-      .setValues(asWrittenRows(rows));
+    writeRows(sheet.getRange(start, 1, rows.length, rows[0]?.length ?? header.length), rows);
   },
   writeBlock(name, startRow, rows) {
     if (rows.length === 0) return;
     const sheet = ensureSheet(name, rows[0]?.length ?? 0);
     ensureRows(sheet, startRow + rows.length - 1);
-    sheet.getRange(startRow, 1, rows.length, rows[0]?.length ?? 0).setValues(asWrittenRows(rows));
+    writeRows(sheet.getRange(startRow, 1, rows.length, rows[0]?.length ?? 0), rows);
   },
   lastRow(name) {
     const sheet = spreadsheet().getSheetByName(name);

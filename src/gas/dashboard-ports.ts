@@ -62,10 +62,10 @@ const canvas: DashboardCanvas = {
     if (rows.length > 0 && width > 0) {
       const max = sheet.getMaxRows();
       if (rows.length > max) sheet.insertRowsAfter(max, rows.length - max);
-      sheet
-        .getRange(1, 1, rows.length, width)
-        // Text stays text; only the cells built with sheetFormula become formulas.
-        .setValues(asWrittenRows(rows));
+      // Text stays text (a cell the user made plain text takes it as it is, so the formats
+      // are read first); only the cells built with sheetFormula become formulas.
+      const range = sheet.getRange(1, 1, rows.length, width);
+      range.setValues(asWrittenRows(rows, range.getNumberFormats()));
       // One call per format, over just the cells that hold a figure.
       for (const [format, a1s] of cellsByFormat(formats)) {
         sheet.getRangeList(a1s).setNumberFormat(format);

@@ -76,7 +76,11 @@ export const documentWriter: DocumentWriter = {
   create(content: DocContent): CreatedDocument {
     const document = DocumentApp.create(content.name);
     const body = document.getBody();
+    // A new Doc starts with one empty paragraph: remove it once the content follows it, or
+    // every document would open on a blank line.
+    const [blank] = body.getParagraphs();
     for (const block of content.blocks) appendBlock(body, block);
+    if (blank && blank.getText() === '' && content.blocks.length > 0) blank.removeFromParent();
     const created = { id: document.getId(), url: document.getUrl(), name: document.getName() };
     document.saveAndClose();
     return created;

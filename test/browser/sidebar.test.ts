@@ -135,7 +135,9 @@ test('browsing the playbooks', async () => {
     'Offer: 20% off for three months',
   );
   await page.selectOption('#playbook-section', 'qbr');
-  expect(await page.locator('#playbook').textContent()).toContain('45-minute QBR (seed 000)');
+  const qbrPlaybooks = await page.locator('#playbook').textContent();
+  expect(qbrPlaybooks).toContain('45-minute QBR');
+  expect(qbrPlaybooks).toContain('Source: Customer Success Playbook (afrexai)');
   await page.screenshot({ path: path.join(ARTIFACTS, 'sidebar-playbooks.png'), fullPage: true });
   await done(opened);
 });

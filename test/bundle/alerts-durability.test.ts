@@ -2,7 +2,7 @@
  * The alert run over days and failures, through the bundle: text that looks like numbers or
  * dates, passing mail outages, hundreds of recipients, and an Alert Log kept to its window.
  */
-import { World, account, day, smallBook } from '../helpers/alert-world';
+import { OWNER, World, account, day, smallBook } from '../helpers/alert-world';
 
 const DAY_MS = 86_400_000;
 
@@ -112,5 +112,59 @@ describe('owned sheets stay small', () => {
     expect(Object.values(archive.counts).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
     // Still sending after rows moved up: nothing left queued.
     expect(world.log().filter((row) => row.Status === 'queued')).toEqual([]);
+  });
+});
+
+describe('a trigger that cannot run', () => {
+  /** The hourly trigger's execution at `now`, in the context a test describes. */
+  function tickWithout(world: World, now: Date, missing: Record<string, null>): void {
+    const runtime = world.execution(now);
+    runtime.fireTimeTrigger('onAlertsTrigger', missing);
+    runtime.endExecution();
+  }
+
+  it('with no document context sends one explanatory email and nothing else, however often it fires', () => {
+    const world = new World(smallBook());
+    world.turnOn(day('2026-11-23', 6), '8');
+    for (const hour of [8, 9, 10]) {
+      tickWithout(world, day('2026-11-23', hour), {
+        activeSpreadsheet: null,
+        documentLock: null,
+        documentProperties: null,
+      });
+    }
+    expect(world.mail.outbox).toHaveLength(1);
+    const [notice] = world.mail.outbox;
+    expect(notice?.to).toEqual([OWNER]);
+    expect(notice?.subject).toBe('CS Engine could not open your spreadsheet for the daily alerts');
+    expect(notice?.body).toContain('Turn on daily alerts');
+    expect(world.spreadsheet.model.sheetByName('Alert Log')).toBeUndefined();
+  });
+
+  it('without a document lock (no script-lock fallback) says so once too', () => {
+    const world = new World(smallBook());
+    world.turnOn(day('2026-11-23', 6), '8');
+    tickWithout(world, day('2026-11-23', 8), { documentLock: null });
+    tickWithout(world, day('2026-11-23', 9), { documentLock: null });
+    expect(world.mail.outbox.map((mail) => mail.subject)).toEqual([
+      'CS Engine could not open your spreadsheet for the daily alerts',
+    ]);
+  });
+
+  it('needing authorization emails the link once, then runs normally once approved', () => {
+    const world = new World(smallBook());
+    world.turnOn(day('2026-11-23', 6), '8');
+    world.triggers.authorizationRequired = true;
+    world.tick(day('2026-11-23', 8));
+    world.tick(day('2026-11-23', 9));
+    expect(world.mail.outbox).toHaveLength(1);
+    expect(world.mail.outbox[0]?.subject).toBe(
+      'CS Engine needs your permission again to send alerts',
+    );
+    expect(world.mail.outbox[0]?.body).toContain('https://script.google.com/');
+    world.triggers.authorizationRequired = false;
+    world.tick(day('2026-11-23', 10));
+    expect(world.mail.outbox.length).toBeGreaterThan(1);
+    expect(world.log().some((row) => row.Status === 'sent')).toBe(true);
   });
 });

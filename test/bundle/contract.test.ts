@@ -1,18 +1,18 @@
 /**
- * Black-box check of the public contract of the first custom functions ("Public contract: the
- * first custom functions" in ../shared/DESIGN.md), driven through the BUILT bundle
- * (dist/Code.js) with the local Apps Script runtime, the way Sheets calls them: a scalar for one
- * cell, a 2-D array for a range, Dates as Date objects, blanks as "".
+ * Black-box check of the public contract of the first custom functions (as the project's
+ * design states it, before any code), driven through the BUILT bundle (dist/Code.js) with the
+ * local Apps Script runtime, the way Sheets calls them: a scalar for one cell, a 2-D array for
+ * a range, Dates as Date objects, blanks as "".
  *
- * Every expected value is computed by hand from DESIGN.md; the arithmetic is in the comments.
- * No product module is imported. A test whose expectation the product does not meet is to be
- * marked "CONTRACT DISCREPANCY" in a comment above it and keep asserting the contract, not the
- * product (none when this file was written).
+ * Every expected value is computed by hand from that contract; the arithmetic is in the comments.
+ * No product module is imported. A test whose expectation the product does not meet is to be marked
+ * "CONTRACT DISCREPANCY" in a comment above it and keep asserting the contract, not the product
+ * (none when this file was written).
  *
- * Deliberately NOT asserted, because DESIGN.md leaves them open:
- * - how HEALTHDRIVERS rounds points at .5 (DESIGN's own example "Relationship 30/100 (-10 pts)"
- *   next to "Product usage 20/100 (-24 pts)" means all weight present, so 0.15 * 70 = 10.5),
- *   how many dimensions it lists, and what it gives for a blank row;
+ * Deliberately NOT asserted, because the contract leaves them open:
+ * - how HEALTHDRIVERS rounds points at .5 (the contract's own example "Relationship 30/100
+ *   (-10 pts)" next to "Product usage 20/100 (-24 pts)" means all weight present, so
+ *   0.15 * 70 = 10.5), how many dimensions it lists, and what it gives for a blank row;
  * - the sign convention of contraction and churn in the 4-argument NRR/GRR (a negative amount);
  * - SEGMENT of a blank cell, HEALTHTIER of a score outside 0-100, the bands of a custom model;
  * - whether a book with no recognisable column at all throws or gives every row an error text.
@@ -202,7 +202,7 @@ describe('HEALTHSCORE from dimension sub-score columns', () => {
     ).toEqual([71, 49, 72, 70]);
   });
 
-  test('each preset uses its own dimensions and weights (DESIGN table)', () => {
+  test('each preset uses its own dimensions and weights (the contract table)', () => {
     const rows = [ALL_ROW];
     // cs-engine: PU30*90 + Eng20*70 + Rel15*50 + Out20*60 + Fin15*40
     //   = 2700 + 1400 + 750 + 1200 + 600 = 6650 / 100 = 66.5 -> 67
@@ -296,7 +296,7 @@ describe('HEALTHSCORE from dimension sub-score columns', () => {
   });
 
   test('an unknown preset name does not silently score with another model', () => {
-    // DESIGN: `model` is a preset name or a range; a name that is no preset cannot be scored.
+    // The contract: `model` is a preset name or a range; a name that is no preset cannot be scored.
     const message = clearError('HEALTHSCORE', [CS], [[80, 60, 70, 50, 90]], 'no-such-model');
     expect(message).toContain('no-such-model');
   });
@@ -810,7 +810,7 @@ describe('messy cells in raw-signal columns (HEALTHSCORE)', () => {
   // clean equivalent (same score) and check the direction the seed rubrics give.
   const one = (headers: unknown[], row: unknown[]): unknown => score(headers, [row])[0];
 
-  test('"45%" reads as 0.45 in DAU/MAU; seed 002 rubric puts >40% at 7-10, <20% at 0-3', () => {
+  test('"45%" reads as 0.45 in DAU/MAU; the Customer Success Engine rubric puts >40% at 7-10, <20% at 0-3', () => {
     const clean = one(['DAU/MAU'], [0.45]);
     expect(typeof clean).toBe('number');
     expect(one(['DAU/MAU'], ['45%'])).toBe(clean);
@@ -840,7 +840,7 @@ describe('messy cells in raw-signal columns (HEALTHSCORE)', () => {
   });
 
   test('yes / ✓ / TRUE read as true and no / FALSE as false', () => {
-    // seed 002 Relationship: no champion 0-3, champion only 4-6, multi-threaded 7-10
+    // Customer Success Engine Relationship: no champion 0-3, champion only 4-6, multi-threaded 7-10
     const headers = ['Champion', 'Executive sponsor'];
     const both = one(headers, [true, true]);
     const championOnly = one(headers, [true, false]);
@@ -858,7 +858,7 @@ describe('messy cells in raw-signal columns (HEALTHSCORE)', () => {
     expect(one(['Champion'], ['✓'])).toBe(champion);
     expect(one(['Champion'], [false])).toBe(none);
     expect(champion as number).toBeGreaterThan(none as number);
-    // seed 002 Engagement: community activity
+    // Customer Success Engine Engagement: community activity
     const community = ['Community active', 'Login trend'];
     const active = one(community, [true, 'flat']);
     const inactive = one(community, [false, 'flat']);
@@ -882,7 +882,7 @@ describe('messy cells in raw-signal columns (HEALTHSCORE)', () => {
     expect(one(['Last CSM contact'], ['2025-12-20'])).toBe(contact);
   });
 
-  test("days are counted in the spreadsheet's time zone (DESIGN rule 8)", () => {
+  test("days are counted in the spreadsheet's time zone (the contract's rule 8)", () => {
     // 2026-01-06T04:30Z is 2026-01-05 23:30 in New York: the day is the 5th, not the 6th.
     // The login rubric decays day by day at this age, so the two days score differently.
     const nyFifth = one(['Last login'], ['2026-01-05']);

@@ -175,6 +175,24 @@ describe('the portfolio functions', () => {
     );
   });
 
+  it('CHURNRATE and EXPANSIONRATE: names of Object members are not periods, and no result is infinite', () => {
+    for (const period of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
+      expect(() => runtime.call('CHURNRATE', '2%', period)).toThrow(
+        /from_period should be a period/,
+      );
+    }
+    expect(runtime.call<number>('CHURNRATE', '2%', 'Semi-annual', 'per year')).toBeCloseTo(
+      1 - 0.98 ** 2,
+      12,
+    );
+    expect(() => runtime.call('CHURNRATE', '2%', 1, 1e308)).toThrow(/up to 1200/);
+    // 1e15 (the largest amount read) compounded over 1,200 periods: too large to show.
+    expect(runtime.call('EXPANSIONRATE', [[1e15], [1e308]], 1, 1200)).toEqual([
+      ['rate: 1000000000000000 compounded from 1 month to 1200 months is too large to show'],
+      ["rate: expected a rate such as 1.5% (above -100%), found '1e+308'"],
+    ]);
+  });
+
   it('COHORTRETENTION: logo and revenue tables with a header row', () => {
     const starts = [[d('2025-10-05')], [d('2025-10-20')], [d('2025-12-01')], ['']];
     const ends = [[''], [d('2025-12-01')], [''], ['']];
@@ -193,7 +211,19 @@ describe('the portfolio functions', () => {
     ]);
   });
 
-  it('CSMCAPACITY against seed 000’s model', () => {
+  it('COHORTRETENTION: periods are bounded the same in both forms', () => {
+    const starts = [[d('2025-10-05')]];
+    const ends = [['']];
+    const widest = runtime.call<unknown[][]>('COHORTRETENTION', starts, ends, '', 240);
+    expect(widest[0]).toHaveLength(2 + 241);
+    for (const periods of [241, 1_000_000, 2 ** 31, 1e308]) {
+      expect(() => runtime.call('COHORTRETENTION', starts, ends, '', periods)).toThrow(
+        /periods should be a number of months from 1 to 240/,
+      );
+    }
+  });
+
+  it('CSMCAPACITY against the afrexai playbook’s capacity model', () => {
     const csms = [['Ana'], ['Ana'], ['Bo']];
     const arr = [[150_000], [50_000], ['$3,000']];
     // Ana: 1/15 + 1/40 = 0.091667 of a full book.

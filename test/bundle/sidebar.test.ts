@@ -241,7 +241,7 @@ describe('generateQbr', () => {
     expect(all).toContain('92 active of 100 licensed (92%)');
     expect(all).toContain('Under-used features: 6 of 20 are not used yet.');
     // Next QBR: quarterly for Enterprise, 91 days after 2026-01-15.
-    expect(all).toContain('April 16, 2026 (quarterly cadence for Enterprise, seed 002).');
+    expect(all).toContain('April 16, 2026 (quarterly cadence for Enterprise).');
     // The follow-up email and the checklist are in the appendix.
     expect(all.join('\n')).toContain('Subject: Acme Corp and [your company]: Q4 2025 review');
     expect(all).toContain('Send the agenda and pre-read five days before');
@@ -280,7 +280,7 @@ describe('generateQbr', () => {
     expect(headings(doc)).toContain('9. Action items');
     const all = texts(doc).join('\n');
     expect(all).toContain('ROI missing. No quantified ROI');
-    expect(all).toContain('45-minute QBR (seed 000)');
+    expect(all).toContain('Q1 2026 · 45-minute QBR · prepared');
     expect(all).toContain('Critical: The champion has left.');
   });
 
@@ -296,8 +296,22 @@ describe('generateQbr', () => {
       return docsCalls(rt);
     });
     expect(counts[0]).toBe(counts[1]);
-    expect(counts[0]).toBeLessThanOrEqual(145);
+    expect(counts[0]).toBeLessThanOrEqual(148);
   });
+
+  it.each(['constructor', '__proto__', 'toString'])(
+    'refuses the agenda or plan %p (a name of Object.prototype) with a message',
+    (name) => {
+      const rt = runtime();
+      expect(() => rt.call('generateQbr', { row: 2, quarter: 'Q4 2025', agenda: name })).toThrow(
+        `"${name}" is not an agenda`,
+      );
+      expect(() => rt.call('generatePlan', { row: 2, kind: name })).toThrow(
+        `"${name}" is not a plan`,
+      );
+      expect(rt.documents.all()).toHaveLength(0);
+    },
+  );
 
   it('refuses a bad quarter with a message', () => {
     const rt = runtime();
@@ -339,7 +353,7 @@ describe('generatePlan', () => {
     expect(rt.spreadsheet.getSheetByName('QBR Log')?.getLastRow()).toBe(2);
   });
 
-  it('the save plan carries the competitor play and seed 004’s offers', () => {
+  it('the save plan carries the competitor play and its offers', () => {
     const rt = runtime();
     rt.call('generatePlan', { row: 3, kind: 'save-plan' });
     const all = texts(rt.documents.last()?.snapshot() as RecordedDocument).join('\n');

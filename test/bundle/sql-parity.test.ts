@@ -83,6 +83,8 @@ interface Comparison {
   /** The first few rows that differ, with what each side gave. */
   readonly differences: string[];
   readonly differing: number;
+  /** Rows whose error text is too long for HEALTHTIER to pass through as a message. */
+  readonly longErrors: number;
 }
 
 /** The bundle and the SQL over the same book (already loaded as `table`), row by row. */
@@ -104,11 +106,13 @@ async function compare(table: string, book: Book, model: ModelArg): Promise<Comp
   let differing = 0;
   let scored = 0;
   let errors = 0;
+  let longErrors = 0;
   rows.forEach((row, i) => {
     const add = { score: scores[i]?.[0], tier: tiers[i]?.[0], drivers: drivers[i]?.[0] };
     const sql = { score: row.score ?? row.error ?? '', tier: row.tier, drivers: row.drivers };
     if (typeof add.score === 'number') scored++;
     else if (add.score !== '') errors++;
+    if (String(add.tier).startsWith('Score: expected a number')) longErrors++;
     if (add.score !== sql.score || add.tier !== sql.tier || add.drivers !== sql.drivers) {
       differing++;
       if (differences.length < 5) {
@@ -118,7 +122,7 @@ async function compare(table: string, book: Book, model: ModelArg): Promise<Comp
       }
     }
   });
-  return { rows: rows.length, scored, errors, differences, differing };
+  return { rows: rows.length, scored, errors, differences, differing, longErrors };
 }
 
 function expectSame(result: Comparison): void {
@@ -196,6 +200,14 @@ describe('the adversarial book: every boundary, spelling and mistake', () => {
   );
 });
 
+test('rows with every cell wrong: error texts too long for HEALTHTIER to pass through', async () => {
+  const book = fuzzBook(100, 9, TODAY, 0, 1);
+  await loadBook(duck, 'all_wrong', book.headers, book.rows);
+  const result = await compare('all_wrong', book, EVERY_DIMENSION);
+  expectSame(result);
+  expect(result.longErrors).toBeGreaterThan(0);
+});
+
 test('random books and random weights (property)', async () => {
   const dimensions = EVERY_DIMENSION.map(([name]) => name as string);
   const model = fc.oneof(
@@ -249,19 +261,19 @@ describe('the test fails when a rubric of the SQL changes', () => {
   }
 
   test('a band of a scale: DAU/MAU 20-40% scoring 40-61 instead of 40-60', async () => {
-    const band = SCALES.dauMau002[1] as { high: number };
+    const band = SCALES.dauMauEngine[1] as { high: number };
     const result = await withMutation(band, 'high', 61, 'cs-engine');
     expect(result.differing).toBeGreaterThan(0);
     expectSame(await compare('mutation', book, 'cs-engine'));
   });
 
   test('a score of a table: on-time payments with stable ARR scoring 55 instead of 50', async () => {
-    const result = await withMutation(TABLES.financial002.current, 'stable', 55, 'cs-engine');
+    const result = await withMutation(TABLES.financialEngine.current, 'stable', 55, 'cs-engine');
     expect(result.differing).toBeGreaterThan(0);
   });
 
   test("a band's end: 50% of seats active falling to the 20-49% step", async () => {
-    const band = SCALES.seats001[1] as { toIncluded: boolean };
+    const band = SCALES.seatsPlaybook[1] as { toIncluded: boolean };
     const result = await withMutation(band, 'toIncluded', true, 'playbook');
     expect(result.differing).toBeGreaterThan(0);
   });

@@ -53,7 +53,7 @@ describe('alert rules from the seeds', () => {
     expect(check({ score: 85, values: { formalComplaint: true } })).toEqual(['formal-complaint']);
   });
 
-  it('seed 004: below 40 is critical where 40 is not already the lowest tier', () => {
+  it('office skill: below 40 is critical where 40 is not already the lowest tier', () => {
     expect(check({ score: 35, tier: 'Red', model: resolveModel('playbook') })).toEqual([
       'lowest-tier',
     ]);
@@ -79,12 +79,12 @@ describe('alert rules from the seeds', () => {
     expect(check({ score: 85, dimensions })).toEqual(['dimension-zero']);
   });
 
-  it('Watch: dropped out of the top tier; seed 004: dropped below 60', () => {
+  it('Watch: dropped out of the top tier; office skill: dropped below 60', () => {
     expect(check({ score: 75, history: history([[1, 82]]) })).toEqual(['dropped-top']);
     expect(check({ score: 55, history: history([[1, 62]]) })).toEqual(['drop-below-60']);
   });
 
-  it('seed 003: a drop of more than 20 points in 30 days; seed 004: a rise of 20', () => {
+  it('five-pillar skill: a drop of more than 20 points in 30 days; office skill: a rise of 20', () => {
     const drop = history([
       [25, 90],
       [1, 80],

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import {
   Invalid,
   isSheetsError,
@@ -107,5 +108,73 @@ describe('reading cells as people type them', () => {
     expect(readText('  Acme ')).toBe('Acme');
     expect(readText(new Date(Date.UTC(2026, 10, 23)))).toBe('2026-11-23');
     expect(readText(42)).toBe('42');
+  });
+});
+
+describe('hostile cells', () => {
+  it('refuses text far longer than any figure before parsing it, and quotes an excerpt', () => {
+    for (const cell of [
+      '9'.repeat(50_000),
+      `1${' '.repeat(4_000)}x`,
+      `-${' '.repeat(500)}$${' '.repeat(500)}1${' '.repeat(500)}x`,
+      `${'1'.repeat(49_999)}%`,
+    ]) {
+      const read = readNumber(cell);
+      expect(read).toBeInstanceOf(Invalid);
+      expect((read as Invalid).found.length).toBeLessThanOrEqual(40);
+      expect(readRatio(cell)).toBeInstanceOf(Invalid);
+      expect(readChange(cell)).toBeInstanceOf(Invalid);
+    }
+    // Spaces around a number are still spaces around a number.
+    expect(readNumber(`${' '.repeat(300)}1,200${' '.repeat(300)}`)).toBe(1200);
+  });
+
+  it('refuses numbers beyond a quadrillion, so that sums of a book stay finite', () => {
+    expect(readNumber(1e15)).toBe(1e15);
+    expect(readNumber(1e308)).toBeInstanceOf(Invalid);
+    expect(readMoney(Number.MAX_VALUE)).toBeInstanceOf(Invalid);
+    expect(readNumber('9999999999999999999')).toBeInstanceOf(Invalid);
+    expect(readChange(-1e300)).toBeInstanceOf(Invalid);
+    expect(readNumber(Number.POSITIVE_INFINITY)).toBeInstanceOf(Invalid);
+  });
+
+  it('reads every number text the way the grammar says, whatever the characters around it', () => {
+    // Any text built from the grammar's pieces and noise is read or refused, never thrown on.
+    const piece = fc.constantFrom(
+      '1',
+      '0',
+      ',',
+      '.',
+      ' ',
+      '-',
+      '+',
+      '$',
+      '€',
+      'k',
+      'm',
+      'b',
+      'n',
+      '%',
+      'usd',
+      'eur',
+      '(',
+      ')',
+      'x',
+      '\t',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
+        const parsed = parseNumberText(pieces.join(''));
+        if (parsed) expect(Number.isFinite(parsed.value)).toBe(true);
+      }),
+      { seed: 7, numRuns: 2_000 },
+    );
+    expect(parseNumberText(' - $ 1,200.50 k ')).toEqual({ value: -1_200_500, percent: false });
+    expect(parseNumberText('(5 %)')).toEqual({ value: -5, percent: true });
+    expect(parseNumberText('5,000 EUR')).toEqual({ value: 5000, percent: false });
+    expect(parseNumberText('2 bn')).toEqual({ value: 2e9, percent: false });
+    expect(parseNumberText('1.')).toBeUndefined();
+    expect(parseNumberText('1,2345')).toBeUndefined();
+    expect(parseNumberText('5 x')).toBeUndefined();
   });
 });

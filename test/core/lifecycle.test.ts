@@ -11,7 +11,7 @@ import {
 
 const renewal = dayFromParts(2026, 6, 30);
 
-describe('renewalStage (seed 002, day -90 to day -7)', () => {
+describe('renewalStage (day -90 to day -7)', () => {
   it.each([
     [120, undefined, -90, false],
     [91, undefined, -90, false],
@@ -34,7 +34,7 @@ describe('renewalStage (seed 002, day -90 to day -7)', () => {
   });
 });
 
-describe('touch cadence and TTFV targets (seed 002)', () => {
+describe('touch cadence and TTFV targets', () => {
   it('follows the table by segment', () => {
     expect(touchCadence('Enterprise')).toEqual({
       sync: 'Bi-weekly',
@@ -51,7 +51,7 @@ describe('touch cadence and TTFV targets (seed 002)', () => {
   });
 });
 
-describe('winBackStage (seed 002)', () => {
+describe('winBackStage', () => {
   it.each([
     [0, '0-30 days', '15-25%'],
     [30, '0-30 days', '15-25%'],
@@ -68,7 +68,7 @@ describe('winBackStage (seed 002)', () => {
   });
 });
 
-describe('engagementLevel (seed 002)', () => {
+describe('engagementLevel', () => {
   it.each([
     [{ dauMau: 0.8, featureAdoption: 0.6 }, 'Power user'],
     [{ dauMau: 0.8, featureAdoption: 0.3 }, 'Regular'], // daily but not multi-feature
@@ -86,7 +86,7 @@ describe('engagementLevel (seed 002)', () => {
   });
 });
 
-describe('expansionGate (seed 001)', () => {
+describe('expansionGate', () => {
   const ready = {
     topTier: true,
     daysInTopTier: 60,
@@ -117,7 +117,7 @@ describe('expansionGate (seed 001)', () => {
   });
 });
 
-describe('expansionSignals (seeds 000, 002, 004)', () => {
+describe('expansionSignals', () => {
   it('lists the signals the columns show, hot first', () => {
     expect(
       expansionSignals(

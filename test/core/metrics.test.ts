@@ -81,7 +81,7 @@ describe('cohortTable', () => {
   });
 });
 
-describe('csmLoads (seed 000 capacity)', () => {
+describe('csmLoads (afrexai playbook capacity)', () => {
   it('mixes segments: 8 Enterprise + 20 Mid-Market = 8/15 + 20/40 of a full book', () => {
     const accounts = [
       ...Array.from({ length: 8 }, () => ({ csm: 'Ana', arr: 150_000 })),
@@ -107,7 +107,7 @@ describe('dashboard helpers', () => {
   it('column letters', () => {
     expect([0, 25, 26, 51, 52].map(columnLetter)).toEqual(['A', 'Z', 'AA', 'AZ', 'BA']);
   });
-  it('churn reasons map to seed 002 categories', () => {
+  it('churn reasons map to the Customer Success Engine categories', () => {
     expect(churnCategory('Budget cuts')).toBe('Financial');
     expect(churnCategory('Switched to a competitor')).toBe('Competition');
     expect(churnCategory('Champion left')).toBe('Relationship');

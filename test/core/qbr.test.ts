@@ -13,7 +13,7 @@ import { CONTENT } from '../../src/content';
 const PLAYBOOKS = CONTENT.playbooks;
 
 describe('ROI', () => {
-  it('is seed 004’s worked example: 350 h x $50 x 12 = $210,000 against $60,000 = 3.5x', () => {
+  it('is the office skill’s worked example: 350 h x $50 x 12 = $210,000 against $60,000 = 3.5x', () => {
     const roi = computeRoi({ hoursSavedPerMonth: 350, hourlyRate: 50, annualInvestment: 60000 });
     expect(roi).toMatchObject({
       ok: true,
@@ -48,7 +48,7 @@ describe('quarters', () => {
 });
 
 describe('playbooks', () => {
-  it('pick the tier playbook and churn tier by score (seeds 002, 000)', () => {
+  it('pick the tier playbook and churn tier by score', () => {
     expect([85, 79, 60, 59, 40, 39, 0].map((s) => tierPlaybookFor(PLAYBOOKS, s).id)).toEqual([
       'thriving',
       'healthy',
@@ -71,7 +71,7 @@ describe('playbooks', () => {
     expect(classifyChurnReason('')).toBeUndefined();
   });
 
-  it('follow up NPS answers and check CAB criteria (seed 002)', () => {
+  it('follow up NPS answers and check CAB criteria', () => {
     expect(npsFollowUpFor(PLAYBOOKS, 6)?.title).toBe('Detractor (0-6)');
     expect(npsFollowUpFor(PLAYBOOKS, 8)?.title).toBe('Passive (7-8)');
     expect(npsFollowUpFor(PLAYBOOKS, 10)?.sla).toBeUndefined();

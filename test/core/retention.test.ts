@@ -47,7 +47,7 @@ describe('retention, worked by hand', () => {
     expect(grrOfMovements({ start: 100, expansion: 0, contraction: -20, churn: 0 })).toBe(1);
   });
 
-  it('segments by ARR with seed 000 thresholds', () => {
+  it('segments by ARR with the afrexai playbook thresholds', () => {
     expect([100_000, 99_999, 25_000, 24_999, 5_000, 4_999, 0].map(segmentOf)).toEqual([
       'Enterprise',
       'Mid-Market',

@@ -11,6 +11,7 @@ import {
   asWrittenRows,
   fitCellText,
   MAX_CELL_TEXT,
+  PLAIN_TEXT_FORMAT,
   sheetFormula,
 } from '../../src/core/sheet-input';
 
@@ -50,6 +51,13 @@ describe('asWrittenCell', () => {
     sheet.getRange('A1:B1').setValues(asWrittenRows([[sheetFormula('=SUM(1,2)'), '=SUM(1,2)']]));
     expect(sheet.getRange('A1:B1').getFormulas()).toEqual([['=SUM(1,2)', '']]);
     expect(sheet.getRange('B1').getValue()).toBe('=SUM(1,2)');
+  });
+
+  it('writes text bare into a plain-text cell, where Sheets keeps what is written as it is', () => {
+    expect(asWrittenCell('=HYPERLINK("x")', PLAIN_TEXT_FORMAT)).toBe('=HYPERLINK("x")');
+    expect(asWrittenCell("'quoted", PLAIN_TEXT_FORMAT)).toBe("'quoted");
+    expect(asWrittenCell('=HYPERLINK("x")', '0.0%')).toBe(`'=HYPERLINK("x")`);
+    expect(asWrittenRows([['a', 'b', 3]], [['@', '0', '@']])).toEqual([['a', "'b", 3]]);
   });
 
   it('cuts text to what a cell holds, with an ellipsis', () => {

@@ -7,11 +7,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DEMO_HEADERS } from '../../dev/demo-book';
-import { NUMBER_TEXT, SHEETS_ERROR } from '../../src/core/cells';
+import fc from 'fast-check';
+import { SHEETS_ERROR, parseNumberText } from '../../src/core/cells';
 import { DIMENSION_IDS, DIMENSION_LABELS, STEPS } from '../../src/core/dimensions';
 import { ArgumentError, PRESETS, resolveModel } from '../../src/core/models';
 import { SIGNALS, signalForHeader } from '../../src/core/signals';
-import { re2 } from '../../src/core/sql/cells';
+import { NUMBER_PATTERN, re2 } from '../../src/core/sql/cells';
 import { BIGQUERY, DUCKDB } from '../../src/core/sql/dialect';
 import {
   HEALTH_COLUMNS,
@@ -42,13 +43,103 @@ describe('regular expressions in RE2', () => {
     expect(re2(SHEETS_ERROR)).toBe(
       '(?i)^#(N/A|REF!|VALUE!|DIV/0!|NUM!|NAME\\?|NULL!|ERROR!|SPILL!|CALC!)',
     );
-    expect(re2(NUMBER_TEXT)).not.toContain('\\s');
+    expect(re2(NUMBER_PATTERN)).not.toContain('\\s');
   });
 
   test('what it cannot translate faithfully, it refuses', () => {
     expect(() => re2(/\bword/)).toThrow('No RE2 translation for \\b');
     expect(() => re2(/a/g)).toThrow('No RE2 translation for the flags');
   });
+});
+
+/**
+ * What the SQL computes from NUMBER_PATTERN's groups (src/core/sql/cells.ts), in JavaScript:
+ * the pattern is held to parseNumberText's scanner here, the SQL to the add-on in DuckDB.
+ */
+function readByPattern(text: string): { value: number; percent: boolean } | undefined {
+  const trimmed = text.trim();
+  if (trimmed.length === 0 || trimmed.length > 64) return undefined;
+  const paren = trimmed.startsWith('(') && trimmed.endsWith(')');
+  const match = NUMBER_PATTERN.exec(paren ? trimmed.slice(1, -1) : trimmed);
+  if (!match) return undefined;
+  const [, sign1, sign2, digits = '', suffix = '', percent] = match;
+  if (digits.includes(',') && !/^\d{1,3}(?:,\d{3})*(?:\.\d+)?$/.test(digits)) return undefined;
+  const first = suffix.charAt(0).toLowerCase();
+  const factor = first === 'k' ? 1e3 : first === 'm' ? 1e6 : first === 'b' ? 1e9 : 1;
+  const value = Number(digits.replace(/,/g, '')) * factor;
+  const negative = paren !== (sign1 === '-' || sign2 === '-');
+  return { value: negative ? -value : value, percent: percent === '%' };
+}
+
+describe("NUMBER_PATTERN reads exactly what parseNumberText's scanner reads", () => {
+  const same = (text: string) => {
+    const scanned = parseNumberText(text);
+    expect(readByPattern(text)).toEqual(
+      scanned === undefined ? undefined : { value: scanned.value, percent: scanned.percent },
+    );
+  };
+  const piece = (options: readonly string[]) => fc.constantFrom(...options);
+  const space = piece(['', '', ' ', '  ', '\u00a0', '\t', '\u3000']);
+
+  test('texts built from the grammar, with a stray character now and then (property)', () => {
+    const text = fc
+      .tuple(
+        space,
+        piece(['', '', '-', '+']),
+        space,
+        piece(['', '', '$', '€', '£', '¥', 'usd', 'EUR', 'Gbp', 'us']),
+        space,
+        piece(['', '', '-', '+']),
+        space,
+        piece([
+          '0',
+          '5',
+          '12',
+          '1,200',
+          '12,00',
+          '1,234,567.5',
+          '.5',
+          '5.',
+          '3.25',
+          '1,2',
+          ',5',
+          '007',
+        ]),
+        space,
+        piece(['', '', 'k', 'K', '\u212a', 'm', 'MM', 'mM', 'b', 'bn', 'BN', 'n', 'x', 'e']),
+        space,
+        piece(['', '', '%', '%%']),
+        space,
+        piece(['', '', 'usd', 'eur', 'GBP', 'ſd', 'uſd']),
+        space,
+        fc.boolean(),
+        piece(['', '', '', '', 'x', '.', ',', '-', '(', ')']),
+      )
+      .map(([...parts]) => {
+        const paren = parts[15] as boolean;
+        const stray = parts[16] as string;
+        const body = (parts.slice(0, 15) as string[]).join('');
+        return (paren ? `(${body})` : body) + stray;
+      });
+    fc.assert(
+      fc.property(text, (t) => same(t)),
+      { numRuns: 20_000 },
+    );
+  });
+
+  test("any short text of the grammar's characters (property)", () => {
+    const chars = '0123456789,.-+$€%kKmMbBnNuUsSdDeEgGpP() \u00a0\u212a';
+    const text = fc.array(fc.constantFrom(...chars), { maxLength: 10 }).map((cs) => cs.join(''));
+    fc.assert(
+      fc.property(text, (t) => same(t)),
+      { numRuns: 20_000 },
+    );
+  });
+
+  test.each(['1' + ' '.repeat(70) + '2', ' '.repeat(80) + '5', '5' + '0'.repeat(64)])(
+    'a text longer than any figure (%#)',
+    (text) => same(text),
+  );
 });
 
 describe('names', () => {

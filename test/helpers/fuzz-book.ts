@@ -116,12 +116,12 @@ const SUB_SCORES = ['85', '85%', '0', '100', '42.5', ' 70 '];
 function pools(today: DayNumber): Record<string, readonly string[]> {
   return {
     Account: ['Acme', 'Globex', '=1+1', '<b>x</b>'],
-    'DAU/MAU': ratioCells(SCALES.dauMau002).concat(ratioCells(SCALES.dauMau004)),
+    'DAU/MAU': ratioCells(SCALES.dauMauEngine).concat(ratioCells(SCALES.dauMauOffice)),
     'Seats licensed': ['0', '1', '4', '10', '20', '100', '2.5', '1k'],
     'Seats active': ['0', '1', '2', '3', '5', '7', '8', '10', '15', '50', '99', '100'],
     'Features used': ['0', '4', '8', '12', '16', '20', '30'],
     'Features available': ['0', '10', '20', '40'],
-    'Feature adoption': ratioCells(SCALES.features004),
+    'Feature adoption': ratioCells(SCALES.featuresOffice),
     'Usage change %': [
       '-50%',
       '-51%',
@@ -165,7 +165,7 @@ function pools(today: DayNumber): Record<string, readonly string[]> {
     'Champion status': words(CHAMPION_STATUS),
     'Executive sponsor': PEOPLE.concat(FLAGS),
     Contacts: ['0', '1', '2', '3', '4', '6', '8', '12'],
-    NPS: [...edgesOf(SCALES.nps004).map((x) => String(round(x, 3))), '45%', '6.5', '8.5'],
+    NPS: [...edgesOf(SCALES.npsOffice).map((x) => String(round(x, 3))), '45%', '6.5', '8.5'],
     'Goals defined': ['0', '1', '2', '3', '4', '5'],
     'Goals achieved': ['0', '1', '2', '3', '4', '5', '6', '1.5'],
     'ROI documented': FLAGS,

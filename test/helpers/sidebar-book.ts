@@ -1,7 +1,7 @@
 /**
  * A small book for the sidebar and QBR tests. "Acme Corp" (row 2) is worked by hand in
- * test/bundle/sidebar.test.ts: its ROI is seed 004's worked example, 350 hours a month at $50
- * an hour against $60,000 a year = $210,000 a year = 3.5x.
+ * test/bundle/sidebar.test.ts: its ROI is the office skill's worked example, 350 hours a month at
+ * $50 an hour against $60,000 a year = $210,000 a year = 3.5x.
  */
 import { createSpreadsheet, type FakeSpreadsheet } from '../../dev/runtime';
 
@@ -142,7 +142,7 @@ export function sidebarRows(goals = 4): Row[] {
 
 /**
  * The History sheet the daily alerts keep: Acme has been Thriving since 2025-11-01 (75 days
- * before the tests' today, 2026-01-15), so seed 001's expansion gate is open for it.
+ * before the tests' today, 2026-01-15), so the expansion gate is open for it.
  */
 export const SIDEBAR_HISTORY = [
   [

@@ -13,6 +13,18 @@ function app() {
 }
 
 describe('DocumentApp fake', () => {
+  // Docs silent (the Document service refuses to remove a body's last paragraph): a new
+  // document, and a cleared body, hold one empty paragraph.
+  it('a new document, and a cleared body, hold one empty paragraph', () => {
+    const { docs } = app();
+    const body = docs.create('Plan').getBody();
+    expect([body.getNumChildren(), body.getText()]).toEqual([1, '']);
+    body.appendParagraph('Hello');
+    expect([body.getNumChildren(), body.getText()]).toEqual([2, '\nHello']);
+    body.clear();
+    expect([body.getNumChildren(), body.getText()]).toEqual([1, '']);
+  });
+
   it('records paragraphs with headings, list items, tables with cells, rules and page breaks', () => {
     const { docs } = app();
     const doc = docs.create('Plan');
@@ -30,6 +42,8 @@ describe('DocumentApp fake', () => {
     body.appendPageBreak();
     expect(doc.getUrl()).toBe('https://docs.google.com/document/d/doc-1/edit');
     expect(doc.model.snapshot().elements).toEqual([
+      // A new Google Doc starts with one empty paragraph; appended content comes after it.
+      { type: 'paragraph', heading: 'NORMAL', text: '', runs: [] },
       {
         type: 'paragraph',
         heading: 'TITLE',

@@ -128,6 +128,22 @@ describe('MailApp', () => {
     expect(mail.getRemainingDailyQuota()).toBe(99);
   });
 
+  // Quotas for Google Services: "Email body size 200 KB / msg", "Email attachments 250 / msg".
+  test('a body over 200 KB (plain and HTML together) or over 250 attachments: error, nothing sent', () => {
+    const { mail } = mailApp();
+    const half = 'x'.repeat(100 * 1024);
+    mail.sendEmail('a@example.com', 'S', half, { htmlBody: half });
+    expect(() => mail.sendEmail('a@example.com', 'S', `${half}é`, { htmlBody: half })).toThrow(
+      MAIL_MESSAGES.bodyTooLarge,
+    );
+    const attachments = new Array(251).fill({});
+    expect(() => mail.sendEmail({ to: 'a@example.com', subject: 'S', attachments })).toThrow(
+      MAIL_MESSAGES.tooManyAttachments,
+    );
+    expect(mail.outbox).toHaveLength(1);
+    expect(mail.getRemainingDailyQuota()).toBe(99);
+  });
+
   test('successive runtimes on the same day share the quota and the outbox', () => {
     const source = `function alert(to) { MailApp.sendEmail(to, 'At risk', 'Body'); return MailApp.getRemainingDailyQuota(); }`;
     const state = new MailState();

@@ -3,6 +3,7 @@
  * never becomes markup), moves the active row and refreshes the sidebar, runs the menu's
  * actions, and shows documents, emails and dialogs in sandboxed frames.
  */
+import { drawChart } from './charts';
 import type {
   ActionReply,
   DocumentSummary,
@@ -184,11 +185,14 @@ async function renderSheet(): Promise<void> {
   if (!names.includes('Dashboard')) {
     note.textContent = 'No Dashboard yet: press “Refresh dashboard”.';
   } else note.textContent = '';
+  const charts = byId('sheet-charts');
   if (!shownSheet) {
     table.tBodies[0]?.replaceChildren();
+    charts.replaceChildren();
     return;
   }
   const sheet = await api<SheetValues>(`/api/sheet?name=${encodeURIComponent(shownSheet)}`);
+  charts.replaceChildren(...sheet.charts.map(drawChart));
   table.dataset.sheet = sheet.name;
   const body = document.createDocumentFragment();
   sheet.values.forEach((line, index) => {
@@ -197,6 +201,7 @@ async function renderSheet(): Promise<void> {
     for (const text of line) {
       const td = el('td', text);
       if (text.length > 40) td.title = text;
+      if (text !== '' && /^[-($]*[\d.,]+[%)]?$/.test(text)) td.classList.add('num');
       tr.append(td);
     }
     body.append(tr);

@@ -2,6 +2,7 @@
  * The Alerts menu: turn daily alerts on (at an hour) or off, run now, preview, status and
  * settings. Turning alerts on twice never leaves two triggers.
  */
+import { describeCell } from '../../core/cells';
 import { escapeHtml } from '../../core/escape';
 import { presetNames, resolveModel } from '../../core/models';
 import type { AlertPorts } from './ports';
@@ -41,7 +42,7 @@ export function turnOn(ports: AlertPorts, dialogs: Dialogs): void {
   if (hour === undefined) {
     dialogs.message(
       TITLE,
-      `"${answer}" is not an hour. Type a number from 0 to 23, such as 8 or 14. Alerts were not changed.`,
+      `"${describeCell(answer)}" is not an hour. Type a number from 0 to 23, such as 8 or 14. Alerts were not changed.`,
     );
     return;
   }
@@ -143,7 +144,7 @@ export function editSettings(ports: AlertPorts, dialogs: Dialogs): void {
   if (escalation === undefined) {
     dialogs.message(
       TITLE,
-      `"${escalationText}" is not an email address. Settings were not changed.`,
+      `"${describeCell(escalationText)}" is not an email address. Settings were not changed.`,
     );
     return;
   }
@@ -156,7 +157,7 @@ export function editSettings(ports: AlertPorts, dialogs: Dialogs): void {
   if (!Number.isInteger(reminderDays) || reminderDays < 1 || reminderDays > 90) {
     dialogs.message(
       TITLE,
-      `"${reminderText}" is not a number of days from 1 to 90. Settings were not changed.`,
+      `"${describeCell(reminderText)}" is not a number of days from 1 to 90. Settings were not changed.`,
     );
     return;
   }

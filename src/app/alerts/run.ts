@@ -13,7 +13,7 @@
  */
 import { errorMessage } from '../../core/text';
 import { planRead, readAccountRows, readLayout } from '../../core/book';
-import type { CellValue } from '../../core/cells';
+import { type CellValue, describeCell } from '../../core/cells';
 import { type DayNumber, dayOfDate, hourOfDate, isoDay } from '../../core/dates';
 import { describeProblem } from '../../core/book';
 import { escapeHtml, isEmailAddress } from '../../core/escape';
@@ -135,7 +135,7 @@ function routeRecipients(
       note: valid
         ? ''
         : csmEmail
-          ? `CSM email '${csmEmail}' is not a valid address; sent to the owner.`
+          ? `CSM email '${describeCell(csmEmail)}' is not a valid address; sent to the owner.`
           : 'No CSM email in the book; sent to the owner.',
     },
   ];

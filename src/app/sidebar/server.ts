@@ -4,7 +4,7 @@
  */
 import { type Assessment, assessAccount } from '../../core/account';
 import { readAccountRows, planRead, readLayout } from '../../core/book';
-import type { CellValue } from '../../core/cells';
+import { type CellValue, describeCell } from '../../core/cells';
 import type { Content } from '../../core/content-types';
 import { dayOfDate, isoDay } from '../../core/dates';
 import type { DocContent } from '../../core/doc-model';
@@ -18,7 +18,7 @@ import { quarterChoices, quarterLabel, quarterOf } from '../../core/quarters';
 import { formatMoney, formatMultiple } from '../../core/roi';
 import { SEVERITY_LABELS } from '../../core/alerts/rules';
 import { SIGNALS, type SignalId } from '../../core/signals';
-import { normalizeKey } from '../../core/text';
+import { normalizeKey, ownEntry } from '../../core/text';
 import type { AlertPorts, KeyValueStore, SheetStore } from '../alerts/ports';
 import { findBookSheet } from '../alerts/run';
 import { loadSettings } from '../alerts/settings';
@@ -310,8 +310,9 @@ export function createSidebarServer(ports: SidebarPorts): SidebarApi {
         throw new SidebarError((error as Error).message);
       }
       const created = ports.docs.create(content);
-      const agenda = texts.playbooks.agendas[request.agenda];
-      logDocument(ports, a.name, request.quarter, agenda.title, created);
+      // buildQbr has checked the agenda: it is one of the content's own.
+      const agenda = ownEntry(texts.playbooks.agendas, request.agenda);
+      logDocument(ports, a.name, request.quarter, agenda?.title ?? '', created);
       return {
         ...created,
         warnings: a.roi.ok ? [] : [a.roi.message],
@@ -321,9 +322,9 @@ export function createSidebarServer(ports: SidebarPorts): SidebarApi {
     generatePlan(request: PlanRequest): DocumentResult {
       const book = readBook(ports);
       const kind = request?.kind as PlanKind;
-      if (!(kind in PLAN_TITLES)) {
+      if (ownEntry(PLAN_TITLES, kind) === undefined) {
         throw new SidebarError(
-          `"${String(kind)}" is not a plan: choose a save plan, a success plan or an onboarding plan.`,
+          `"${describeCell(kind)}" is not a plan: choose a save plan, a success plan or an onboarding plan.`,
         );
       }
       const a = assessRow(ports, book, checkRow(book, request.row));

@@ -3,6 +3,7 @@
  * score, tier, change, reasons, a link to its row, and what to do by when.
  * Everything that comes from the sheet is escaped: account names are untrusted text.
  */
+import { NAME_LENGTH, describeCell } from '../cells';
 import { escapeHtml } from '../escape';
 import { SEVERITIES, SEVERITY_LABELS, SEVERITY_RESPONSES, type Severity } from './rules';
 
@@ -108,14 +109,16 @@ export function renderDigest(items: readonly DigestItem[], context: DigestContex
     );
     for (const item of list.slice(0, MAX_PER_SECTION)) {
       const link = rowLink(context, item.row);
+      // A name is the user's cell, of any length: the email shows it up to NAME_LENGTH.
+      const account = describeCell(item.account, NAME_LENGTH);
       text.push(
-        `- ${item.account} (row ${item.row}): score ${item.score === '' ? 'n/a' : item.score}, ${item.tier || 'no tier'}, ${formatChange(item.change)}`,
+        `- ${account} (row ${item.row}): score ${item.score === '' ? 'n/a' : item.score}, ${item.tier || 'no tier'}, ${formatChange(item.change)}`,
         ...item.reasons.map((reason) => `    * ${reason}`),
         `    Open: ${link}`,
       );
       html.push(
         '<tr style="border-top:1px solid #dadce0;vertical-align:top">',
-        `<td><a href="${escapeHtml(link)}">${escapeHtml(item.account)}</a><br><span style="color:#5f6368">row ${item.row}</span></td>`,
+        `<td><a href="${escapeHtml(link)}">${escapeHtml(account)}</a><br><span style="color:#5f6368">row ${item.row}</span></td>`,
         `<td>${escapeHtml(item.score)}</td>`,
         `<td>${escapeHtml(item.tier)}</td>`,
         `<td>${escapeHtml(formatChange(item.change))}</td>`,

@@ -1,5 +1,5 @@
 /**
- * The alert rules: what the seeds say should make a CSM act, evaluated for one account.
+ * The alert rules: what the playbooks say should make a CSM act, evaluated for one account.
  *
  * Two kinds of rule. A condition ("in the lowest tier", "no login for 30 days") holds for as
  * long as the data says so: it alerts when the account enters it and reminds while it stays.
@@ -25,7 +25,7 @@ export const SEVERITY_LABELS: Readonly<Record<Severity, string>> = {
   expansion: 'Expansion signal',
 };
 
-/** What to do, and by when, for each severity (seeds 000, 001, 002, 004). */
+/** What to do, and by when, for each severity (the playbooks' deadlines, combined). */
 export const SEVERITY_RESPONSES: Readonly<Record<Severity, string>> = {
   critical: 'Executive escalation and a save call within 24 hours; prepare a save plan.',
   'at-risk': 'Personal outreach within 48 hours and a 30-day recovery plan.',
@@ -72,7 +72,7 @@ function tierRules(input: AccountToCheck, findings: Finding[]): void {
   const previous = previousEntry(history, today);
   const previousTier = previous ? tierFor(model, previous.score).label : undefined;
 
-  // Seed 001, Critical: the lowest tier.
+  // Bilingual playbook, Critical: the lowest tier.
   if (position === 'lowest') {
     findings.push({
       rule: 'lowest-tier',
@@ -81,7 +81,7 @@ function tierRules(input: AccountToCheck, findings: Finding[]): void {
       reason: `In the ${tier} tier (score ${score}).`,
     });
   } else if (score < 40) {
-    // Seed 004: a score below 40 is critical; said separately only where 40 is not already
+    // Office skill: a score below 40 is critical; said separately only where 40 is not already
     // the lowest tier's ceiling.
     findings.push({
       rule: 'below-40',
@@ -90,7 +90,7 @@ function tierRules(input: AccountToCheck, findings: Finding[]): void {
       reason: `Score ${score} is below 40.`,
     });
   }
-  // Seed 001, Warning: in the middle tier for 21 days or more.
+  // Bilingual playbook, Warning: in the middle tier for 21 days or more.
   const daysInTier = today - input.tierSince;
   if (position === 'middle' && daysInTier >= 21) {
     findings.push({
@@ -100,7 +100,7 @@ function tierRules(input: AccountToCheck, findings: Finding[]): void {
       reason: `${tier} for ${daysInTier} days (21 or more is a warning).`,
     });
   }
-  // Seed 001, Warning: any dimension at 0.
+  // Bilingual playbook, Warning: any dimension at 0.
   const zeros = input.dimensions.filter((d) => d.score !== undefined && d.score < 0.5);
   if (zeros.length > 0) {
     findings.push({
@@ -111,7 +111,7 @@ function tierRules(input: AccountToCheck, findings: Finding[]): void {
     });
   }
   if (previous && previousTier !== undefined) {
-    // Seed 001, Watch: dropped out of the top tier.
+    // Bilingual playbook, Watch: dropped out of the top tier.
     if (tierPosition(model, previousTier) === 'top' && position !== 'top') {
       findings.push({
         rule: 'dropped-top',
@@ -120,7 +120,7 @@ function tierRules(input: AccountToCheck, findings: Finding[]): void {
         reason: `Dropped from ${previousTier} to ${tier} (score ${previous.score} → ${score}).`,
       });
     }
-    // Seed 004: a drop below 60.
+    // Office skill: a drop below 60.
     if (previous.score >= 60 && score < 60) {
       findings.push({
         rule: 'drop-below-60',
@@ -134,7 +134,7 @@ function tierRules(input: AccountToCheck, findings: Finding[]): void {
   if (month.length > 0) {
     const highest = Math.max(...month.map((entry) => entry.score));
     const lowest = Math.min(...month.map((entry) => entry.score));
-    // Seed 003, red flag: a drop of more than 20 points.
+    // Five-pillar skill, red flag: a drop of more than 20 points.
     if (highest - score > 20) {
       findings.push({
         rule: 'drop-20-in-30',
@@ -143,7 +143,7 @@ function tierRules(input: AccountToCheck, findings: Finding[]): void {
         reason: `Down ${highest - score} points in 30 days (from ${highest}).`,
       });
     }
-    // Seed 004: an increase of 20 or more flags an expansion opportunity.
+    // Office skill: an increase of 20 or more flags an expansion opportunity.
     if (score - lowest >= 20) {
       findings.push({
         rule: 'rise-20',
@@ -156,7 +156,7 @@ function tierRules(input: AccountToCheck, findings: Finding[]): void {
 }
 
 function relationshipRules({ values }: AccountToCheck, findings: Finding[]): void {
-  // Seed 001, Critical: champion departs; seeds 003/004: executive sponsor left.
+  // Bilingual playbook, Critical: champion departs; five-pillar and office skills: sponsor left.
   if (values.championStatus === 'left') {
     findings.push({
       rule: 'champion-left',
@@ -201,7 +201,7 @@ function earlyWarnings(input: AccountToCheck, findings: Finding[]): void {
   }
   if (values.competitorMentioned === true) warn('competitor', 'A competitor was mentioned.');
   if (values.dataExportRequested === true) {
-    // A lagging indicator (seed 001): the customer may already be leaving.
+    // A lagging indicator (bilingual playbook): the customer may already be leaving.
     warn('data-export', 'The customer asked for a data export.', 'critical');
   }
   if (values.missedMeetings !== undefined && values.missedMeetings >= 2) {
@@ -220,7 +220,7 @@ function earlyWarnings(input: AccountToCheck, findings: Finding[]): void {
 }
 
 function goodNews(input: AccountToCheck, findings: Finding[]): void {
-  // Seeds 000/004: a top-tier account using more than 85% of its seats is ready to grow.
+  // Afrexai playbook, office skill: a top-tier account using over 85% of its seats can grow.
   const used = seatUtilization(input.values);
   if (tierPosition(input.model, input.tier) === 'top' && used !== undefined && used > 0.85) {
     findings.push({

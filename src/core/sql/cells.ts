@@ -7,11 +7,11 @@
  * loaded as is) and a table of typed columns (numbers, booleans, dates) are read alike.
  */
 import {
+  EXCERPT_LENGTH,
   FALSE_WORDS,
   GROUPED_DIGITS,
-  MULTIPLIERS,
-  NUMBER_TEXT,
-  QUOTE_LIMIT,
+  MAX_FIGURE_TEXT,
+  MAX_MAGNITUDE,
   SHEETS_ERROR,
   TRUE_WORDS,
 } from '../cells';
@@ -66,7 +66,10 @@ export function re2(regex: RegExp): string {
       const next = source[i + 1] ?? '';
       i++;
       if (next === 's') out += inClass ? RE2_WHITE_SPACE : `[${RE2_WHITE_SPACE}]`;
-      else if (next === '/') out += '/';
+      else if (next === 'u' && /^[0-9a-fA-F]{4}$/.test(source.slice(i + 1, i + 5))) {
+        out += `\\x{${source.slice(i + 1, i + 5)}}`;
+        i += 4;
+      } else if (next === '/') out += '/';
       else if ('d.$()[]?+*-{}|^'.includes(next) || next === '\\') out += `\\${next}`;
       else throw new Error(`No RE2 translation for \\${next} in ${String(regex)}.`);
       continue;
@@ -189,6 +192,24 @@ function normalizedKey(d: Dialect, text: string): string {
   return d.replaceAll(`LOWER(${d.decompose(text)})`, '[^a-z0-9]', '');
 }
 
+/**
+ * The grammar parseNumberText scans (src/core/cells.ts), as one pattern for the engines,
+ * which read patterns in linear time: spaces anywhere between
+ *   [sign] [$ € £ ¥ | usd eur gbp] [sign] digits [k m mm b bn] [%] [usd eur gbp]
+ * with letters in either case as toLowerCase reads them (the Kelvin sign is a k). The
+ * scanner is the rule; test/core/sql.test.ts holds this pattern to it on random texts.
+ */
+export const NUMBER_PATTERN =
+  /^\s*([-+])?\s*(?:[$€£¥]|[uU][sS][dD]|[eE][uU][rR]|[gG][bB][pP])?\s*([-+])?\s*(\d[\d,]*(?:\.\d+)?|\.\d+)\s*([kK\u212a]|[mM][mM]?|[bB][nN]?)?\s*(%)?\s*(?:[uU][sS][dD]|[eE][uU][rR]|[gG][bB][pP])?\s*$/;
+
+/** The multiplier of a suffix, by its first letter in lower case (mm and bn as m and b). */
+const MULTIPLIERS: readonly (readonly [string, number])[] = [
+  ['k', 1e3],
+  ['\u212a', 1e3],
+  ['m', 1e6],
+  ['b', 1e9],
+];
+
 const NUMBER_GROUPS = ['sign1', 'sign2', 'digits', 'suffix', 'percent'] as const;
 
 /**
@@ -208,7 +229,7 @@ function numberOf(
     `ni_${key}`,
     `(CASE WHEN ${text} LIKE '(%)' THEN SUBSTR(${text}, 2, LENGTH(${text}) - 2) ELSE ${text} END)`,
   );
-  const groups = d.groups(inner, re2(NUMBER_TEXT), NUMBER_GROUPS, q.internal(`ng_${key}`));
+  const groups = d.groups(inner, re2(NUMBER_PATTERN), NUMBER_GROUPS, q.internal(`ng_${key}`));
   q.add(STAGE.groups, `ng_${key}`, groups.prepare);
   const [sign1, sign2, digits, suffix, percentSign] = groups.read as [
     string,
@@ -218,12 +239,13 @@ function numberOf(
     string,
   ];
   const multiplier = caseWhen(
-    Object.entries(MULTIPLIERS).map(([word, factor]) => [
-      `LOWER(${suffix}) = ${d.string(word)}`,
+    MULTIPLIERS.map(([letter, factor]) => [
+      `LOWER(SUBSTR(${suffix}, 1, 1)) = ${d.string(letter)}`,
       d.number(factor),
     ]),
   );
-  const wellFormed = `(${digits} <> '' AND (${digits} NOT LIKE '%,%' OR ${d.matches(digits, re2(GROUPED_DIGITS))}))`;
+  // Text longer than any figure is no number, before any parsing (as the scanner does).
+  const wellFormed = `(LENGTH(${text}) <= ${MAX_FIGURE_TEXT} AND ${digits} <> '' AND (${digits} NOT LIKE '%,%' OR ${d.matches(digits, re2(GROUPED_DIGITS))}))`;
   const magnitude = q.add(
     STAGE.pieces,
     `nm_${key}`,
@@ -237,10 +259,18 @@ function numberOf(
     `(${paren} <> (${sign1} = '-' OR ${sign2} = '-'))`,
   );
   const percent = q.add(STAGE.pieces, `pct_${key}`, `(${percentSign} = '%')`);
+  // Beyond MAX_MAGNITUDE (or not finite) a number is not read, whatever the reader.
+  const scaled = `(${magnitude} * ${factor})`;
   const number = q.add(
     STAGE.number,
     `n_${key}`,
-    `(CASE WHEN ${negative} THEN -(${magnitude} * ${factor}) ELSE ${magnitude} * ${factor} END)`,
+    caseWhen(
+      [
+        [`ABS(${scaled}) > ${d.number(MAX_MAGNITUDE)}`, 'NULL'],
+        [negative, `-${scaled}`],
+      ],
+      scaled,
+    ),
   );
   return { number, percent };
 }
@@ -322,7 +352,7 @@ function dayOf(q: Query, key: string, text: string, timeZone: string): string {
     text,
   );
   return caseWhen([
-    [`${base} IS NULL`, 'NULL'],
+    [`${base} IS NULL OR LENGTH(${text}) > ${MAX_FIGURE_TEXT}`, 'NULL'],
     [`LENGTH(${text}) = 10`, base],
     [d.matches(text, LOCAL_TIME), base],
     [d.matches(text, OFFSET_TIME), d.dayOfInstant(instant, timeZone)],
@@ -330,8 +360,8 @@ function dayOf(q: Query, key: string, text: string, timeZone: string): string {
 }
 
 /** describeCell of a text: longer ones are cut, with "...". */
-function quoted(text: string): string {
-  return `(CASE WHEN LENGTH(${text}) > ${QUOTE_LIMIT.longest} THEN CONCAT(SUBSTR(${text}, 1, ${QUOTE_LIMIT.kept}), '...') ELSE ${text} END)`;
+export function quoted(text: string, max = EXCERPT_LENGTH): string {
+  return `(CASE WHEN LENGTH(${text}) > ${max} THEN CONCAT(SUBSTR(${text}, 1, ${max - 3}), '...') ELSE ${text} END)`;
 }
 
 /** describeProblem's text for a cell quoted as `found` (NULL when the cell is fine). */

@@ -17,17 +17,19 @@ import { type DayNumber, isoDay } from '../dates';
 import type { DimensionId } from '../dimensions';
 import {
   DRIVERS_TEXT,
+  MAX_PASSED_MESSAGE,
   PROBLEMS_BETWEEN,
   ROUNDING_NOISE,
   columnsNeededBy,
   driverLine,
   noHealthDataMessage,
+  notAScoreMessage,
   usesAnyColumn,
 } from '../health';
 import { ArgumentError, type HealthModel, signalsUsedBy } from '../models';
 import type { Rubric } from '../rubrics';
 import { type CellRule, type SignalId, signalById } from '../signals';
-import { isBlankCell, readColumn } from './cells';
+import { isBlankCell, quoted, readColumn } from './cells';
 import { type DialectName, dialectNamed } from './dialect';
 import { Query, STAGE, caseWhen, concat, fromTemplate } from './query';
 import { type RubricContext, rubricSql } from './rubrics';
@@ -230,7 +232,7 @@ export function healthModelSql(model: HealthModel, options: HealthSqlOptions): s
     'problems',
     concat(["''", ...problems.map((p) => `COALESCE(${separator} || ${p}, '')`)]),
   );
-  const error = q.add(
+  const errorColumn = q.add(
     STAGE.driver,
     'error',
     caseWhen([
@@ -309,22 +311,27 @@ export function healthModelSql(model: HealthModel, options: HealthSqlOptions): s
     model.tiers.map((t) => [`${score} >= ${n(t.min)}`, d.string(t.label)] as const),
     d.string(model.tiers[model.tiers.length - 1]?.label ?? ''),
   );
-  const shown = (text: string) =>
+  const shown = (text: string, error: string) =>
     caseWhen(
       [
         [blank, "''"],
-        [`${error} IS NOT NULL`, error],
+        [`${errorColumn} IS NOT NULL`, error],
       ],
       text,
     );
+  // HEALTHTIER passes an error text through, unless it is too long to be a message.
+  const tierOfError = caseWhen(
+    [[`LENGTH(${errorColumn}) <= ${MAX_PASSED_MESSAGE}`, errorColumn]],
+    fromTemplate(d, (found = '') => notAScoreMessage(`'${found}'`), [quoted(errorColumn)]),
+  );
   const query = q.render(d.table(options.table), [
     [
       HEALTH_COLUMNS.score,
-      `(CASE WHEN ${blank} OR ${error} IS NOT NULL THEN NULL ELSE CAST(${score} AS ${d.int}) END)`,
+      `(CASE WHEN ${blank} OR ${errorColumn} IS NOT NULL THEN NULL ELSE CAST(${score} AS ${d.int}) END)`,
     ],
-    [HEALTH_COLUMNS.tier, shown(tier)],
-    [HEALTH_COLUMNS.drivers, shown(driversText)],
-    [HEALTH_COLUMNS.error, error],
+    [HEALTH_COLUMNS.tier, shown(tier, tierOfError)],
+    [HEALTH_COLUMNS.drivers, shown(driversText, errorColumn)],
+    [HEALTH_COLUMNS.error, errorColumn],
   ]);
   const weights = model.dimensions.map((dm) => `${dm.label} ${dm.weight}`).join(', ');
   const header = [

@@ -183,9 +183,9 @@ function weakChampion(c: RubricContext): string {
 
 // ------------------------------------------------------------------ the multi-signal rubrics
 
-const relationship002: RubricSql = (c) => {
+const relationshipEngine: RubricSql = (c) => {
   const n = (x: number) => c.dialect.number(x);
-  const bands = TABLES.relationship002;
+  const bands = TABLES.relationshipEngine;
   const hasChampion = champion(c);
   const weak = weakChampion(c);
   const sponsor = c.value('executiveSponsor');
@@ -215,9 +215,9 @@ const relationship002: RubricSql = (c) => {
   ]);
 };
 
-const relationship003: RubricSql = (c) => {
+const relationshipPillar: RubricSql = (c) => {
   const n = (x: number) => c.dialect.number(x);
-  const bands = TABLES.relationship003;
+  const bands = TABLES.relationshipPillar;
   const hasChampion = isTrue(champion(c));
   const weak = weakChampion(c);
   const sponsor = c.value('executiveSponsor');
@@ -237,22 +237,22 @@ const relationship003: RubricSql = (c) => {
   ]);
 };
 
-const csmEngagement004: RubricSql = (c) => {
+const csmEngagementOffice: RubricSql = (c) => {
   const known = (condition: string, value: string) =>
     `(CASE WHEN ${value} IS NULL THEN 'unknown' WHEN ${condition} THEN 'yes' ELSE 'no' END)`;
   const meetings = c.value('meetings90');
   const missed = c.value('missedMeetings');
   return lookUp2(
     c,
-    TABLES.csmEngagement004,
+    TABLES.csmEngagementOffice,
     known(`${meetings} >= 3`, meetings),
     known(`${missed} = 0`, missed),
   );
 };
 
-const outcomes002: RubricSql = (c) => {
+const outcomesEngine: RubricSql = (c) => {
   const n = (x: number) => c.dialect.number(x);
-  const o = TABLES.outcomes002;
+  const o = TABLES.outcomesEngine;
   const defined = c.value('goalsDefined');
   const achieved = c.value('goalsAchieved');
   const roi = c.value('roiDocumented');
@@ -302,43 +302,43 @@ const zeroWhen =
 
 /** Every rubric's SQL, by the rubric. */
 const FORMS = new Map<Rubric, RubricSql>([
-  [r.dauMau002, scaleOf('dauMau', SCALES.dauMau002)],
-  [r.dauMau004, scaleOf('dauMau', SCALES.dauMau004)],
-  [r.seats001, (c) => onScale(c, seatUtilization(c), SCALES.seats001)],
-  [r.features004, (c) => onScale(c, featureAdoption(c), SCALES.features004)],
+  [r.dauMauEngine, scaleOf('dauMau', SCALES.dauMauEngine)],
+  [r.dauMauOffice, scaleOf('dauMau', SCALES.dauMauOffice)],
+  [r.seatsPlaybook, (c) => onScale(c, seatUtilization(c), SCALES.seatsPlaybook)],
+  [r.featuresOffice, (c) => onScale(c, featureAdoption(c), SCALES.featuresOffice)],
   [
-    r.usageTrend002,
+    r.usageTrendEngine,
     (c) =>
       caseWhen(
         [
           [
             `${c.value('usageChange')} IS NOT NULL`,
-            onScale(c, c.value('usageChange'), SCALES.usageChange002),
+            onScale(c, c.value('usageChange'), SCALES.usageChangeEngine),
           ],
         ],
-        lookUp(c, TABLES.usageTrend002, c.value('usageTrend')),
+        lookUp(c, TABLES.usageTrendEngine, c.value('usageTrend')),
       ),
   ],
-  [r.loginTrend002, (c) => lookUp(c, TABLES.usageTrend002, c.value('loginTrend'))],
+  [r.loginTrendEngine, (c) => lookUp(c, TABLES.usageTrendEngine, c.value('loginTrend'))],
   [r.lastLogin, daysSince('lastLogin', SCALES.lastLogin)],
   [r.lastContact, daysSince('lastCsmContact', SCALES.lastContact)],
   [r.meetings, scaleOf('meetings90', SCALES.meetings)],
   [r.missedMeetings, scaleOf('missedMeetings', SCALES.missedMeetings)],
   [r.training, scaleOf('trainingCompletion', SCALES.training)],
   [r.community, (c) => yesNo(c, TABLES.community, c.value('communityActive'))],
-  [r.relationship002, relationship002],
-  [r.relationship003, relationship003],
-  [r.nps004, scaleOf('nps', SCALES.nps004)],
-  [r.sponsor004, (c) => yesNo(c, TABLES.sponsor004, c.value('executiveSponsor'))],
-  [r.csmEngagement004, csmEngagement004],
-  [r.competitor003, zeroWhen('competitorMentioned')],
-  [r.outcomes002, outcomes002],
+  [r.relationshipEngine, relationshipEngine],
+  [r.relationshipPillar, relationshipPillar],
+  [r.npsOffice, scaleOf('nps', SCALES.npsOffice)],
+  [r.sponsorOffice, (c) => yesNo(c, TABLES.sponsorOffice, c.value('executiveSponsor'))],
+  [r.csmEngagementOffice, csmEngagementOffice],
+  [r.competitorPillar, zeroWhen('competitorMentioned')],
+  [r.outcomesEngine, outcomesEngine],
   [
-    r.financial002,
-    (c) => lookUp2(c, TABLES.financial002, c.value('paymentStatus'), c.value('arrTrend')),
+    r.financialEngine,
+    (c) => lookUp2(c, TABLES.financialEngine, c.value('paymentStatus'), c.value('arrTrend')),
   ],
-  [r.payment004, (c) => lookUp(c, TABLES.payment004, c.value('paymentStatus'))],
-  [r.growth004, (c) => lookUp(c, TABLES.growth004, c.value('arrTrend'))],
+  [r.paymentOffice, (c) => lookUp(c, TABLES.paymentOffice, c.value('paymentStatus'))],
+  [r.growthOffice, (c) => lookUp(c, TABLES.growthOffice, c.value('arrTrend'))],
   [r.tickets, scaleOf('tickets30', SCALES.tickets)],
   [r.ticketTrend, (c) => lookUp(c, TABLES.ticketTrend, c.value('ticketTrend'))],
   [r.csat, csat],

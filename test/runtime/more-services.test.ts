@@ -1,0 +1,106 @@
+/**
+ * Service behaviours added for the add-on's fixes: named ranges, deleting columns, range
+ * lists, removing a Doc's first paragraph, authorization needed again, passing mail outages.
+ * Each names the Google page it follows (docs/runtime-fidelity.md lists them).
+ */
+import {
+  CallCounter,
+  DocumentState,
+  FakeDocumentApp,
+  MailState,
+  TriggerState,
+  createSpreadsheet,
+  loadBundle,
+} from '../../dev/runtime';
+
+describe('named ranges (Spreadsheet.setNamedRange, getRangeByName)', () => {
+  it('names a range, finds it by name whatever the case, and forgets it with its sheet', () => {
+    const book = createSpreadsheet({ Data: [['a', 'b']], Other: [] });
+    book.setNamedRange('CSE_TODAY', book.sheet('Data').getRange(1, 2));
+    expect(book.getRangeByName('cse_today')?.getValue()).toBe('b');
+    expect(book.getRangeByName('missing')).toBeNull();
+    book.deleteSheet(book.sheet('Data'));
+    expect(book.getRangeByName('CSE_TODAY')).toBeNull();
+  });
+
+  it('refuses names Sheets refuses: a cell reference, a leading digit, spaces, true/false', () => {
+    const book = createSpreadsheet({ Data: [['a']] });
+    const cell = book.sheet('Data').getRange(1, 1);
+    for (const name of ['A1', 'R1C1', '1st', 'my range', 'TRUE']) {
+      expect(() => book.setNamedRange(name, cell)).toThrow('Invalid range name');
+    }
+  });
+});
+
+describe('Sheet.deleteColumns', () => {
+  it('narrows the grid and moves the columns on its right', () => {
+    const book = createSpreadsheet({ Data: [['a', 'b', 'c', 'd']] });
+    const sheet = book.sheet('Data');
+    sheet.deleteColumns(2, 2);
+    expect(sheet.getMaxColumns()).toBe(24);
+    expect(sheet.getRange(1, 1, 1, 2).getValues()).toEqual([['a', 'd']]);
+    expect(() => sheet.deleteColumns(24, 2)).toThrow('outside the dimensions');
+  });
+});
+
+describe('Sheet.getRangeList', () => {
+  it('sets one number format on several ranges in one call', () => {
+    const calls = new CallCounter();
+    const book = createSpreadsheet({ Data: [[1, 2, 3]] }).withEnv({
+      calls,
+      copyOut: (value) => value,
+    });
+    const sheet = book.getSheetByName('Data');
+    sheet?.getRangeList(['A1', 'C1']).setNumberFormat('0.0%');
+    expect(sheet?.getRange(1, 1, 1, 3).getNumberFormats()[0]).toEqual([
+      '0.0%',
+      '0.###############',
+      '0.0%',
+    ]);
+    expect(calls.count('RangeList.setNumberFormat')).toBe(1);
+  });
+});
+
+describe('a new Google Doc', () => {
+  it('its first, empty paragraph can be removed once content follows; the last one cannot', () => {
+    const docs = new FakeDocumentApp(new DocumentState(), new CallCounter());
+    const body = docs.create('QBR').getBody();
+    const [blank] = body.getParagraphs();
+    body.appendParagraph('Title');
+    blank?.removeFromParent();
+    expect(body.getText()).toBe('Title');
+    const [title] = body.getParagraphs();
+    expect(() => title?.removeFromParent()).toThrow("Can't remove the last paragraph");
+  });
+});
+
+describe('ScriptApp.getAuthorizationInfo', () => {
+  it('reports REQUIRED with a URL when the user must approve again, and null otherwise', () => {
+    const triggers = new TriggerState();
+    const runtime = loadBundle({ triggers });
+    const status = () =>
+      runtime.run<string>(
+        'String(ScriptApp.getAuthorizationInfo(ScriptApp.AuthMode.FULL).getAuthorizationStatus())',
+      );
+    const url = () =>
+      runtime.run<string | null>(
+        'ScriptApp.getAuthorizationInfo(ScriptApp.AuthMode.FULL).getAuthorizationUrl()',
+      );
+    expect([status(), url()]).toEqual(['NOT_REQUIRED', null]);
+    triggers.authorizationRequired = true;
+    expect(status()).toBe('REQUIRED');
+    expect(url()).toMatch(/^https:\/\/script\.google\.com\//);
+  });
+});
+
+describe('MailApp during an outage', () => {
+  it('fails the next sends with a service error and sends nothing, then recovers', () => {
+    const mail = new MailState();
+    const runtime = loadBundle({ mail });
+    mail.failNextSends(1);
+    const send = () => runtime.run("MailApp.sendEmail('ana@acme.test', 'Hello', 'Body')");
+    expect(send).toThrow('Service unavailable: Gmail');
+    send();
+    expect(mail.outbox).toHaveLength(1);
+  });
+});
