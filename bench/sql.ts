@@ -12,7 +12,7 @@ import { presetNames, resolveModel } from '../src/core/models';
 import { healthModelSql } from '../src/core/sql/health';
 import { median, time } from './timing';
 
-export interface SqlFigure {
+interface SqlFigure {
   readonly model: string;
   readonly duckDbMs: number;
   readonly healthScoreMs: number;

@@ -7,7 +7,7 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { cellText } from './demo-book';
 
 /** The column holding each row's position (0-based) in the book. */
-export const ROW_COLUMN = '_row';
+const ROW_COLUMN = '_row';
 
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 

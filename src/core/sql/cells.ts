@@ -92,7 +92,7 @@ export interface ReadColumn {
 }
 
 /** What a column holds: a signal (read by its rule) or a dimension's sub-score. */
-export type ColumnRule = CellRule | { readonly kind: 'subScore' };
+type ColumnRule = CellRule | { readonly kind: 'subScore' };
 
 export interface ColumnToRead {
   /** A short name for the internal columns. */
@@ -110,7 +110,7 @@ const WHITE_SPACE_CLASS = `[${RE2_WHITE_SPACE}]`;
 
 /** The trimmed text of a column, NULL when blank (a regular expression: DuckDB's TRIM with a
  * set of characters is ten times slower). */
-export function trimmedText(d: Dialect, column: string): string {
+function trimmedText(d: Dialect, column: string): string {
   return `NULLIF(${d.replaceAll(
     `CAST(${column} AS ${d.text})`,
     `^${WHITE_SPACE_CLASS}+|${WHITE_SPACE_CLASS}+$`,
