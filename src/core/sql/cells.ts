@@ -1,7 +1,9 @@
 /**
  * Reading a column's cells in SQL exactly as the add-on reads a cell typed as text
- * (src/core/cells.ts, categories.ts, dates.ts, signals.ts): the same number grammar, words and
- * ranges, taken from those modules rather than retyped, and the same problem texts.
+ * (src/core/cells.ts, categories.ts, dates.ts, signals.ts): the words, patterns, limits and
+ * ranges taken from those modules rather than retyped, the problem texts written by the
+ * add-on's own describeProblem, and the one thing that cannot be taken, the number scanner,
+ * written as a pattern that a test holds to it.
  *
  * Every column is read through its text (CAST AS STRING), so a table of text columns (a CSV
  * loaded as is) and a table of typed columns (numbers, booleans, dates) are read alike.
