@@ -4,6 +4,7 @@
  * environment value is a UsageError, which runCli prints as one line (never a stack: the
  * user typed it, the code is fine) before exiting with USAGE_EXIT_CODE.
  */
+import { writeFileSync } from 'node:fs';
 
 /** A wrong argument or environment value; the message is all the user needs. */
 export class UsageError extends Error {
@@ -158,6 +159,31 @@ export function bookArgs(args: Args): BookArgs {
     seed: seed === undefined ? 42 : wholeNumber(seed, '--seed'),
     today: todayFromArgs(args),
   };
+}
+
+/**
+ * `npm run <script>` without -s: npm has already printed its "> cs-engine@… <script>" lines
+ * to the standard output the script shares, and nothing can take them back. Silencing npm for
+ * the whole project (loglevel=silent in .npmrc) would also hide npm install's output and every
+ * npm error, so a script that writes a file's text (CSV, SQL) to standard output checks this
+ * when it is not a terminal, and says what to type instead of writing a file that would not load.
+ */
+export function npmBannerInOutput(script: string, env: NodeJS.ProcessEnv): boolean {
+  return (
+    env.npm_lifecycle_event === script &&
+    (env.npm_config_user_agent ?? '').startsWith('npm/') &&
+    env.npm_config_loglevel !== 'silent'
+  );
+}
+
+/** Writes `text` to the --out file; a file that cannot be written is a UsageError. */
+export function writeOut(out: string, text: string): void {
+  try {
+    writeFileSync(out, text);
+  } catch (error) {
+    const reason = error instanceof Error ? (error.message.split(',')[0] ?? '') : String(error);
+    throw new UsageError(`--out: cannot write ${out} (${reason})`);
+  }
 }
 
 /**

@@ -712,17 +712,18 @@ export function columnOf(book: DemoBook, header: DemoHeader): unknown[][] {
   return book.rows.map((row) => [row[index]]);
 }
 
-/** One CSV cell (RFC 4180 quoting); dates as YYYY-MM-DD on the local calendar. */
-export function csvCell(value: unknown): string {
-  let text: string;
+/** A cell as text, as a CSV export writes it: dates as YYYY-MM-DD on the local calendar. */
+export function cellText(value: unknown): string {
   if (value instanceof Date) {
     const pad = (n: number) => String(n).padStart(2, '0');
-    text = `${value.getFullYear()}-${pad(value.getMonth() + 1)}-${pad(value.getDate())}`;
-  } else if (value === null || value === undefined) {
-    text = '';
-  } else {
-    text = String(value);
+    return `${value.getFullYear()}-${pad(value.getMonth() + 1)}-${pad(value.getDate())}`;
   }
+  return value === null || value === undefined ? '' : String(value);
+}
+
+/** One CSV cell (RFC 4180 quoting); dates as YYYY-MM-DD on the local calendar. */
+export function csvCell(value: unknown): string {
+  const text = cellText(value);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -6,32 +6,25 @@
  * as a formula: the demo's "=HYPERLINK(...)" account name is there on purpose, to check
  * that CS Engine treats sheet text as untrusted. A wrong option is one line and exit code 2.
  */
-import { writeFileSync } from 'node:fs';
-import { BOOK_OPTIONS, UsageError, bookArgs, parseArgs, runCli } from './cli-args';
+import {
+  BOOK_OPTIONS,
+  UsageError,
+  bookArgs,
+  npmBannerInOutput,
+  parseArgs,
+  runCli,
+  writeOut,
+} from './cli-args';
 import { generateBook, toCsv } from './demo-book';
 
 const SCRIPT = 'demo-book';
-
-/**
- * `npm run demo-book` without -s: npm has already printed its "> cs-engine@… demo-book" lines
- * to the standard output this script shares, and nothing can take them back. Silencing npm for
- * the whole project (loglevel=silent in .npmrc) would also hide npm install's output and every
- * npm error, so the script says what to type instead of writing a CSV that would not import.
- */
-function npmBannerInOutput(env: NodeJS.ProcessEnv): boolean {
-  return (
-    env.npm_lifecycle_event === SCRIPT &&
-    (env.npm_config_user_agent ?? '').startsWith('npm/') &&
-    env.npm_config_loglevel !== 'silent'
-  );
-}
 
 function main(argv: readonly string[]): number {
   const args = parseArgs(argv, { values: [...BOOK_OPTIONS, 'out'], flags: ['clean'] });
   const out = args.get('out');
   if (out === '') throw new UsageError('--out needs a file name');
   // On a terminal npm's lines are only on the screen; in a file or a pipe they would be CSV rows.
-  if (out === undefined && !process.stdout.isTTY && npmBannerInOutput(process.env)) {
+  if (out === undefined && !process.stdout.isTTY && npmBannerInOutput(SCRIPT, process.env)) {
     throw new UsageError(
       `npm put its own lines at the top of the output, so it is not clean CSV: run npm run -s ${SCRIPT} > book.csv, or npm run ${SCRIPT} -- --out book.csv`,
     );
@@ -42,12 +35,7 @@ function main(argv: readonly string[]): number {
     process.stdout.write(csv);
     return 0;
   }
-  try {
-    writeFileSync(out, csv);
-  } catch (error) {
-    const reason = error instanceof Error ? (error.message.split(',')[0] ?? '') : String(error);
-    throw new UsageError(`--out: cannot write ${out} (${reason})`);
-  }
+  writeOut(out, csv);
   process.stderr.write(`Wrote ${book.rows.length} accounts to ${out}\n`);
   return 0;
 }

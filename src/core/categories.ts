@@ -14,6 +14,8 @@ export type ChampionStatus = 'active' | 'new' | 'at-risk' | 'left' | 'none';
 export interface Category<T extends string> {
   /** What the user should type, for messages: "up, flat or down". */
   readonly expected: string;
+  /** Every word it knows, in normalizeKey form, and the value each means (compiled to SQL). */
+  readonly words: ReadonlyMap<string, T>;
   read(cell: CellValue): Read<T>;
 }
 
@@ -21,7 +23,7 @@ function category<T extends string>(
   expected: string,
   words: Readonly<Record<T, readonly string[]>>,
 ): Category<T> {
-  const lookup = new Map<string, Read<T>>();
+  const lookup = new Map<string, T>();
   for (const [value, synonyms] of Object.entries(words) as [T, readonly string[]][]) {
     lookup.set(normalizeKey(value), value);
     for (const word of synonyms) lookup.set(normalizeKey(word), value);
@@ -30,6 +32,7 @@ function category<T extends string>(
   const seen = new Map<string, Read<T>>();
   return {
     expected,
+    words: lookup,
     read(cell) {
       if (isBlank(cell)) return undefined;
       if (typeof cell !== 'string') return invalid(cell);

@@ -46,7 +46,8 @@ export function isBlank(value: unknown): boolean {
   );
 }
 
-const SHEETS_ERROR = /^#(N\/A|REF!|VALUE!|DIV\/0!|NUM!|NAME\?|NULL!|ERROR!|SPILL!|CALC!)/i;
+/** The text of a cell that shows a Sheets error (also compiled to SQL, src/core/sql/). */
+export const SHEETS_ERROR = /^#(N\/A|REF!|VALUE!|DIV\/0!|NUM!|NAME\?|NULL!|ERROR!|SPILL!|CALC!)/i;
 
 /** True for the text of a cell that shows a Sheets error, such as "#N/A" or "#REF!". */
 export function isSheetsError(value: unknown): boolean {
@@ -54,7 +55,7 @@ export function isSheetsError(value: unknown): boolean {
 }
 
 /** How long a cell's quote in a message may be: enough to recognise it, never a whole essay. */
-const EXCERPT_LENGTH = 40;
+export const EXCERPT_LENGTH = 40;
 
 /**
  * How a cell is quoted back to the user in a message: trimmed, and cut to `max` characters
@@ -85,7 +86,8 @@ export const MAX_FIGURE_TEXT = 64;
  */
 export const MAX_MAGNITUDE = 1e15;
 
-const GROUPED_DIGITS = /^\d{1,3}(?:,\d{3})*(?:\.\d+)?$/;
+/** Digits with thousands separators group them by three: "1,200", not "12,00". */
+export const GROUPED_DIGITS = /^\d{1,3}(?:,\d{3})*(?:\.\d+)?$/;
 
 interface NumberText {
   readonly value: number;
@@ -272,8 +274,32 @@ export function readChange(cell: CellValue): Read<number> {
   return invalid(cell);
 }
 
-const TRUE_WORDS = new Set(['yes', 'y', 'true', 't', '1', '✓', '✔', '☑', 'x', 'checked', 'on']);
-const FALSE_WORDS = new Set(['no', 'n', 'false', 'f', '0', '✗', '✘', '☐', 'unchecked', 'off']);
+// The words of a flag (also compiled to SQL, src/core/sql/).
+export const TRUE_WORDS = new Set([
+  'yes',
+  'y',
+  'true',
+  't',
+  '1',
+  '✓',
+  '✔',
+  '☑',
+  'x',
+  'checked',
+  'on',
+]);
+export const FALSE_WORDS = new Set([
+  'no',
+  'n',
+  'false',
+  'f',
+  '0',
+  '✗',
+  '✘',
+  '☐',
+  'unchecked',
+  'off',
+]);
 
 /** A yes/no flag: booleans (checkboxes), yes/no, y/n, true/false, 1/0, ✓/✗, x. */
 export function readBoolean(cell: CellValue): Read<boolean> {

@@ -12,7 +12,8 @@ export type DayNumber = number;
 const MS_PER_DAY = 86_400_000;
 /** Day 0 of Sheets' serial dates (1899-12-30) is 25,569 days before 1970-01-01. */
 const SHEETS_SERIAL_EPOCH = 25_569;
-const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})(?:$|[T ])/;
+/** A date cell typed as text starts with YYYY-MM-DD (also compiled to SQL, src/core/sql/). */
+export const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})(?:$|[T ])/;
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 const dayCache = new Map<string, Map<number, DayNumber>>();

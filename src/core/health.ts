@@ -11,7 +11,7 @@ import { scoreRecipe } from './dimensions';
 import type { DimensionId } from './dimensions';
 import type { SignalId } from './signals';
 import { type HealthModel, type Tier, signalsUsedBy, tierFor } from './models';
-import type { NeededColumns } from './book';
+import type { BookLayout, NeededColumns } from './book';
 
 export interface DimensionScore {
   readonly id: DimensionId;
@@ -37,9 +37,35 @@ export type HealthResult =
       readonly dimensions: readonly DimensionScore[];
     };
 
-/** Rounds half up. The epsilon absorbs binary noise such as 74.49999999999999 for 74.5. */
+/** What rounding forgives: binary noise such as 74.49999999999999 for 74.5. */
+export const ROUNDING_NOISE = 1e-9;
+
+/** Rounds half up, forgiving ROUNDING_NOISE. */
 export function roundHalfUp(value: number): number {
-  return Math.floor(value + 0.5 + 1e-9);
+  return Math.floor(value + 0.5 + ROUNDING_NOISE);
+}
+
+/**
+ * The longest text HEALTHTIER passes through as a message (HEALTHSCORE's row messages are
+ * far shorter); longer text is not a message, and is quoted by an excerpt instead.
+ */
+export const MAX_PASSED_MESSAGE = 2_000;
+
+/** HEALTHTIER's text for a score cell that holds no score 0-100 (`found` as quoted). */
+export function notAScoreMessage(found: string): string {
+  return `Score: expected a number 0-100, found ${found}`;
+}
+
+/** Between the problems of one row, in its error text. */
+export const PROBLEMS_BETWEEN = '; ';
+
+/** The error of a row in which no dimension of the model can be computed. */
+export function noHealthDataMessage(model: HealthModel): string {
+  return `No health data in this row: none of ${model.dimensions
+    .map((dimension) => dimension.label)
+    .join(
+      ', ',
+    )} could be computed. Fill in signals such as DAU/MAU, Seats active, Last login, Champion or Payment status.`;
 }
 
 export function columnsNeededBy(model: HealthModel): NeededColumns {
@@ -47,6 +73,15 @@ export function columnsNeededBy(model: HealthModel): NeededColumns {
     signals: signalsUsedBy(model),
     dimensions: new Set(model.dimensions.map((dimension) => dimension.id)),
   };
+}
+
+/** Whether a book's columns hold anything the model can score with. */
+export function usesAnyColumn(layout: BookLayout, model: HealthModel): boolean {
+  const needed = columnsNeededBy(model);
+  return (
+    [...needed.signals].some((id) => layout.signals.has(id)) ||
+    [...needed.dimensions].some((id) => layout.subScores.has(id))
+  );
 }
 
 export function dimensionScores(
@@ -78,7 +113,7 @@ export function scoreAccount(
         needed.signals.has(source as SignalId) || needed.dimensions.has(source as DimensionId),
     );
     if (problems.length > 0) {
-      return { kind: 'error', message: problems.map(describeProblem).join('; ') };
+      return { kind: 'error', message: problems.map(describeProblem).join(PROBLEMS_BETWEEN) };
     }
   }
   const dimensions = dimensionScores(account, model, today);
@@ -89,16 +124,7 @@ export function scoreAccount(
     weighted += dimension.weight * dimension.score;
     weightPresent += dimension.weight;
   }
-  if (weightPresent === 0) {
-    return {
-      kind: 'error',
-      message: `No health data in this row: none of ${model.dimensions
-        .map((dimension) => dimension.label)
-        .join(
-          ', ',
-        )} could be computed. Fill in signals such as DAU/MAU, Seats active, Last login, Champion or Payment status.`,
-    };
-  }
+  if (weightPresent === 0) return { kind: 'error', message: noHealthDataMessage(model) };
   const exact = Math.min(100, Math.max(0, weighted / weightPresent));
   const score = roundHalfUp(exact);
   return { kind: 'scored', score, exact, tier: tierFor(model, score), dimensions };
@@ -130,24 +156,47 @@ export function driversOf(dimensions: readonly DimensionScore[]): Driver[] {
  * (Relationship 30/100 at 15% weight costs 10.5 points and reads "-10 pts").
  */
 function pointsShown(points: number): number {
-  return Math.max(0, Math.ceil(points - 0.5 - 1e-9));
+  return Math.max(0, Math.ceil(points - 0.5 - ROUNDING_NOISE));
+}
+
+/** How HEALTHDRIVERS words its text (src/core/sql/ writes the same words in SQL). */
+export const DRIVERS_TEXT = {
+  /** How many drivers are shown by default. */
+  shown: 3,
+  between: '; ',
+  none: 'Nothing is costing points',
+  noData: 'No data: ',
+  missingBetween: ', ',
+  partsBetween: '. ',
+} as const;
+
+/** One driver, from its figures already written out: "Product usage 20/100 (-24 pts)". */
+export function driverLine(label: string, score: string, points: string): string {
+  return `${label} ${score}/100 (-${points} pts)`;
 }
 
 /**
  * "Product usage 20/100 (-24 pts); Relationship 30/100 (-10 pts). No data: Outcomes".
  * At most `limit` drivers, and only those that cost at least half a point.
  */
-export function describeDrivers(dimensions: readonly DimensionScore[], limit = 3): string {
+export function describeDrivers(
+  dimensions: readonly DimensionScore[],
+  limit: number = DRIVERS_TEXT.shown,
+): string {
   const drivers = driversOf(dimensions)
     .filter((driver) => pointsShown(driver.pointsLost) > 0)
     .slice(0, limit)
-    .map(
-      (driver) =>
-        `${driver.label} ${roundHalfUp(driver.score)}/100 (-${pointsShown(driver.pointsLost)} pts)`,
+    .map((driver) =>
+      driverLine(
+        driver.label,
+        String(roundHalfUp(driver.score)),
+        String(pointsShown(driver.pointsLost)),
+      ),
     );
   const missing = dimensions.filter((d) => d.score === undefined).map((d) => d.label);
+  const t = DRIVERS_TEXT;
   const parts: string[] = [];
-  parts.push(drivers.length > 0 ? drivers.join('; ') : 'Nothing is costing points');
-  if (missing.length > 0) parts.push(`No data: ${missing.join(', ')}`);
-  return parts.join('. ');
+  parts.push(drivers.length > 0 ? drivers.join(t.between) : t.none);
+  if (missing.length > 0) parts.push(`${t.noData}${missing.join(t.missingBetween)}`);
+  return parts.join(t.partsBetween);
 }

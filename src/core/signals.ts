@@ -16,6 +16,7 @@ import {
   readText,
 } from './cells';
 import {
+  type Category,
   ACCOUNT_STATUS,
   ARR_TREND,
   type AccountStatus,
@@ -244,6 +245,22 @@ export interface ReadContext {
   readonly timeZone: string;
 }
 
+/**
+ * How a signal's cells are read, by name, so that other engines can read them the same way
+ * (src/core/sql/ compiles each rule to SQL).
+ */
+export type CellRule =
+  | {
+      readonly kind: 'text' | 'money' | 'count' | 'ratio' | 'change' | 'flag' | 'presence' | 'day';
+    }
+  /** A number (percent text divided by 100) from `min` to `max`. */
+  | { readonly kind: 'number'; readonly min: number; readonly max: number }
+  | { readonly kind: 'category'; readonly category: Category<string> };
+
+type Reading<T> = CellRule & {
+  read(cell: CellValue, context: ReadContext): Read<T>;
+};
+
 export interface SignalDefinition<K extends SignalId = SignalId> {
   readonly id: K;
   /** The canonical header, as the README and messages name it. */
@@ -252,10 +269,23 @@ export interface SignalDefinition<K extends SignalId = SignalId> {
   readonly aliases: readonly string[];
   /** What a valid cell looks like, in the user's words. */
   readonly expected: string;
+  readonly rule: CellRule;
   read(cell: CellValue, context: ReadContext): Read<SignalTypes[K]>;
 }
 
-const NO_PERSON = new Set(['no', 'none', 'n', 'false', '0', 'na', 'nobody', 'vacant', 'tbd', '']);
+/** What a person-or-flag column holds when it names nobody (compared in normalizeKey form). */
+export const NO_PERSON: ReadonlySet<string> = new Set([
+  'no',
+  'none',
+  'n',
+  'false',
+  '0',
+  'na',
+  'nobody',
+  'vacant',
+  'tbd',
+  '',
+]);
 
 /**
  * A person-or-flag column such as Champion or Executive sponsor: a name means yes, "yes"
@@ -283,36 +313,48 @@ function presenceOf(cell: CellValue): Read<boolean> {
   return !NO_PERSON.has(normalizeKey(text));
 }
 
-/** NPS: a respondent's 0-10 answer, or an account-level NPS from -100 to 100. */
-function readNps(cell: CellValue): Read<number> {
-  const read = readNumber(cell);
-  return typeof read === 'number' && (read < -100 || read > 100) ? invalid(cell) : read;
+/** A number from `min` to `max`. */
+function numberFrom(min: number, max: number): Reading<number> {
+  return {
+    kind: 'number',
+    min,
+    max,
+    read(cell) {
+      const read = readNumber(cell);
+      return typeof read === 'number' && (read < min || read > max) ? invalid(cell) : read;
+    },
+  };
 }
 
-/** CSAT: a 1-5 rating or a share of satisfied answers ("92%", 0.92, 92). */
-function readCsat(cell: CellValue): Read<number> {
-  const read = readNumber(cell);
-  return typeof read === 'number' && (read < 0 || read > 100) ? invalid(cell) : read;
+function byCategory<T extends string>(category: Category<T>): Reading<T> {
+  return { kind: 'category', category, read: (cell) => category.read(cell) };
 }
-
-type Reader<K extends SignalId> = SignalDefinition<K>['read'];
 
 function define<K extends SignalId>(
   id: K,
   label: string,
   expected: string,
-  read: Reader<K>,
+  reading: Reading<SignalTypes[K]>,
   aliases: readonly string[] = [],
 ): SignalDefinition<K> {
-  return { id, label, expected, read, aliases };
+  return { id, label, expected, rule: reading, read: reading.read, aliases };
 }
 
-const text = (cell: CellValue) => readText(cell);
-const money = (cell: CellValue) => readMoney(cell);
-const count = (cell: CellValue) => readCount(cell);
-const ratio = (cell: CellValue) => readRatio(cell);
-const flag = (cell: CellValue) => readBoolean(cell);
-const day = (cell: CellValue, context: ReadContext) => readDay(cell, context.timeZone);
+const text: Reading<string> = { kind: 'text', read: (cell) => readText(cell) };
+const money: Reading<number> = { kind: 'money', read: (cell) => readMoney(cell) };
+const count: Reading<number> = { kind: 'count', read: (cell) => readCount(cell) };
+const ratio: Reading<number> = { kind: 'ratio', read: (cell) => readRatio(cell) };
+const change: Reading<number> = { kind: 'change', read: (cell) => readChange(cell) };
+const flag: Reading<boolean> = { kind: 'flag', read: (cell) => readBoolean(cell) };
+const presence: Reading<boolean> = { kind: 'presence', read: readPresence };
+const day: Reading<DayNumber> = {
+  kind: 'day',
+  read: (cell, context) => readDay(cell, context.timeZone),
+};
+/** NPS: a respondent's 0-10 answer, or an account-level NPS from -100 to 100. */
+const nps = numberFrom(-100, 100);
+/** CSAT: a 1-5 rating or a share of satisfied answers ("92%", 0.92, 92). */
+const csat = numberFrom(0, 100);
 
 const AMOUNT = 'an amount such as 120000 or $120,000';
 const WHOLE = 'a number such as 12';
@@ -387,7 +429,7 @@ export const SIGNALS: readonly SignalDefinition[] = [
     'Next renewal',
     'Renews on',
   ]),
-  define('status', 'Status', ACCOUNT_STATUS.expected, (cell) => ACCOUNT_STATUS.read(cell), [
+  define('status', 'Status', ACCOUNT_STATUS.expected, byCategory(ACCOUNT_STATUS), [
     'Account status',
     'Customer status',
   ]),
@@ -431,17 +473,15 @@ export const SIGNALS: readonly SignalDefinition[] = [
     'Actions per week',
     'Core actions weekly',
   ]),
-  define('usageChange', 'Usage change %', 'a change such as -35% or +10%', readChange, [
+  define('usageChange', 'Usage change %', 'a change such as -35% or +10%', change, [
     'Usage change',
     'Usage change MoM',
     'Usage MoM',
     'MoM usage change',
   ]),
-  define('usageTrend', 'Usage trend', TREND.expected, (cell) => TREND.read(cell), [
-    'Usage direction',
-  ]),
+  define('usageTrend', 'Usage trend', TREND.expected, byCategory(TREND), ['Usage direction']),
   define('lastLogin', 'Last login', DATE, day, ['Last active', 'Last seen', 'Last activity']),
-  define('loginTrend', 'Login trend', TREND.expected, (cell) => TREND.read(cell), ['Logins trend']),
+  define('loginTrend', 'Login trend', TREND.expected, byCategory(TREND), ['Logins trend']),
   define('lastCsmContact', 'Last CSM contact', DATE, day, [
     'Last contact',
     'Last touch',
@@ -472,11 +512,11 @@ export const SIGNALS: readonly SignalDefinition[] = [
     'Tickets 30d',
     'Tickets last 30 days',
   ]),
-  define('ticketTrend', 'Ticket trend', TICKET_TREND.expected, (cell) => TICKET_TREND.read(cell), [
+  define('ticketTrend', 'Ticket trend', TICKET_TREND.expected, byCategory(TICKET_TREND), [
     'Support trend',
     'Ticket sentiment',
   ]),
-  define('csat', 'CSAT', 'a rating from 1 to 5, or a percentage such as 92%', readCsat, [
+  define('csat', 'CSAT', 'a rating from 1 to 5, or a percentage such as 92%', csat, [
     'CSAT score',
     'CSAT %',
   ]),
@@ -487,7 +527,7 @@ export const SIGNALS: readonly SignalDefinition[] = [
   ]),
   define('escalations', 'Escalations', WHOLE, count, ['Escalations 90d', 'Support escalations']),
   // relationship
-  define('champion', 'Champion', 'a name, or yes / no', readPresence, [
+  define('champion', 'Champion', 'a name, or yes / no', presence, [
     'Champion name',
     'Champion identified',
   ]),
@@ -495,27 +535,24 @@ export const SIGNALS: readonly SignalDefinition[] = [
     'championStatus',
     'Champion status',
     CHAMPION_STATUS.expected,
-    (cell) => CHAMPION_STATUS.read(cell),
+    byCategory(CHAMPION_STATUS),
     [],
   ),
-  define('executiveSponsor', 'Executive sponsor', 'a name, or yes / no', readPresence, [
+  define('executiveSponsor', 'Executive sponsor', 'a name, or yes / no', presence, [
     'Exec sponsor',
     'Sponsor',
     'Economic buyer',
   ]),
-  define(
-    'sponsorStatus',
-    'Sponsor status',
-    CHAMPION_STATUS.expected,
-    (cell) => CHAMPION_STATUS.read(cell),
-    ['Executive sponsor status', 'Exec sponsor status'],
-  ),
+  define('sponsorStatus', 'Sponsor status', CHAMPION_STATUS.expected, byCategory(CHAMPION_STATUS), [
+    'Executive sponsor status',
+    'Exec sponsor status',
+  ]),
   define('contacts', 'Contacts', WHOLE, count, [
     'Contacts count',
     'Number of contacts',
     'Stakeholders',
   ]),
-  define('nps', 'NPS', 'a score from 0 to 10 (or an NPS from -100 to 100)', readNps, [
+  define('nps', 'NPS', 'a score from 0 to 10 (or an NPS from -100 to 100)', nps, [
     'NPS score',
     'Last NPS',
     'NPS response',
@@ -535,14 +572,12 @@ export const SIGNALS: readonly SignalDefinition[] = [
     'Annual spend',
   ]),
   // financial
-  define(
-    'paymentStatus',
-    'Payment status',
-    PAYMENT_STATUS.expected,
-    (cell) => PAYMENT_STATUS.read(cell),
-    ['Payment history', 'Payments', 'Billing status'],
-  ),
-  define('arrTrend', 'ARR trend', ARR_TREND.expected, (cell) => ARR_TREND.read(cell), [
+  define('paymentStatus', 'Payment status', PAYMENT_STATUS.expected, byCategory(PAYMENT_STATUS), [
+    'Payment history',
+    'Payments',
+    'Billing status',
+  ]),
+  define('arrTrend', 'ARR trend', ARR_TREND.expected, byCategory(ARR_TREND), [
     'Contract value trend',
     'Revenue trend',
   ]),

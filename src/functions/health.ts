@@ -4,7 +4,15 @@
 import { type CellValue, describeCell, isBlank, parseNumberText } from '../core/cells';
 import { type AccountRow, planRead, readAccountRows, readLayout } from '../core/book';
 import type { DayNumber } from '../core/dates';
-import { type HealthResult, columnsNeededBy, describeDrivers, scoreAccount } from '../core/health';
+import {
+  type HealthResult,
+  columnsNeededBy,
+  MAX_PASSED_MESSAGE,
+  describeDrivers,
+  notAScoreMessage,
+  scoreAccount,
+  usesAnyColumn,
+} from '../core/health';
 import { ArgumentError, type HealthModel, resolveModel, tierFor } from '../core/models';
 import { DIMENSION_LABELS } from '../core/dimensions';
 import { bookArguments, mapCells } from './ranges';
@@ -27,18 +35,14 @@ export function scoreBookRange<T>(
   const { headerRow, rowGrid } = bookArguments(fn, headers, rows);
   const model = resolveModel(modelArg);
   const layout = readLayout(headerRow);
-  const needed = columnsNeededBy(model);
-  const usable =
-    [...needed.signals].some((id) => layout.signals.has(id)) ||
-    [...needed.dimensions].some((id) => layout.subScores.has(id));
-  if (!usable) {
+  if (!usesAnyColumn(layout, model)) {
     throw new ArgumentError(
       `${fn}: none of the headers names health data the ${model.name} model can use. Expected columns such as DAU/MAU, Seats active, Last login, Champion, Goals achieved or Payment status, or dimension scores such as "${
         DIMENSION_LABELS[model.dimensions[0]?.id ?? 'productUsage']
       } score".`,
     );
   }
-  const plan = planRead(layout, needed, { timeZone: context.timeZone });
+  const plan = planRead(layout, columnsNeededBy(model), { timeZone: context.timeZone });
   return readAccountRows(rowGrid, plan).map((account) =>
     present(scoreAccount(account, model, today), account),
   );
@@ -88,12 +92,6 @@ export function healthDrivers(
   );
 }
 
-/**
- * The longest text passed through as a message (HEALTHSCORE's row messages are far
- * shorter); longer text is not a message, and is quoted by an excerpt instead.
- */
-const MAX_PASSED_MESSAGE = 2_000;
-
 /** The tier of one score cell: "" stays "", an error text stays as it is. */
 function tierOfCell(cell: CellValue, model: HealthModel): string {
   if (isBlank(cell)) return '';
@@ -105,10 +103,10 @@ function tierOfCell(cell: CellValue, model: HealthModel): string {
     score = parsed?.value;
   }
   if (score === undefined || !Number.isFinite(score)) {
-    return `Score: expected a number 0-100, found '${describeCell(cell)}'`;
+    return notAScoreMessage(`'${describeCell(cell)}'`);
   }
   if (score < 0 || score > 100) {
-    return `Score: expected a number 0-100, found ${describeCell(score)}`;
+    return notAScoreMessage(describeCell(score));
   }
   return tierFor(model, score).label;
 }
