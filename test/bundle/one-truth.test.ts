@@ -74,7 +74,7 @@ describe('the Dashboard and the sidebar agree', () => {
     // The QBR document dates the next one by the same 91 days.
     rt.call('generateQbr', { row: 3, quarter: 'Q4 2025', agenda: 'qbr-60' });
     const texts = JSON.stringify(rt.documents.last()?.snapshot());
-    expect(texts).toContain('April 16, 2026 (quarterly cadence for Enterprise, seed 002).');
+    expect(texts).toContain('April 16, 2026 (quarterly cadence for Enterprise).');
   });
 
   it('on which accounts count: three churned accounts left out, the same words in both summaries', () => {
