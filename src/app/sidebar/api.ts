@@ -113,14 +113,14 @@ export interface AccountView {
   readonly defaultQuarter: string;
 }
 
-export interface NoAccount {
+interface NoAccount {
   readonly found: false;
   readonly message: string;
 }
 
 export type AccountResponse = AccountView | NoAccount;
 
-export interface AccountMatch {
+interface AccountMatch {
   readonly row: number;
   readonly name: string;
   readonly csm: string | null;

@@ -57,7 +57,7 @@ export interface SidebarPorts extends WorkbookPorts {
 const SEARCH_LIMIT = 20;
 
 /** A user-facing error: its message is shown in the sidebar as is. */
-export class SidebarError extends Error {
+class SidebarError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'SidebarError';
