@@ -69,3 +69,18 @@ export function formatMoney(amount: number): string {
   const whole = Math.round(Math.abs(amount)).toString();
   return `${sign}$${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}`;
 }
+
+/**
+ * ROI is a win only at 1x or more: below it the value counted is less than what the customer
+ * pays, and a QBR that calls it a win invites the question it cannot answer. Judged on the
+ * unrounded multiple, so 0.96 (shown "1.0x") is still below.
+ */
+export function roiIsWin(roi: Roi): boolean {
+  return roi.ok && roi.multiple >= 1;
+}
+
+/** What the CSM is told when the ROI is below 1x; undefined when it is not. */
+export function roiReview(roi: Roi): string | undefined {
+  if (!roi.ok || roiIsWin(roi)) return undefined;
+  return `ROI ${formatMultiple(roi.multiple)}: the value counted, ${formatMoney(roi.annualValue)} a year, is less than the annual investment of ${formatMoney(roi.annualInvestment)}. Review the value case before the QBR: add the value the hours saved leave out, or present the plan to reach 1x; it is not a win.`;
+}
