@@ -26,6 +26,7 @@ import { longDay } from './quarters';
 import { classifyChurnReason } from './churn-reasons';
 import { formatMultiple, roiIsWin, roiReview } from './roi';
 import type { AccountPeople } from './people';
+import { goalCount, goalsLeftOut } from './goals';
 import { featureAdoption, seatUtilization } from './rubrics';
 
 export interface AccountGuidance {
@@ -366,13 +367,13 @@ function milestoneReached(a: AccountSnapshot, milestone: Milestone): string | un
       if (v.firstValueDate !== undefined && v.firstValueDate <= a.today) {
         return 'First value recorded';
       }
-      return (v.goalsAchieved ?? 0) > 0 ? 'A goal is achieved' : undefined;
+      return (goalCount(v).achieved ?? 0) > 0 ? 'A goal is achieved' : undefined;
     case 'adoption':
       return seats !== undefined && seats >= 0.8
         ? `${Math.round(seats * 100)}% of seats active`
         : undefined;
     case 'outcome':
-      return (v.goalsAchieved ?? 0) > 0 ? 'A goal is achieved' : undefined;
+      return (goalCount(v).achieved ?? 0) > 0 ? 'A goal is achieved' : undefined;
   }
 }
 
@@ -393,13 +394,16 @@ function successPlan(a: AccountSnapshot, options: PlanOptions): DocBlock[] {
   const ttfv = Math.max(1, Math.ceil(a.ttfv?.days ?? 30));
   const present = (flag: boolean | undefined) =>
     flag === undefined ? 'Not in the book' : flag ? 'Identified' : 'Missing: find one';
-  // One row per goal the book defines; three to start from when it does not say.
-  const goals = v.goalsDefined ?? 3;
+  // One row per goal the book defines, as the QBR counts them; three to start from when it
+  // does not say.
+  const count = goalCount(v);
+  const goals = count.defined === undefined ? 3 : count.rows;
   const objectives: string[][] = [['Objective', 'Metric', 'Baseline', 'Target', 'By when']];
   for (let i = 0; i < goals; i++) {
-    const met = v.goalsAchieved !== undefined && i < v.goalsAchieved;
+    const met = i < (count.achieved ?? 0);
     objectives.push([`Goal ${i + 1}${met ? ' (achieved)' : ''}`, '', '', '', isoDay(today + 90)]);
   }
+  const leftOut = goalsLeftOut(count);
   const risks = a.findings
     .filter((f) => f.severity !== 'expansion')
     .map((f) => [f.reason, '', people?.csm ?? options.preparedBy]);
@@ -424,12 +428,13 @@ function successPlan(a: AccountSnapshot, options: PlanOptions): DocBlock[] {
     ]),
     { kind: 'heading', level: 1, text: 'Business objectives' },
     table(objectives),
+    ...(leftOut ? [{ kind: 'placeholder', text: leftOut } as const] : []),
     {
       kind: 'placeholder',
       text:
-        v.goalsDefined === undefined
+        count.defined === undefined
           ? 'The book does not say how many goals there are: three rows to start. Write each objective with the customer: how it is measured, where it stands today, the target and the date.'
-          : v.goalsDefined === 0
+          : count.defined === 0
             ? 'No goals are defined yet: agree 3 to 5 measurable goals with the customer.'
             : 'Write each objective with the customer: how it is measured, where it stands today, the target and the date.',
     },

@@ -18,6 +18,7 @@ import { longDay } from './quarters';
 import { formatMoney, formatMultiple, roiIsWin, roiReview } from './roi';
 import { accountGuidance } from './plans';
 import { featureAdoption } from './rubrics';
+import { goalCount } from './goals';
 import { formatCount } from './text';
 import {
   BAD,
@@ -150,7 +151,7 @@ export function talkingPoints(a: AccountSnapshot, ctx: QbrContext): string[] {
       `${formatCount(v.escalations ?? 0, 'escalation')} on record: be ready to speak to them`,
     );
   }
-  if (v.goalsDefined !== undefined && v.goalsDefined > 0) {
+  if ((goalCount(v).defined ?? 0) > 0) {
     points.push('The book counts goals but does not name them: bring the success plan');
   }
   const { missing } = metricRows(a);

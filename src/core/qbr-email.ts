@@ -10,6 +10,7 @@ import { longDay } from './quarters';
 import { formatMoney, formatMultiple, roiIsWin } from './roi';
 import { type QbrContext, type QbrOptions, pct } from './qbr';
 import { seatUtilization } from './rubrics';
+import { goalCount } from './goals';
 
 /** Who the email greets: the champion the book names, unless they have left. */
 function greeting(a: AccountSnapshot, options: QbrOptions): string {
@@ -21,9 +22,10 @@ function greeting(a: AccountSnapshot, options: QbrOptions): string {
 function achievements(a: AccountSnapshot): string[] {
   const v = a.values;
   const achieved: string[] = [];
-  if ((v.goalsAchieved ?? 0) > 0) {
+  const goals = goalCount(v);
+  if ((goals.achieved ?? 0) > 0) {
     achieved.push(
-      `Success plan: ${v.goalsAchieved}${v.goalsDefined !== undefined ? ` of ${v.goalsDefined}` : ''} goals achieved`,
+      `Success plan: ${goals.achieved}${goals.defined !== undefined ? ` of ${goals.defined}` : ''} goals achieved`,
     );
   }
   if (a.roi.ok && roiIsWin(a.roi)) {

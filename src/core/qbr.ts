@@ -29,6 +29,7 @@ import { type Quarter, longDay, parseQuarter, quarterLabel, shiftQuarter } from 
 import { formatMoney, formatMultiple, roiIsWin } from './roi';
 import { type QbrCadence, qbrIntervalDays } from './lifecycle';
 import type { AccountPeople } from './people';
+import { goalCount, goalsLeftOut } from './goals';
 import { featureAdoption, seatUtilization } from './rubrics';
 
 export interface QbrRequest {
@@ -139,8 +140,9 @@ export function metricRows(a: AccountSnapshot): { rows: MetricRow[]; missing: st
 export function keyWins(a: AccountSnapshot, trend: ScoreTrend, shareScore: boolean): string[] {
   const v = a.values;
   const wins: string[] = [];
-  if ((v.goalsAchieved ?? 0) > 0) {
-    wins.push(`${v.goalsAchieved} success plan goal${v.goalsAchieved === 1 ? '' : 's'} achieved`);
+  const achieved = goalCount(v).achieved ?? 0;
+  if (achieved > 0) {
+    wins.push(`${achieved} success plan goal${achieved === 1 ? '' : 's'} achieved`);
   }
   if (a.roi.ok && roiIsWin(a.roi)) {
     wins.push(
@@ -259,7 +261,7 @@ function customerAsks(a: AccountSnapshot): string[] {
   if (seats !== undefined && seats < 0.8) {
     asks.push('Help us reach the licensed users who are not active yet');
   }
-  if (v.goalsDefined === undefined || v.goalsDefined === 0) {
+  if (goalCount(v).defined === undefined || goalCount(v).defined === 0) {
     asks.push('Agree with us the goals the next quarter will be measured by');
   }
   return asks;
@@ -310,8 +312,9 @@ export function normalizeBlock(block: DocBlock): DocBlock {
 // ------------------------------------------------------------------ the customer's document
 
 function goalsBlocks(a: AccountSnapshot): DocBlock[] {
-  const { goalsDefined, goalsAchieved } = a.values;
-  if (goalsDefined === undefined && goalsAchieved === undefined) {
+  const count = goalCount(a.values);
+  const { defined, achieved } = count;
+  if (defined === undefined && achieved === undefined) {
     return [
       {
         kind: 'placeholder',
@@ -319,38 +322,36 @@ function goalsBlocks(a: AccountSnapshot): DocBlock[] {
       },
     ];
   }
-  // One row per goal the book defines (achieved goals beyond them are not invented rows).
-  const defined = goalsDefined ?? goalsAchieved ?? 0;
-  const achieved = Math.min(goalsAchieved ?? 0, defined);
-  // Written in one appendTable call; no per-row styling, so the number of Docs calls does not
-  // grow with the number of goals.
+  // One row per goal, written in one appendTable call; no per-row styling, so the number of
+  // Docs calls does not grow with the number of goals.
   const rows: string[][] = [['Goal', 'Target', 'Actual', 'Status']];
-  for (let i = 0; i < defined; i++) {
-    const met = i < achieved;
+  for (let i = 0; i < count.rows; i++) {
+    const met = i < (achieved ?? 0);
     rows.push([
       `Goal ${i + 1}`,
       'From the success plan',
-      met ? 'Achieved' : goalsAchieved === undefined ? 'To be measured' : 'Not yet achieved',
+      met ? 'Achieved' : achieved === undefined ? 'To be measured' : 'Not yet achieved',
       met ? '✓ Met' : '✗ Open',
     ]);
   }
+  const total = defined ?? achieved ?? 0;
   const blocks: DocBlock[] = [
     {
       kind: 'paragraph',
       text:
-        goalsAchieved === undefined
-          ? `${defined} success plan goals defined.`
-          : `${achieved} of ${defined} success plan goals achieved.`,
+        achieved === undefined
+          ? `${total} success plan goals defined.`
+          : `${achieved} of ${total} success plan goals achieved.`,
     },
   ];
-  if (defined > 0) {
-    blocks.push(
-      { kind: 'table', rows },
-      {
-        kind: 'placeholder',
-        text: 'Write each goal’s name, target and measured result from the success plan.',
-      },
-    );
+  if (count.rows > 0) {
+    blocks.push({ kind: 'table', rows });
+    const leftOut = goalsLeftOut(count);
+    if (leftOut) blocks.push({ kind: 'placeholder', text: leftOut });
+    blocks.push({
+      kind: 'placeholder',
+      text: 'Write each goal’s name, target and measured result from the success plan.',
+    });
   }
   return blocks;
 }

@@ -32,7 +32,9 @@ export function computeRoi(values: SignalValues): Roi {
   const missing: string[] = [];
   if (hoursSavedPerMonth === undefined) missing.push(ROI_COLUMNS[0]);
   if (hourlyRate === undefined) missing.push(ROI_COLUMNS[1]);
-  if (annualInvestment === undefined || annualInvestment <= 0) missing.push(ROI_COLUMNS[2]);
+  // Less than a dollar a year is no investment to divide by: the multiple would be absurd, or
+  // Infinity (5e-324 is a positive number).
+  if (annualInvestment === undefined || !(annualInvestment >= 1)) missing.push(ROI_COLUMNS[2]);
   if (
     missing.length > 0 ||
     hoursSavedPerMonth === undefined ||

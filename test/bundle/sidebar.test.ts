@@ -10,6 +10,7 @@ import {
   loadBundle,
 } from '../../dev/runtime';
 import { SIDEBAR_METHODS } from '../../src/app/sidebar/api';
+import { INTERNAL, SCORE_OR_RISK } from '../helpers/customer-wording';
 import type { AccountView } from '../../src/app/sidebar/api';
 import { SIDEBAR_NOW, XSS_NAME, oldAccountRow, sidebarSpreadsheet } from '../helpers/sidebar-book';
 
@@ -197,22 +198,6 @@ function followUpEmail(doc: RecordedDocument): string {
   const email = tables(doc).at(-1);
   return email?.type === 'table' ? (email.rows[0]?.cells[0]?.text ?? '') : '';
 }
-
-/**
- * Tier, score and risk wording: the model's tier labels (capitalised as the model spells them:
- * "open critical tickets" is a support figure), the score, the alert findings.
- */
-const SCORE_OR_RISK = new RegExp(
-  [
-    /\b(?:Thriving|Healthy|At-Risk|Critical|Watch)\b/.source,
-    /[Hh]ealth score|\d+ ?\/ ?100|[Cc]hurn|[Ss]ave play|costs the most points/.source,
-    /[Ee]arly warning|champion has left|[Cc]ompetitor/.source,
-  ].join('|'),
-);
-
-/** Internal wording: the model's name, the playbooks' names, escalation and renewal moves. */
-const INTERNAL =
-  /CS Engine|\(default\)|Customer Success Engine|afrexai|office skill|bilingual|escalat|bringing in an executive|executive to executive|multi-thread|Renewal:|expansion|seed \d/i;
 
 const OLD_ACCOUNT_ROW = 5;
 
