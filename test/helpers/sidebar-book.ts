@@ -179,3 +179,47 @@ export function sidebarSpreadsheet(goals = 4, extraRows: Row[] = []): FakeSpread
     { name: 'Customer Book', timeZone: 'UTC' },
   );
 }
+
+/**
+ * An account that started years before the tests' today, with the issue's shape: its value
+ * comes to less than its cost (200 h x $40 x 12 = $96,000 against $120,000 = 0.8x), the book
+ * names its champion and sponsor, defines 2 goals, and its health is middling. Added after the
+ * default rows (row 5) by the tests that need it.
+ */
+export const OLD_ACCOUNT_NAME = 'Initech';
+
+export function oldAccountRow(overrides: Partial<Record<string, Row[number]>> = {}): Row {
+  const cells: Record<string, Row[number]> = {
+    Account: OLD_ACCOUNT_NAME,
+    'Account ID': 'INI-4',
+    CSM: 'Ken Ito',
+    'CSM email': 'ken@example.com',
+    ARR: 120000,
+    'Renewal date': '2026-06-30',
+    'Contract start': '2022-03-01',
+    'DAU/MAU': 0.2,
+    'Seats licensed': 100,
+    'Seats active': 45,
+    'Features used': 6,
+    'Features available': 20,
+    Champion: 'Priya Nair',
+    'Champion status': 'active',
+    'Executive sponsor': 'Tom Ruiz',
+    'Payment status': 'current',
+    'ARR trend': 'stable',
+    'Goals defined': 2,
+    'Goals achieved': 0,
+    'ROI documented': 'yes',
+    'Hours saved per month': 200,
+    'Hourly rate': 40,
+    'Annual investment': 120000,
+    'Tickets (30 days)': 9,
+    CSAT: 3.4,
+    'Open critical tickets': 1,
+    NPS: 6,
+    'Last login': '2026-01-02',
+    'Competitor mentioned': 'no',
+    ...overrides,
+  };
+  return SIDEBAR_HEADERS.map((header) => cells[header] ?? '');
+}

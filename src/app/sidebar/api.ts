@@ -106,6 +106,9 @@ export interface AccountView {
         readonly multiple: string;
         readonly annualValue: string;
         readonly investment: string;
+        /** Below 1x: not a win; the sidebar warns and `review` says what to do. */
+        readonly belowInvestment: boolean;
+        readonly review: string | null;
       }
     | { readonly ok: false; readonly message: string; readonly missing: readonly string[] };
   /** Quarters to offer for a QBR, and the one to preselect. */
@@ -143,6 +146,11 @@ export interface QbrRequest {
   readonly row: number;
   readonly quarter: string;
   readonly agenda: AgendaChoice;
+  /**
+   * Show the health score and tier in the customer's QBR. Off unless the CSM ticks it: the
+   * prep brief always has them.
+   */
+  readonly shareScore?: boolean;
 }
 
 export interface PlanRequest {
@@ -150,11 +158,21 @@ export interface PlanRequest {
   readonly kind: PlanChoice;
 }
 
-export interface DocumentResult {
+export interface DocumentLink {
   readonly name: string;
   readonly url: string;
   readonly id: string;
-  /** Things the CSM should know about the document (e.g. the ROI is missing). */
+  /**
+   * Who the document is for: the customer (the QBR), the CSM alone (the QBR's prep brief), or
+   * null for a plan, a working document the CSM edits and shares as they see fit.
+   */
+  readonly audience: 'customer' | 'internal' | null;
+}
+
+export interface DocumentResult {
+  /** The documents created, in order: a QBR makes the customer's QBR, then the prep brief. */
+  readonly documents: readonly DocumentLink[];
+  /** Things the CSM should know about the documents (e.g. the ROI is missing or below 1x). */
   readonly warnings: readonly string[];
 }
 
@@ -165,7 +183,10 @@ export interface SidebarApi {
   searchAccounts(query: string): SearchResult;
   /** Every playbook, for the Playbooks tab. */
   getPlaybooks(): readonly PlaybookSectionView[];
-  /** Creates the QBR document in Google Docs and logs it in the QBR Log sheet. */
+  /**
+   * Creates the customer's QBR and the CSM's internal prep brief in Google Docs, and logs
+   * each in the QBR Log sheet.
+   */
   generateQbr(request: QbrRequest): DocumentResult;
   /** Creates a save plan, success plan or onboarding plan document. */
   generatePlan(request: PlanRequest): DocumentResult;
