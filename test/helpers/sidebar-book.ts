@@ -186,7 +186,7 @@ export function sidebarSpreadsheet(goals = 4, extraRows: Row[] = []): FakeSpread
  * names its champion and sponsor, defines 2 goals, and its health is middling. Added after the
  * default rows (row 5) by the tests that need it.
  */
-export const OLD_ACCOUNT_NAME = 'Initech';
+const OLD_ACCOUNT_NAME = 'Initech';
 
 export function oldAccountRow(overrides: Partial<Record<string, Row[number]>> = {}): Row {
   const cells: Record<string, Row[number]> = {
