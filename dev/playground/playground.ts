@@ -8,6 +8,7 @@
  */
 import { TRIGGER_HANDLER } from '../../src/app/alerts/control';
 import { loadLastRun } from '../../src/app/alerts/settings';
+import { startOfSidebarPage } from '../../src/app/sidebar/start';
 import { loadSettings } from '../../src/app/workbook/settings';
 import { columnLetter } from '../../src/core/dashboard';
 import { readLayout } from '../../src/core/book';
@@ -429,8 +430,10 @@ export class Playground {
             buttons: event.buttons,
             response: event.response,
           };
-        case 'sidebar':
-          return { type: 'sidebar', title: event.outputTitle };
+        case 'sidebar': {
+          const start = startOfSidebarPage(event.html);
+          return { type: 'sidebar', title: event.outputTitle, ...(start ? { start } : {}) };
+        }
         case 'modalDialog':
         case 'modelessDialog': {
           this.dialogs.push({ title: event.title, html: event.html });
