@@ -55,7 +55,12 @@ function throughSheet(rows: readonly (readonly CellValue[])[]): CellValue[][] {
   const width = rows[0]?.length ?? 1;
   sheet.insertColumnsAfter(26, Math.max(0, width - 26));
   sheet.getRange(1, 1, rows.length, width).setValues(asWrittenRows(rows));
-  expect(sheet.snapshotFormulas().flat().filter((formula) => formula !== '')).toEqual([]);
+  expect(
+    sheet
+      .snapshotFormulas()
+      .flat()
+      .filter((formula) => formula !== ''),
+  ).toEqual([]);
   return sheet.getDataRange().getValues();
 }
 
@@ -159,7 +164,10 @@ describe('choices that cannot be saved, in the user’s words', () => {
       ],
       '"Seats bought" and "Seats in use" are both mapped to Seats licensed: CS Engine reads one column for it. Choose Ignore for one of them.',
     ],
-    [[{ header: 'Notes', target: 'constructor' }], '"constructor" is not a column CS Engine reads.'],
+    [
+      [{ header: 'Notes', target: 'constructor' }],
+      '"constructor" is not a column CS Engine reads.',
+    ],
   ])('%j', (choices, message) => {
     expect(resolveChoices('Accounts', BOOK, choices)).toEqual({ error: message });
   });
