@@ -12,40 +12,22 @@ import {
   MailState,
   PropertiesState,
   TriggerState,
-  createSpreadsheet,
   loadBundle,
   type LocalRuntime,
 } from '../../dev/runtime';
 import type { AccountView, ColumnsView } from '../../src/app/sidebar/api';
-import { SIDEBAR_HISTORY, SIDEBAR_NOW } from '../helpers/sidebar-book';
-import { ONE_TRUTH_HEADERS, ONE_TRUTH_QBR_LOG, ONE_TRUTH_ROWS } from '../helpers/one-truth-book';
+import { SIDEBAR_NOW } from '../helpers/sidebar-book';
+import {
+  FORMULA_HEADER,
+  HTML_HEADER,
+  MAPPED_ROWS as ROWS,
+  OWN,
+  RENAMED,
+  mappedSpreadsheet as spreadsheet,
+  targetOf,
+} from '../helpers/mapped-book';
 
-/** The team's own names for six columns, and the column each holds. */
-const OWN_NAMES: Record<string, { own: string; target: string }> = {
-  'Last login': { own: 'Most recent login', target: 'lastLogin' },
-  'Executive sponsor': { own: 'Exec buyer', target: 'executiveSponsor' },
-  'DAU/MAU': { own: 'Usage ratio', target: 'dauMau' },
-  'Seats licensed': { own: 'Seats bought', target: 'seatsLicensed' },
-  'Seats active': { own: 'Seats in use', target: 'seatsActive' },
-  CSM: { own: 'Team lead', target: 'csm' },
-};
-
-/** A header that looks like a formula: user text, kept as text everywhere. */
-const FORMULA_HEADER = '=HYPERLINK("http://evil.test","click")';
-
-const RENAMED = [...ONE_TRUTH_HEADERS, FORMULA_HEADER, 'Notes'];
-const OWN = RENAMED.map((header) => OWN_NAMES[header]?.own ?? header);
-const ROWS = ONE_TRUTH_ROWS.map((row, i) => [...row, `link ${i}`, 'anything']);
 const TODAY = new Date('2026-01-15T00:00:00Z');
-
-function spreadsheet(headers: readonly string[]): FakeSpreadsheet {
-  // A leading apostrophe makes the header text, as typing it in Sheets would.
-  const typed = headers.map((header) => (header.startsWith('=') ? `'${header}` : header));
-  return createSpreadsheet(
-    { Accounts: [typed, ...ROWS], History: SIDEBAR_HISTORY, 'QBR Log': ONE_TRUTH_QBR_LOG },
-    { name: 'Customer Book', timeZone: 'UTC' },
-  );
-}
 
 function runtime(book: FakeSpreadsheet): LocalRuntime {
   return loadBundle({
@@ -66,10 +48,7 @@ function mappedBook(): { rt: LocalRuntime; before: unknown; view: ColumnsView } 
   const accounts = rt.spreadsheet.sheet('Accounts');
   const before = [accounts.snapshotValues(), accounts.snapshotFormulas()];
   const shown = rt.call<ColumnsView>('getColumns');
-  const choices = shown.unrecognised.map(({ header }) => ({
-    header,
-    target: Object.values(OWN_NAMES).find((name) => name.own === header)?.target ?? '',
-  }));
+  const choices = shown.unrecognised.map(({ header }) => ({ header, target: targetOf(header) }));
   const view = rt.call<ColumnsView>('saveColumns', { sheet: shown.sheet, choices });
   return { rt, before, view };
 }
@@ -90,18 +69,21 @@ describe('the Columns tab', () => {
       ['Exec buyer', '', false],
       ['Most recent login', '', false],
       [FORMULA_HEADER, '', false],
+      [HTML_HEADER, '', false],
       ['Notes', '', false],
     ]);
     expect(shown.formula).toBeNull();
     const { view } = mappedBook();
     expect(view.saved).toBe(
-      'Saved: 6 columns mapped, 2 columns ignored. CS Engine now reads "Accounts" this way everywhere; your sheet is unchanged.',
+      'Saved: 6 columns mapped, 3 columns ignored. CS Engine now reads "Accounts" this way everywhere; your sheet is unchanged.',
     );
     expect(view.unrecognised.every((h) => h.chosen)).toBe(true);
     expect(view.report).toContain(
       'Recognised (33): Account, Account ID, Team lead (mapped to CSM), CSM email, ARR, Renewal date, Contract start, Usage ratio (mapped to DAU/MAU), Seats bought (mapped to Seats licensed), Seats in use (mapped to Seats active), Features used, Features available, Champion, Champion status, Exec buyer (mapped to Executive sponsor), Payment status, ARR trend, Goals defined, Goals achieved, ROI documented, Hours saved per month, Hourly rate, Annual investment, Tickets (30 days), CSAT, Open critical tickets, NPS, Most recent login (mapped to Last login), Competitor mentioned, Segment, Status, Churn date, Churn reason.',
     );
-    expect(view.report).toContain(`Ignored, as mapped (2): ${FORMULA_HEADER}, Notes.`);
+    expect(view.report).toContain(
+      `Ignored, as mapped (3): ${FORMULA_HEADER}, ${HTML_HEADER}, Notes.`,
+    );
     expect(view.formula).toBe("=HEALTHSCORE(Columns!A1:AZ1, 'Accounts'!A2:AZ500, , CSE_TODAY)");
   });
 
@@ -117,7 +99,8 @@ describe('the Columns tab', () => {
     const [row1, row2] = columns.getRange(1, 1, 2, RENAMED.length).getValues();
     expect(row2).toEqual(OWN);
     // Row 1: what CS Engine reads; the two ignored headers are blank.
-    expect(row1).toEqual(RENAMED.map((h) => (h === FORMULA_HEADER || h === 'Notes' ? '' : h)));
+    const ignored = [FORMULA_HEADER, HTML_HEADER, 'Notes'];
+    expect(row1).toEqual(RENAMED.map((h) => (ignored.includes(h) ? '' : h)));
     expect(columns.getMaxColumns()).toBe(52);
     expect(columns.getFrozenRows()).toBe(1);
     // Made without moving the user off their sheet.
