@@ -104,14 +104,17 @@ export function isEmptyMap(map: ColumnMap): boolean {
 export function applyColumnMap(header: readonly CellValue[], map: ColumnMap): CellValue[] {
   if (map.choices.size === 0) return [...header];
   return header.map((cell) => {
-    const choice = map.choices.get(headerKey(cell));
-    return choice === undefined || headerKey(cell) === '' ? cell : choice;
+    const key = headerKey(cell);
+    const choice = key === '' ? undefined : map.choices.get(key);
+    return choice === undefined ? cell : choice;
   });
 }
 
-/** The first words of row 4: how the add-on knows a Columns sheet is its own. */
+/**
+ * The first words of the note (row 4): how the add-on knows a Columns sheet is its own, even
+ * after a user inserted or deleted a row below the mapping.
+ */
 const NOTE_START = 'CS Engine column mapping.';
-const NOTE_ROW = 4;
 
 /** The Columns sheet is at least as wide as A:AZ, the range its formula example names. */
 export const COLUMNS_SHEET_MIN_WIDTH = 52;
@@ -155,8 +158,7 @@ export function parseColumnsSheet(
   values: readonly (readonly CellValue[])[] | undefined,
 ): ColumnsSheet {
   if (!values) return { kind: 'missing' };
-  const note = headerText(values[NOTE_ROW - 1]?.[0]);
-  if (!note.startsWith(NOTE_START)) {
+  if (!values.some((row) => headerText(row[0]).startsWith(NOTE_START))) {
     const blank = values.every((row) => row.every((cell) => headerText(cell) === ''));
     return blank ? { kind: 'missing' } : { kind: 'foreign' };
   }
