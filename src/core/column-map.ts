@@ -35,37 +35,44 @@ export interface MappingTarget {
   readonly expected: string;
 }
 
-const byLabel = (a: MappingTarget, b: MappingTarget) => a.label.localeCompare(b.label, 'en');
+const byLabel = (a: MappingTarget, b: MappingTarget) =>
+  a.label.toLowerCase() < b.label.toLowerCase() ? -1 : 1;
 
-/** Every column a header can be mapped to, alphabetical within each group. */
-export const MAPPING_TARGETS: readonly MappingTarget[] = [
-  ...SIGNALS.map((signal): MappingTarget => ({
-    value: signal.id,
-    label: signal.label,
-    group: 'Columns',
-    expected: signal.expected,
-  })).sort(byLabel),
-  ...DIMENSION_IDS.map((id: DimensionId): MappingTarget => ({
-    value: `score:${id}`,
-    label: `${DIMENSION_LABELS[id]} score`,
-    group: 'Dimension scores',
-    expected: 'a score 0-100',
-  })).sort(byLabel),
-];
+let targets: readonly MappingTarget[] | undefined;
 
-const TARGETS_BY_VALUE = new Map(MAPPING_TARGETS.map((target) => [target.value, target]));
+/**
+ * Every column a header can be mapped to, alphabetical within each group. Built when first
+ * asked: the custom functions, which load this module with the alert run, never ask.
+ */
+export function mappingTargets(): readonly MappingTarget[] {
+  targets ??= [
+    ...SIGNALS.map((signal): MappingTarget => ({
+      value: signal.id,
+      label: signal.label,
+      group: 'Columns',
+      expected: signal.expected,
+    })).sort(byLabel),
+    ...DIMENSION_IDS.map((id: DimensionId): MappingTarget => ({
+      value: `score:${id}`,
+      label: `${DIMENSION_LABELS[id]} score`,
+      group: 'Dimension scores',
+      expected: 'a score 0-100',
+    })).sort(byLabel),
+  ];
+  return targets;
+}
 
 export function mappingTarget(value: string): MappingTarget | undefined {
-  return TARGETS_BY_VALUE.get(value);
+  return mappingTargets().find((target) => target.value === value);
 }
 
 /** The target a header names as CS Engine reads it (a label, an alias), if any. */
 function targetOfHeader(text: string): MappingTarget | undefined {
   const layout = readLayout([text]);
   const signal = layout.signals.values().next().value;
-  if (signal) return TARGETS_BY_VALUE.get(signal.key.id);
+  if (signal) return mappingTarget(signal.key.id);
   const dimension = layout.subScores.values().next().value;
-  return dimension ? TARGETS_BY_VALUE.get(`score:${dimension.key}`) : undefined;
+  return dimension ? mappingTarget(`score:${dimension.key}`) : undefined;
 }
 
 /** A header cell as text ('' for a blank one), as row 2 of the Columns sheet keeps it. */

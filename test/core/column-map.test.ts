@@ -10,13 +10,13 @@ import { readLayout } from '../../src/core/book';
 import type { CellValue } from '../../src/core/cells';
 import {
   COLUMNS_SHEET_MIN_WIDTH,
-  MAPPING_TARGETS,
   NO_COLUMN_MAP,
   applyColumnMap,
   columnsSheetRows,
   headerChange,
   headerMapping,
   mappedFormula,
+  mappingTargets,
   parseColumnsSheet,
   resolveChoices,
 } from '../../src/core/column-map';
@@ -66,7 +66,7 @@ function throughSheet(rows: readonly (readonly CellValue[])[]): CellValue[][] {
 
 describe('the mapping targets', () => {
   it('every label is read back as its own column by the book reader', () => {
-    for (const target of MAPPING_TARGETS) {
+    for (const target of mappingTargets()) {
       const layout = readLayout([target.label]);
       const read = target.value.startsWith('score:')
         ? `score:${[...layout.subScores.keys()][0]}`
@@ -223,7 +223,8 @@ describe('any header row', () => {
           const choices = unknown.flatMap((h, i) => {
             const pick = picks[i];
             if (pick === undefined) return [];
-            const target = MAPPING_TARGETS[pick % MAPPING_TARGETS.length]?.value ?? '';
+            const all = mappingTargets();
+            const target = all[pick % all.length]?.value ?? '';
             const taken = readLayout(header);
             if (used.has(target) || taken.signals.has(target as never)) return [];
             if (target.startsWith('score:') && taken.subScores.has(target.slice(6) as never))

@@ -7,11 +7,11 @@
 import type { CellValue } from '../../core/cells';
 import {
   type ColumnMap,
-  MAPPING_TARGETS,
   headerChange,
   headerMapping,
   isEmptyMap,
   mappedFormula,
+  mappingTargets,
   resolveChoices,
 } from '../../core/column-map';
 import { OWNED_SHEETS } from '../../core/owned-sheets';
@@ -32,8 +32,6 @@ import { SidebarError } from './errors';
 type ColumnsPorts = WorkbookPorts & {
   readonly activeRow: () => { readonly sheet: string; readonly row: number } | undefined;
 };
-
-const TARGETS = MAPPING_TARGETS.map((target) => ({ ...target }));
 
 /**
  * The sheet to map: the book (chosen in the settings, or found), or else the sheet the user is
@@ -68,7 +66,7 @@ function view(
     sheet,
     unrecognised: mapping.unrecognised,
     recognised: mapping.recognised,
-    targets: TARGETS,
+    targets: mappingTargets(),
     changed: headerChange(sheet, header, map),
     report: report.message.split('\n').filter((line) => line !== ''),
     formula: isEmptyMap(map) ? null : mappedFormula(sheet),
