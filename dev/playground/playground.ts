@@ -43,13 +43,13 @@ import type {
 } from './types';
 
 /** The most account rows the page's table shows (the add-on reads them all). */
-export const MAX_ROWS_SHOWN = 1000;
+const MAX_ROWS_SHOWN = 1000;
 
 /** Sidebar calls that change nothing: the page need not refresh after them. */
 const READ_ONLY_CALLS = new Set(['getAccount', 'searchAccounts', 'getPlaybooks', 'getColumns']);
 
 /** The hour the playground answers when alerts must be turned on for "today" to move. */
-export const ALERT_HOUR = '8';
+const ALERT_HOUR = '8';
 
 /** The most answers one menu item may be given (the longest asks four questions). */
 const MAX_ANSWERS = 20;

@@ -18,7 +18,7 @@ import { type Playground, PlaygroundError } from './playground';
 import type { Answer, TodayStep } from './types';
 
 export const DEFAULT_PORT = 8080;
-export const HOST = '127.0.0.1';
+const HOST = '127.0.0.1';
 
 const ROOT = path.resolve(__dirname, '../..');
 const SIDEBAR_PATH = path.join(ROOT, 'dist', 'Sidebar.html');
@@ -34,7 +34,7 @@ export class PortInUseError extends Error {
 }
 
 /** The page's own script, bundled from dev/playground/client/main.ts. */
-export function bundleClient(): string {
+function bundleClient(): string {
   const result = buildSync({
     entryPoints: [path.join(__dirname, 'client', 'main.ts')],
     bundle: true,
@@ -133,7 +133,7 @@ function answersOf(value: unknown): Answer[] {
   });
 }
 
-export function createPlaygroundHandler(playground: Playground): http.RequestListener {
+function createPlaygroundHandler(playground: Playground): http.RequestListener {
   const script = bundleClient();
   const html = playgroundPage(script);
   return (request, response) => {

@@ -46,7 +46,7 @@ export interface MailSummary {
   readonly html: boolean;
 }
 
-export interface SheetSummary {
+interface SheetSummary {
   readonly name: string;
   readonly rows: number;
   readonly columns: number;
@@ -148,7 +148,7 @@ export interface BookReply {
 }
 
 /** One series of a chart: its header and one value per label (null where not a number). */
-export interface ChartSeries {
+interface ChartSeries {
   readonly name: string;
   readonly values: readonly (number | null)[];
 }

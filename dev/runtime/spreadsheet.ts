@@ -53,12 +53,12 @@ type GasSpreadsheetApp = GoogleAppsScript.Spreadsheet.SpreadsheetApp;
 /** What a cell can hold. */
 export type CellValue = string | number | boolean | Date;
 
-export const DEFAULT_MAX_ROWS = 1000;
-export const DEFAULT_MAX_COLUMNS = 26;
+const DEFAULT_MAX_ROWS = 1000;
+const DEFAULT_MAX_COLUMNS = 26;
 /** What Range.getNumberFormat returns for a cell nobody formatted. */
 export const DEFAULT_NUMBER_FORMAT = '0.###############';
 
-export const MESSAGES = {
+const MESSAGES = {
   rowsMismatch: (data: number, range: number) =>
     `The number of rows in the data does not match the number of rows in the range. The data has ${data} but the range has ${range}.`,
   columnsMismatch: (data: number, range: number) =>

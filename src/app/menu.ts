@@ -1,12 +1,12 @@
 /** The CS Engine menu (under Extensions > CS Engine in the Marketplace add-on). */
 
-export interface MenuItem {
+interface MenuItem {
   readonly caption: string;
   /** The name of the global function the item runs. */
   readonly handler: string;
 }
 
-export interface SubMenu {
+interface SubMenu {
   readonly caption: string;
   readonly items: readonly MenuItem[];
 }

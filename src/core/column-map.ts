@@ -62,7 +62,7 @@ export function mappingTargets(): readonly MappingTarget[] {
   return targets;
 }
 
-export function mappingTarget(value: string): MappingTarget | undefined {
+function mappingTarget(value: string): MappingTarget | undefined {
   return mappingTargets().find((target) => target.value === value);
 }
 

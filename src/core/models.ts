@@ -24,7 +24,7 @@ export interface Tier {
   readonly color: string;
 }
 
-export interface WeightedDimension {
+interface WeightedDimension {
   readonly id: DimensionId;
   readonly label: string;
   readonly weight: number;
@@ -68,8 +68,6 @@ const FOUR_TIERS = tiers(
   ['At-Risk', 40, ORANGE],
   ['Critical', 0, RED],
 );
-
-export const DEFAULT_MODEL_ID = 'cs-engine';
 
 export const PRESETS: readonly HealthModel[] = [
   {

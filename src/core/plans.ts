@@ -40,9 +40,7 @@ export interface AccountGuidance {
 }
 
 /** The likely churn reason: the book's Churn reason when it says, else the strongest signal. */
-export function likelyChurnReason(
-  a: AccountSnapshot,
-): { reason: ChurnReason; why: string } | undefined {
+function likelyChurnReason(a: AccountSnapshot): { reason: ChurnReason; why: string } | undefined {
   const v = a.values;
   const typed = classifyChurnReason(v.churnReason);
   if (typed) return { reason: typed, why: `Churn reason: ${v.churnReason}` };
@@ -159,7 +157,7 @@ export const PLAN_TITLES: Readonly<Record<PlanKind, string>> = {
   'onboarding-plan': 'Onboarding plan',
 };
 
-export function planDocumentName(kind: PlanKind, account: string, today: DayNumber): string {
+function planDocumentName(kind: PlanKind, account: string, today: DayNumber): string {
   return `${PLAN_TITLES[kind]} - ${describeCell(account, NAME_LENGTH)} - ${isoDay(today)}`;
 }
 

@@ -18,19 +18,13 @@ import type { Agenda, AgendaId, Content, Play } from './content-types';
 import { SEVERITY_LABELS } from './alerts/rules';
 import { type DayNumber, isoDay } from './dates';
 import type { DimensionId } from './dimensions';
-import {
-  type CellHighlight,
-  type DocBlock,
-  type DocContent,
-  PLACEHOLDER_BACKGROUND,
-  rectangular,
-} from './doc-model';
+import { type CellHighlight, type DocBlock, type DocContent, rectangular } from './doc-model';
 import { type Quarter, longDay, parseQuarter, quarterLabel, shiftQuarter } from './quarters';
 import { formatMoney, formatMultiple } from './roi';
 import { type QbrCadence, qbrIntervalDays } from './lifecycle';
 import { featureAdoption, seatUtilization } from './rubrics';
 
-export interface QbrRequest {
+interface QbrRequest {
   readonly quarter: string;
   readonly agenda: AgendaId;
 }
@@ -42,14 +36,14 @@ export interface QbrOptions extends QbrRequest {
   readonly preparedBy: string;
 }
 
-export const QBR_ERRORS = {
+const QBR_ERRORS = {
   quarter: (text: string) =>
     `"${describeCell(text)}" is not a quarter: choose one such as Q4 2026 (Q1 to Q4, then the year).`,
   agenda: (text: string) =>
     `"${describeCell(text)}" is not an agenda: choose the 45-minute or the 60-minute one.`,
 };
 
-export function qbrDocumentName(account: string, quarter: string): string {
+function qbrDocumentName(account: string, quarter: string): string {
   return `QBR - ${describeCell(account, NAME_LENGTH)} - ${quarter}`;
 }
 
@@ -682,5 +676,3 @@ export function buildQbr(a: AccountSnapshot, options: QbrOptions, content: Conte
 function normalizeBlock(block: DocBlock): DocBlock {
   return block.kind === 'table' ? { ...block, rows: rectangular(block.rows) } : block;
 }
-
-export { PLACEHOLDER_BACKGROUND };

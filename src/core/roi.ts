@@ -25,7 +25,7 @@ export type Roi =
       readonly message: string;
     };
 
-export const ROI_COLUMNS = ['Hours saved per month', 'Hourly rate', 'Annual investment'] as const;
+const ROI_COLUMNS = ['Hours saved per month', 'Hourly rate', 'Annual investment'] as const;
 
 export function computeRoi(values: SignalValues): Roi {
   const { hoursSavedPerMonth, hourlyRate, annualInvestment } = values;

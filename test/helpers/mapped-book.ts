@@ -11,7 +11,7 @@ import { ONE_TRUTH_HEADERS, ONE_TRUTH_QBR_LOG, ONE_TRUTH_ROWS } from './one-trut
 import { SIDEBAR_HISTORY } from './sidebar-book';
 
 /** The team's own names for six columns, and the column each holds (its SidebarApi value). */
-export const OWN_NAMES: Readonly<Record<string, { own: string; target: string }>> = {
+const OWN_NAMES: Readonly<Record<string, { own: string; target: string }>> = {
   'Last login': { own: 'Most recent login', target: 'lastLogin' },
   'Executive sponsor': { own: 'Exec buyer', target: 'executiveSponsor' },
   'DAU/MAU': { own: 'Usage ratio', target: 'dauMau' },

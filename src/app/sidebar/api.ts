@@ -113,7 +113,7 @@ export interface AccountView {
   readonly defaultQuarter: string;
 }
 
-export interface NoAccount {
+interface NoAccount {
   readonly found: false;
   readonly message: string;
 }
@@ -126,7 +126,7 @@ export type AccountResponse = (AccountView | NoAccount) & {
   readonly columnsChanged?: string | null;
 };
 
-export interface AccountMatch {
+interface AccountMatch {
   readonly row: number;
   readonly name: string;
   readonly csm: string | null;
