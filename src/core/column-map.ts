@@ -1,5 +1,5 @@
 /**
- * Columns mapped, not renamed: a team's own header ("Logins last 30d") read as a column CS
+ * Columns mapped, not renamed: a team's own header ("Most recent login") read as a column CS
  * Engine knows ("Last login"), without touching the team's sheet. The mapping is kept in the
  * Columns sheet, which the add-on owns:
  *
