@@ -15,6 +15,7 @@ import type {
 } from '../src/app/sidebar/api';
 import { messageOf, server } from './bridge';
 import { append, byId, clear, h, sparkline } from './dom';
+import { initMapping, loadMapping, showColumnsNotice } from './mapping';
 
 const SAFE_COLOR = /^#[0-9a-fA-F]{6}$/;
 const color = (value: string | undefined, fallback = '#5f6368') =>
@@ -62,6 +63,7 @@ function showTab(name: string): void {
   }
   if (name === 'playbooks' && !playbooks) void loadPlaybooks();
   if (name === 'qbr') renderQbr();
+  if (name === 'columns') void loadMapping();
 }
 
 // ------------------------------------------------------------------ account
@@ -353,6 +355,7 @@ function loadAccount(row?: number): Promise<void> {
     .then((response) => {
       renderAccount(response);
       renderQbr();
+      showColumnsNotice(response.columnsChanged);
     })
     .catch(showError);
 }
@@ -536,6 +539,23 @@ function start(): void {
     renderPlaybook((event.target as HTMLSelectElement).value),
   );
   byId('qbr-generate').addEventListener('click', () => void generateQbr());
+  initMapping({
+    busy,
+    showError,
+    open: () => showTab('columns'),
+    saved: () => {
+      if (account) void loadAccount(account.row);
+    },
+  });
+  // "Check my book’s columns" opens the sidebar on the Columns tab (src/app/sidebar/start.ts).
+  if (document.body.dataset.start === 'columns') {
+    showTab('columns');
+    // The account is read when its tab is first opened.
+    document
+      .querySelector('[role="tab"][data-tab="account"]')
+      ?.addEventListener('click', () => void loadAccount(), { once: true });
+    return;
+  }
   showTab('account');
   void loadAccount();
 }

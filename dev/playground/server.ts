@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { buildSync } from 'esbuild';
 import { BookFileError, MAX_BOOK_FILE_BYTES } from '../book-file';
+import { sidebarPageOpenedOn } from '../../src/app/sidebar/start';
 import { escapeHtml } from '../runtime';
 import { handleScriptRun, readBody, withScriptRunShim } from '../script-run';
 import { playgroundPage } from './page';
@@ -164,10 +165,15 @@ function createPlaygroundHandler(playground: Playground): http.RequestListener {
         send(response, 200, html, 'text/html', PAGE_CSP);
       } else if (route === 'GET /sidebar') {
         // Read on every request: a rebuilt sidebar shows on reload.
+        const sidebar = fs.readFileSync(SIDEBAR_PATH, 'utf8');
         send(
           response,
           200,
-          withScriptRunShim(fs.readFileSync(SIDEBAR_PATH, 'utf8')),
+          withScriptRunShim(
+            url.searchParams.get('start') === 'columns'
+              ? sidebarPageOpenedOn(sidebar, 'columns')
+              : sidebar,
+          ),
           'text/html',
           PAGE_CSP,
         );

@@ -96,7 +96,8 @@ export type ShownEvent =
       readonly width: number;
       readonly height: number;
     }
-  | { readonly type: 'sidebar'; readonly title: string };
+  /** `start`: the tab the sidebar opens on, when a menu item opened it for one job */
+  | { readonly type: 'sidebar'; readonly title: string; readonly start?: string };
 
 /** The answer to a prompt or an alert with a choice: the button, and a prompt's text. */
 export interface Answer {

@@ -712,7 +712,8 @@ type SheetFluentKeys =
   | 'hideSheet'
   | 'showSheet'
   | 'setName'
-  | 'insertRowsAfter';
+  | 'insertRowsAfter'
+  | 'insertColumnsAfter';
 
 export class FakeSheet
   implements
@@ -841,6 +842,31 @@ export class FakeSheet
       this.model.formats.splice(afterPosition, 0, ...blanks());
     }
     this.model.maxRows += howMany;
+    return this;
+  }
+
+  /**
+   * Inserts blank columns after `afterPosition`; the columns on its right move right and the
+   * grid widens (Sheet.insertColumnsAfter). Refused outside the grid, as deleteColumns is.
+   */
+  insertColumnsAfter(afterPosition: number, howMany: number): FakeSheet {
+    this.record('insertColumnsAfter');
+    if (afterPosition < 1 || howMany < 1 || afterPosition > this.model.maxColumns) {
+      throw new Error(MESSAGES.outsideSheet);
+    }
+    this.spreadsheetModel.checkGrowth(howMany * this.model.maxRows);
+    for (const grid of [this.model.values, this.model.formulas, this.model.formats]) {
+      for (const row of grid) {
+        if (afterPosition < row.length) row.splice(afterPosition, 0, ...new Array(howMany));
+      }
+    }
+    for (const [key, value] of [...this.model.styles]) {
+      const [r, c] = key.split(':').map(Number) as [number, number];
+      if (c <= afterPosition) continue;
+      this.model.styles.delete(key);
+      this.model.styles.set(`${r}:${c + howMany}`, value);
+    }
+    this.model.maxColumns += howMany;
     return this;
   }
 

@@ -326,7 +326,11 @@ describe('every item of the add-on’s menu, picked in the page', () => {
     expect(await said('menuAlertsStatus')).toMatch(
       /^Daily alerts: on, every day at 07:00 \(UTC\)\./,
     );
-    expect(await said('menuCheckHeaders')).toContain('Account');
+    // "Check my book’s columns" opens the sidebar on its Columns tab.
+    await pickMenu('menuCheckHeaders');
+    await sidebar.locator('#tab-columns:not([hidden]) #columns h1').waitFor();
+    expect(await sidebar.locator('#columns h1').textContent()).toMatch(/^Columns of /);
+    await idle();
     // The demo book has no renewal outcomes: the backtest says what it needs.
     expect(await said('menuBacktest')).toContain('has no outcome column');
     expect(await said('menuFormulaHelp')).toContain('CSE_TODAY is a named range');

@@ -281,6 +281,8 @@ describe('a book of long and hostile cells through every menu item, the trigger 
     entry(at('2026-01-16', 8), (rt) => rt.fireTimeTrigger('onAlertsTrigger'));
     entry(today, (rt) => rt.call('searchAccounts', 'x'.repeat(50_000)));
     entry(today, (rt) => rt.call('searchAccounts', '='));
+    entry(today, (rt) => rt.call('getColumns'));
+    entry(today, (rt) => rt.call('saveColumns', { sheet: 'Accounts', choices: [] }));
     for (let row = 2; row <= 16; row++) {
       entry(today, (rt) => rt.call('getAccount', { row }));
       entry(today, (rt) => rt.call('generateQbr', { row, quarter: 'Q4 2025', agenda: 'qbr-60' }));
@@ -306,6 +308,7 @@ describe('a book of long and hostile cells through every menu item, the trigger 
       'Accounts',
       'Alert Log',
       'CS Engine',
+      'Columns',
       'Dashboard',
       'History',
       'QBR Log',

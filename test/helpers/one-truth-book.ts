@@ -69,7 +69,7 @@ export const ONE_TRUTH_ROWS = (() => {
 })();
 
 /** QBRs held: Acme exactly 91 days before today (on time), Bigco 100 days before (late). */
-const ONE_TRUTH_QBR_LOG = [
+export const ONE_TRUTH_QBR_LOG = [
   ['Time', 'Account', 'Quarter', 'Agenda', 'Document', 'Link', 'Created by'],
   ['2025-10-16', 'Acme Corp', 'Q3 2025', '60-minute QBR', 'QBR - Acme Corp', '', 'csm@example.com'],
   ['2025-10-07', 'Bigco', 'Q3 2025', '60-minute QBR', 'QBR - Bigco', '', 'csm@example.com'],

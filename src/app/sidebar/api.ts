@@ -121,7 +121,13 @@ interface NoAccount {
   readonly message: string;
 }
 
-export type AccountResponse = AccountView | NoAccount;
+/**
+ * `columnsChanged`: said when the book's headers changed since its columns were mapped (the
+ * sidebar shows it above every tab), else null.
+ */
+export type AccountResponse = (AccountView | NoAccount) & {
+  readonly columnsChanged?: string | null;
+};
 
 interface AccountMatch {
   readonly row: number;
@@ -176,6 +182,50 @@ export interface DocumentResult {
   readonly warnings: readonly string[];
 }
 
+/** A column CS Engine reads, as a choice in the Columns tab. */
+export interface ColumnTargetView {
+  /** What saveColumns takes: a column's id, or "score:" and a dimension's. */
+  readonly value: string;
+  readonly label: string;
+  readonly group: string;
+  readonly expected: string;
+}
+
+/** The Columns tab: the book's headers, and what each unrecognised one is mapped to. */
+export interface ColumnsView {
+  readonly sheet: string;
+  /** Headers CS Engine does not recognise by name; `target` '' is Ignore. */
+  readonly unrecognised: readonly {
+    readonly header: string;
+    /** Its column letters ("C", or "C, F" for a header that is there twice). */
+    readonly columns: string;
+    readonly target: string;
+    /** False when the saved mapping has no choice for it yet (a new header). */
+    readonly chosen: boolean;
+  }[];
+  readonly recognised: readonly {
+    readonly header: string;
+    readonly column: string;
+    readonly label: string;
+  }[];
+  readonly targets: readonly ColumnTargetView[];
+  /** Said when the book's headers changed since they were mapped, else null. */
+  readonly changed: string | null;
+  /** Check my book's columns, on the headers as mapped: what the model can compute. */
+  readonly report: readonly string[];
+  /** The formula that reads the book with the mapped headers, once a mapping is saved. */
+  readonly formula: string | null;
+  /** After saveColumns: what was saved. */
+  readonly saved: string | null;
+}
+
+export interface ColumnsRequest {
+  /** The book's sheet, as getColumns named it. */
+  readonly sheet: string;
+  /** For each unrecognised header, the target's value, or '' to ignore it. */
+  readonly choices: readonly { readonly header: string; readonly target: string }[];
+}
+
 export interface SidebarApi {
   /** The account on the active row (or on `row`), with everything the sidebar shows. */
   getAccount(request: AccountRequest): AccountResponse;
@@ -190,6 +240,10 @@ export interface SidebarApi {
   generateQbr(request: QbrRequest): DocumentResult;
   /** Creates a save plan, success plan or onboarding plan document. */
   generatePlan(request: PlanRequest): DocumentResult;
+  /** The book's headers and their mapping, for the Columns tab. */
+  getColumns(): ColumnsView;
+  /** Saves the mapping in the Columns sheet; the book's own cells are never changed. */
+  saveColumns(request: ColumnsRequest): ColumnsView;
 }
 
 /**
@@ -203,6 +257,8 @@ const METHODS: Record<keyof SidebarApi, true> = {
   getPlaybooks: true,
   generateQbr: true,
   generatePlan: true,
+  getColumns: true,
+  saveColumns: true,
 };
 
 export const SIDEBAR_METHODS = Object.keys(METHODS) as (keyof SidebarApi)[];

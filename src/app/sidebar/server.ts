@@ -33,6 +33,8 @@ import type {
   SearchResult,
   SidebarApi,
 } from './api';
+import { getColumns, saveColumns } from './columns';
+import { SidebarError } from './errors';
 import { accountView } from './view';
 
 export interface CreatedDocument {
@@ -59,14 +61,6 @@ export interface SidebarPorts extends WorkbookPorts {
 }
 
 const SEARCH_LIMIT = 20;
-
-/** A user-facing error: its message is shown in the sidebar as is. */
-class SidebarError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'SidebarError';
-  }
-}
 
 function readBook(ports: SidebarPorts): Book {
   try {
@@ -159,6 +153,11 @@ function requireLive(a: AccountSnapshot, document: string): void {
   );
 }
 
+/** The response, with a word when the book's headers changed since they were mapped. */
+function withColumnsChanged(book: Book, response: AccountResponse): AccountResponse {
+  return book.columnsChanged ? { ...response, columnsChanged: book.columnsChanged } : response;
+}
+
 export function createSidebarServer(ports: SidebarPorts): SidebarApi {
   return {
     getAccount(request): AccountResponse {
@@ -167,20 +166,22 @@ export function createSidebarServer(ports: SidebarPorts): SidebarApi {
       if (row === undefined || row === null) {
         const active = ports.activeRow();
         if (!active || active.sheet !== book.sheet || active.row < 2) {
-          return {
+          return withColumnsChanged(book, {
             found: false,
             message: `Select a cell in an account's row of "${book.sheet}", or search for an account by name.`,
-          };
+          });
         }
         row = active.row;
         if (row > book.values.length) {
-          return { found: false, message: `Row ${row} of "${book.sheet}" is empty.` };
+          return withColumnsChanged(book, {
+            found: false,
+            message: `Row ${row} of "${book.sheet}" is empty.`,
+          });
         }
       }
-      return accountView(
-        book.sheet,
-        snapshotOfRow(ports, book, checkRow(book, row)),
-        ports.content(),
+      return withColumnsChanged(
+        book,
+        accountView(book.sheet, snapshotOfRow(ports, book, checkRow(book, row)), ports.content()),
       );
     },
 
@@ -272,5 +273,8 @@ export function createSidebarServer(ports: SidebarPorts): SidebarApi {
       logCreated(ports, a.name, '', PLAN_TITLES[kind], created);
       return { documents: [link(created, null)], warnings: [] };
     },
+
+    getColumns: () => getColumns(ports),
+    saveColumns: (request) => saveColumns(ports, request),
   };
 }
