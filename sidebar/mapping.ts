@@ -179,6 +179,47 @@ function reportSection(view: ColumnsView): HTMLElement {
   );
 }
 
+/**
+ * "Your health model in BigQuery": the SQL of the add-on's model, with this mapping, for a
+ * table loaded from the book; shown as text to copy (it is never run from here).
+ */
+function bigQuerySection(): HTMLElement {
+  const table = h('input', {
+    id: 'sql-table',
+    type: 'text',
+    placeholder: 'project.dataset.accounts',
+    'aria-label': 'BigQuery table',
+  });
+  const button = h('button', { type: 'button', id: 'sql-write' }, 'Write the SQL');
+  const output = h('textarea', { id: 'sql-output', readonly: true, rows: '8', hidden: true });
+  const note = h('p', { class: 'secondary', id: 'sql-note' });
+  button.addEventListener('click', () => {
+    if (!hooks) return;
+    const { busy, showError } = hooks;
+    void busy('Writing the SQL…', server.getHealthSql({ table: table.value }))
+      .then((view) => {
+        output.value = view.sql;
+        output.hidden = false;
+        note.textContent = `The ${view.model} model over a table loaded from "${view.sheet}". Copy it into BigQuery as a query or a view, then open it in Sheets with Connected Sheets.`;
+      })
+      .catch(showError);
+  });
+  return h(
+    'section',
+    { class: 'card' },
+    h('h2', {}, 'Your health model in BigQuery'),
+    h(
+      'p',
+      { class: 'secondary' },
+      'For books past one sheet: the same scores, tiers and drivers as HEALTHSCORE, in SQL.',
+    ),
+    table,
+    button,
+    note,
+    output,
+  );
+}
+
 function render(view: ColumnsView): void {
   shown = view;
   showColumnsNotice(view.changed);
@@ -190,5 +231,6 @@ function render(view: ColumnsView): void {
     mappingSection(view),
     recognisedSection(view),
     reportSection(view),
+    bigQuerySection(),
   ]);
 }

@@ -46,6 +46,7 @@ import { askText, installMenu, showMessage } from './gas/ui';
 import type {
   AccountRequest,
   ColumnsRequest,
+  HealthSqlRequest,
   PlanRequest,
   QbrRequest,
   SidebarApi,
@@ -467,6 +468,7 @@ const sidebarEndpoints: SidebarApi = {
   generatePlan: (request) => loadActions().sidebar().generatePlan(request),
   getColumns: () => loadActions().sidebar().getColumns(),
   saveColumns: (request) => loadActions().sidebar().saveColumns(request),
+  getHealthSql: (request) => loadActions().sidebar().getHealthSql(request),
 };
 
 /** Sidebar: the account on the active row, or on the given row of the book. */
@@ -502,6 +504,11 @@ function getColumns() {
 /** Sidebar: save the mapping of the book's headers in the Columns sheet. */
 function saveColumns(request: ColumnsRequest) {
   return sidebarEndpoints.saveColumns(request);
+}
+
+/** Sidebar: the health model, as mapped, in BigQuery SQL over a table loaded from the book. */
+function getHealthSql(request: HealthSqlRequest) {
+  return sidebarEndpoints.getHealthSql(request);
 }
 
 /** Menu: a short reference of the formulas. */
@@ -552,3 +559,4 @@ global.generateQbr = generateQbr;
 global.generatePlan = generatePlan;
 global.getColumns = getColumns;
 global.saveColumns = saveColumns;
+global.getHealthSql = getHealthSql;

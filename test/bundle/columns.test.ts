@@ -261,3 +261,25 @@ describe('when the book’s headers change after the mapping', () => {
     expect(rt.call<AccountView>('getAccount', { row: 2 }).name).toBe('Acme Corp');
   });
 });
+
+describe('the health model in BigQuery, from the Columns tab', () => {
+  it('writes the SQL for the current model with the mapping: mapped headers read as mapped', () => {
+    const { rt } = mappedBook();
+    const view = rt.callFromSidebar<{ sql: string; model: string; sheet: string }>('getHealthSql', {
+      table: 'my-project.cs.accounts',
+    });
+    expect(view.sheet).toBe('Accounts');
+    expect(view.model).toBe('CS Engine (default)');
+    expect(view.sql).toContain('my-project.cs.accounts');
+    // "Usage ratio", mapped to DAU/MAU, is read from its own column as BigQuery names it.
+    expect(view.sql).toContain('usage_ratio');
+    expect(view.sql).toMatch(/health_score/);
+  });
+
+  it('asks for project.dataset.table in plain words', () => {
+    const { rt } = mappedBook();
+    expect(() => rt.callFromSidebar('getHealthSql', { table: 'accounts; DROP TABLE x' })).toThrow(
+      'Give the BigQuery table as project.dataset.table, for example my-project.cs.accounts.',
+    );
+  });
+});

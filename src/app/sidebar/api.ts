@@ -244,6 +244,21 @@ export interface SidebarApi {
   getColumns(): ColumnsView;
   /** Saves the mapping in the Columns sheet; the book's own cells are never changed. */
   saveColumns(request: ColumnsRequest): ColumnsView;
+  /** The health model, as mapped, in BigQuery SQL over a table loaded from this book. */
+  getHealthSql(request: HealthSqlRequest): HealthSqlView;
+}
+
+export interface HealthSqlRequest {
+  /** project.dataset.table */
+  readonly table: string;
+}
+
+export interface HealthSqlView {
+  readonly sql: string;
+  /** The model's name, as the formulas' `model` argument would give it. */
+  readonly model: string;
+  /** The book sheet whose headers the SQL reads. */
+  readonly sheet: string;
 }
 
 /**
@@ -259,6 +274,7 @@ const METHODS: Record<keyof SidebarApi, true> = {
   generatePlan: true,
   getColumns: true,
   saveColumns: true,
+  getHealthSql: true,
 };
 
 export const SIDEBAR_METHODS = Object.keys(METHODS) as (keyof SidebarApi)[];

@@ -34,6 +34,7 @@ import type {
   SidebarApi,
 } from './api';
 import { getColumns, saveColumns } from './columns';
+import { healthSql } from './health-sql';
 import { SidebarError } from './errors';
 import { accountView } from './view';
 
@@ -276,5 +277,6 @@ export function createSidebarServer(ports: SidebarPorts): SidebarApi {
 
     getColumns: () => getColumns(ports),
     saveColumns: (request) => saveColumns(ports, request),
+    getHealthSql: (request) => healthSql(ports, request),
   };
 }

@@ -44,6 +44,11 @@ export interface HealthSqlOptions {
    * A row is blank, as in a book, when all of these columns are.
    */
   readonly columns?: readonly string[];
+  /**
+   * What each of `columns` holds, same order, when the names alone do not say it: the header
+   * row with the user's column mapping applied (the Columns sheet). Default: the names.
+   */
+  readonly labels?: readonly string[];
   /** The day to count from; default: the current date in `timeZone`. */
   readonly today?: DayNumber;
   /** The spreadsheet's time zone (IANA), for the current date and date-times; default UTC. */
@@ -95,10 +100,12 @@ const oneLine = (text: string) => text.replace(/\s+/g, ' ');
 export function healthModelSql(model: HealthModel, options: HealthSqlOptions): string {
   const d = dialectNamed(options.dialect);
   const timeZone = options.timeZone ?? 'UTC';
-  const columns = [...new Set(options.columns ?? defaultColumns(model))].filter(
-    (name) => name.trim() !== '',
-  );
-  const layout = readLayout(columns);
+  const named = options.columns ?? defaultColumns(model);
+  const pairs = named
+    .map((name, i) => ({ name, label: options.labels?.[i] ?? name }))
+    .filter(({ name }, i) => name.trim() !== '' && named.indexOf(name) === i);
+  const columns = pairs.map(({ name }) => name);
+  const layout = readLayout(pairs.map(({ label }) => label));
   if (!usesAnyColumn(layout, model)) {
     throw new ArgumentError(
       `none of the columns names health data the ${model.name} model can use. Expected columns such as DAU/MAU (or dau_mau), Seats active, Last login, Champion, Goals achieved or Payment status.`,
