@@ -7,9 +7,13 @@ import { build } from 'esbuild';
 import { GasPlugin } from 'esbuild-gas-plugin';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { clearCoverageBuild, linkActionsMap, linkCodeMap } from './coverage-build.mjs';
 
 mkdirSync('dist', { recursive: true });
 mkdirSync('artifacts', { recursive: true });
+// `npm run coverage` builds with source maps (scripts/coverage-build.mjs); no other build has any.
+const coverage = process.env.CS_ENGINE_COVERAGE === '1';
+clearCoverageBuild();
 
 /** What Code.js and Actions.html share. */
 const serverCode = {
@@ -30,6 +34,7 @@ const serverCode = {
   minify: process.env.CS_ENGINE_DEBUG !== '1',
   // Nothing in the code reads a function's name; debugger statements never ship.
   drop: ['debugger'],
+  sourcemap: coverage ? 'external' : false,
 };
 
 // Sheets' autocomplete is unaffected by minifying: the plugin writes the JSDoc'd stubs from
@@ -40,6 +45,7 @@ const code = await build({
   outfile: 'dist/Code.js',
   plugins: [GasPlugin],
 });
+if (coverage) linkCodeMap('dist/Code.js', outputOf(code.metafile).bytes);
 copyFileSync('appsscript.json', 'dist/appsscript.json');
 
 // The sidebar: sidebar/main.ts bundled to a string and inlined, with sidebar/styles.css, into
@@ -69,7 +75,7 @@ writeFileSync('dist/Sidebar.html', page);
 const content = await build({
   stdin: {
     contents:
-      "export { CONTENT } from './src/content'; export { contentFileText } from './src/core/content-file'; export { codeFileText } from './src/core/code-file';",
+      "export { CONTENT } from './src/content'; export { contentFileText } from './src/core/content-file'; export { codeFileText, codeOfFile } from './src/core/code-file';",
     resolveDir: path.resolve('.'),
     loader: 'ts',
   },
@@ -79,7 +85,7 @@ const content = await build({
   platform: 'neutral',
   logLevel: 'warning',
 });
-const { CONTENT, contentFileText, codeFileText } = await import(
+const { CONTENT, contentFileText, codeFileText, codeOfFile } = await import(
   `data:text/javascript;base64,${Buffer.from(content.outputFiles[0].text).toString('base64')}`
 );
 writeFileSync('dist/Content.html', contentFileText(CONTENT));
@@ -93,11 +99,25 @@ const actions = await build({
   outfile: 'dist/actions.js',
   globalName: 'CSEngineActions',
 });
-writeFileSync('dist/Actions.html', codeFileText(actions.outputFiles[0].text));
+const actionsCode = actions.outputFiles.find((file) => file.path.endsWith('.js')).text;
+const actionsMap = actions.outputFiles.find((file) => file.path.endsWith('.map'))?.text;
+writeFileSync(
+  'dist/Actions.html',
+  codeFileText(
+    coverage
+      ? linkActionsMap(actionsCode, actionsMap, 'dist', (code) =>
+          codeOfFile(codeFileText(code), 'Actions'),
+        )
+      : actionsCode,
+  ),
+);
 
 // Bytes of each source file in each output, for bench/bundle-parts.ts.
+function outputOf(metafile) {
+  return Object.entries(metafile.outputs).find(([file]) => !file.endsWith('.map'))[1];
+}
 const inputsOf = (metafile) => {
-  const [output] = Object.values(metafile.outputs);
+  const output = outputOf(metafile);
   return {
     bytes: output.bytes,
     inputs: Object.fromEntries(
