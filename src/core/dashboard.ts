@@ -40,6 +40,7 @@ import { describeDrivers } from './health';
 import { type AccountHistory, historyKey } from './history';
 import { npsOf } from './metrics';
 import type { HealthModel } from './models';
+import { PALETTE } from './palette';
 import type { SignalId } from './signals';
 import { type SheetFormula, sheetFormula } from './sheet-input';
 import {
@@ -671,7 +672,7 @@ function charts(model: HealthModel, health: HealthBlock, trend: TrendBlock): Cha
       numColumns: 2,
       anchorRow: 21,
       anchorColumn: DASHBOARD_WIDTH + 2,
-      colors: ['#1a73e8'],
+      colors: [PALETTE.blue],
     });
   }
   return list;

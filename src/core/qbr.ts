@@ -13,6 +13,7 @@
  */
 import { type AccountSnapshot, type ScoreTrend, driversText, scoreTrend } from './snapshot';
 import { NAME_LENGTH, describeCell } from './cells';
+import { ON_PALETTE, PALETTE } from './palette';
 import { ownEntry } from './text';
 import type { Agenda, AgendaId, Content, Play } from './content-types';
 import { SEVERITY_LABELS } from './alerts/rules';
@@ -54,7 +55,7 @@ export function qbrDocumentName(account: string, quarter: string): string {
 }
 
 const pct = (fraction: number) => `${Math.round(fraction * 100)}%`;
-const WHITE = '#ffffff';
+const WHITE = ON_PALETTE;
 const GOOD = '#e6f4ea';
 const BAD = '#fce8e6';
 
@@ -169,7 +170,7 @@ function roiBlocks(a: AccountSnapshot): DocBlock[] {
       {
         kind: 'paragraph',
         text: `ROI missing. ${roi.message}`,
-        style: { bold: true, color: '#d93025' },
+        style: { bold: true, color: PALETTE.red },
       },
       {
         kind: 'placeholder',

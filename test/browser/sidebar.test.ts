@@ -86,7 +86,7 @@ test('the account view of the active row', async () => {
     await page.evaluate(
       inPage("getComputedStyle(document.getElementById('tier')).backgroundColor"),
     ),
-  ).toBe('rgb(30, 142, 62)');
+  ).toBe('rgb(24, 128, 56)');
   expect(await page.locator('svg.sparkline polyline').count()).toBe(1);
   // Outcomes: 3 of 4 goals with documented ROI is the top of "some": 60.
   expect(await page.locator('#drivers').textContent()).toContain('Outcomes 60/100');

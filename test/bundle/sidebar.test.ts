@@ -75,7 +75,7 @@ describe('getAccount', () => {
     // and documented ROI puts it at the top); Financial 85 (current, expanding).
     // (30 x 84.83 + 20 x 100 + 15 x 85 + 20 x 60 + 15 x 85) / 100 = 82.95 -> 83.
     expect(view.score).toBe(83);
-    expect(view.tier).toEqual({ label: 'Thriving', color: '#1e8e3e' });
+    expect(view.tier).toEqual({ label: 'Thriving', color: '#188038' });
     expect(view.trend.map((p) => p.score)).toEqual([72, 80, 83, 81, 83]);
     expect(view.change).toBe(11);
     expect(view.tierSince).toBe('2025-11-01');
@@ -213,7 +213,7 @@ describe('generateQbr', () => {
     const summary = tables(doc)[1];
     const tierCell = summary?.type === 'table' ? summary.rows[2]?.cells[1] : undefined;
     expect(tierCell?.text).toBe('Thriving (CS Engine (default))');
-    expect(tierCell?.background).toBe('#1e8e3e');
+    expect(tierCell?.background).toBe('#188038');
     // Goals: 4 defined, 3 achieved, one row each, and the missing names said.
     const goals = tables(doc).find(
       (t) => t.type === 'table' && t.rows[0]?.cells[0]?.text === 'Goal',
