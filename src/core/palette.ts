@@ -14,10 +14,8 @@ export const PALETTE = {
   green: '#188038',
   /** The second tier of four: healthy, not yet thriving. Teal, so it never reads as a warning. */
   teal: '#00796b',
-  /** The tier above the worst: at risk. */
+  /** The tier above the worst (at risk), and alerts to act on this week. */
   amber: '#b06000',
-  /** "This week" alerts. */
-  orange: '#c0470b',
   /** "Watch" alerts. */
   gold: '#8a6d00',
   /** The worst tier, and alerts to act on today. */
@@ -47,12 +45,12 @@ export function tierColors(count: number): string[] {
 
 /**
  * Alert severities, keyed as src/core/alerts/rules.ts names them (not imported: the rules
- * import the models, which import this palette). Act today red, this week orange, watch gold,
- * opportunity blue.
+ * import the models, which import this palette). Act today: the worst tier's red; this week:
+ * the at-risk tier's amber; watch: gold; opportunity: blue.
  */
 export const SEVERITY_COLORS = {
   critical: PALETTE.red,
-  'at-risk': PALETTE.orange,
+  'at-risk': PALETTE.amber,
   watch: PALETTE.gold,
   expansion: PALETTE.blue,
 } as const satisfies Readonly<Record<string, string>>;

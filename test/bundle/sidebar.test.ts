@@ -11,7 +11,8 @@ import {
 } from '../../dev/runtime';
 import { SIDEBAR_METHODS } from '../../src/app/sidebar/api';
 import type { AccountView } from '../../src/app/sidebar/api';
-import { SIDEBAR_NOW, XSS_NAME, sidebarSpreadsheet } from '../helpers/sidebar-book';
+import { PALETTE } from '../../src/core/palette';
+import { SIDEBAR_NOW, XSS_NAME, atRiskRow, sidebarSpreadsheet } from '../helpers/sidebar-book';
 
 function runtime(goals = 4): LocalRuntime {
   return loadBundle({ spreadsheet: sidebarSpreadsheet(goals), timeZone: 'UTC', now: SIDEBAR_NOW });
@@ -117,6 +118,54 @@ describe('getAccount', () => {
       found: false,
       message:
         'Select a cell in an account\'s row of "Accounts", or search for an account by name.',
+    });
+  });
+
+  it('a blank row, active or asked for, is a clean "empty row" state, not an error', () => {
+    const rt = loadBundle({
+      spreadsheet: sidebarSpreadsheet(4, [[], atRiskRow()]),
+      timeZone: 'UTC',
+      now: SIDEBAR_NOW,
+    });
+    const empty = {
+      found: false,
+      message:
+        'Row 5 of "Accounts" is empty: select a cell in an account\'s row, or search for an account by name.',
+    };
+    expect(rt.call('getAccount', { row: 5 })).toEqual(empty);
+    rt.spreadsheet.getSheetByName('Accounts')?.getRange(5, 3).activate();
+    expect(rt.call('getAccount', {})).toEqual(empty);
+    // Below the book's last row: empty too.
+    rt.spreadsheet.getSheetByName('Accounts')?.getRange(40, 1).activate();
+    expect(rt.call('getAccount', {})).toMatchObject({
+      found: false,
+      message: /^Row 40 .* is empty/,
+    });
+    // A document for a blank row is still refused.
+    expect(() => rt.call('generateQbr', { row: 5, quarter: 'Q4 2025', agenda: 'qbr-60' })).toThrow(
+      'Row 5 of "Accounts" is empty',
+    );
+  });
+
+  it('shows each warning once: the focus list leaves out what the warnings say', () => {
+    const rt = runtime();
+    const view = rt.call<AccountView>('getAccount', { row: 3 });
+    expect(view.warnings.length).toBeGreaterThanOrEqual(4);
+    for (const warning of view.warnings) {
+      expect(view.focus.filter((item) => item.includes(warning.reason))).toEqual([]);
+    }
+    expect(view.focus[0]).toMatch(/^Biggest gap: Product usage/);
+  });
+
+  it("colours each dimension by its own score on the model's tiers", () => {
+    const rt = runtime();
+    const view = rt.call<AccountView>('getAccount', { row: 4 });
+    expect(view.tier?.label).toBe('Healthy');
+    const byLabel = Object.fromEntries(view.dimensions.map((d) => [d.label, [d.score, d.color]]));
+    expect(byLabel).toMatchObject({
+      Engagement: [100, PALETTE.green],
+      Relationship: [85, PALETTE.green],
+      'Product usage': [53, PALETTE.amber],
     });
   });
 

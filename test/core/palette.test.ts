@@ -40,7 +40,9 @@ test('every severity has a palette colour, each a different one', () => {
   const colors = SEVERITIES.map((severity) => SEVERITY_COLORS[severity]);
   expect(new Set(colors).size).toBe(SEVERITIES.length);
   for (const color of colors) expect(Object.values(PALETTE)).toContain(color);
+  // The two that name a tier's state wear that tier's colour.
   expect(SEVERITY_COLORS.critical).toBe(PALETTE.red);
+  expect(SEVERITY_COLORS['at-risk']).toBe(PALETTE.amber);
 });
 
 test('tier colours go by position: top green, bottom red, healthy never amber', () => {

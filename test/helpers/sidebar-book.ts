@@ -179,3 +179,42 @@ export function sidebarSpreadsheet(goals = 4, extraRows: Row[] = []): FakeSpread
     { name: 'Customer Book', timeZone: 'UTC' },
   );
 }
+
+/**
+ * An At-Risk account (a score from 40 to 59) with most of what the sidebar can show: early
+ * warnings, a save play, an NPS follow-up, a renewal step due and no ROI. In SIDEBAR_HEADERS
+ * order; the browser tests add it after a blank row.
+ */
+export function atRiskRow(): Row {
+  return [
+    'Initech',
+    'INI-4',
+    'Dana Lee',
+    'dana@example.com',
+    90000,
+    '2026-03-20',
+    '2024-04-01',
+    0.55,
+    60,
+    45,
+    9,
+    20,
+    'Bill Lumbergh',
+    'active',
+    'yes',
+    'late',
+    'stable',
+    4,
+    1,
+    'no',
+    '',
+    '',
+    '',
+    14,
+    3.4,
+    1,
+    5,
+    '2025-12-01',
+    'yes',
+  ];
+}
