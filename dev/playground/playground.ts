@@ -11,6 +11,7 @@ import { loadLastRun } from '../../src/app/alerts/settings';
 import { loadSettings } from '../../src/app/workbook/settings';
 import { columnLetter } from '../../src/core/dashboard';
 import { readLayout } from '../../src/core/book';
+import { defaultModel } from '../../src/core/models';
 import type { CellValue } from '../../src/core/cells';
 import { type DayNumber, dayFromParts, dayOfDate, isoDay } from '../../src/core/dates';
 import { ALERT_LOG_SHEET } from '../../src/core/owned-sheets';
@@ -203,7 +204,13 @@ export class Playground {
     const todayArg = todayRange ? `, ${TODAY_RANGE_NAME}` : '';
     const has = (name: string) => typeof this.runtime.globals[name] === 'function';
     const out: Computed[] = [];
-    const add = (title: string, fn: string, formula: string, args: () => unknown[]) => {
+    const add = (
+      title: string,
+      fn: string,
+      formula: string,
+      args: () => unknown[],
+      colors?: Readonly<Record<string, string>>,
+    ) => {
       if (!has(fn)) return;
       let cells: unknown[];
       try {
@@ -214,7 +221,7 @@ export class Playground {
       } finally {
         this.runtime.endExecution();
       }
-      out.push({ column: { title, fn, formula }, cells });
+      out.push({ column: colors ? { title, fn, formula, colors } : { title, fn, formula }, cells });
     };
     const book = `${headerRange}, ${rowsRange}`;
     // The model argument left blank (the default model), as the formula help writes it.
@@ -227,9 +234,16 @@ export class Playground {
     const scores = out[0]?.cells ?? [];
     // As if the formulas filled the columns right of the book, the score's first.
     const scoreColumn = columnLetter(width);
-    add('Tier', 'HEALTHTIER', `=HEALTHTIER(${scoreColumn}2:${scoreColumn}${last})`, () => [
-      scores.map((s) => [s]),
-    ]);
+    // Tier cells in the palette's tier colours, as the sidebar, documents and Dashboard show
+    // them: HEALTHTIER without a model argument gives the default model's tiers.
+    const tierColors = Object.fromEntries(defaultModel().tiers.map((t) => [t.label, t.color]));
+    add(
+      'Tier',
+      'HEALTHTIER',
+      `=HEALTHTIER(${scoreColumn}2:${scoreColumn}${last})`,
+      () => [scores.map((s) => [s])],
+      tierColors,
+    );
     const arr = columnRange('ARR');
     if (arr) add('Segment (ARR)', 'SEGMENT', `=SEGMENT(${arr.range})`, () => [arr.cells]);
     add('Churn risk', 'CHURNRISK', `=CHURNRISK(${book}${todayArg})`, () => [

@@ -61,12 +61,12 @@ async function api<T>(path: string, body?: unknown): Promise<T> {
   return reply;
 }
 
-function tierClass(text: string): string {
-  const key = text.toLowerCase();
-  if (/critical|red/.test(key)) return 'tier-critical';
-  if (/risk|yellow|monitor/.test(key)) return 'tier-risk';
-  if (/thriving|healthy|green|stable/.test(key)) return 'tier-good';
-  return '';
+const HEX_COLOR = /^#[0-9a-fA-F]{6}$/;
+
+/** The colour the server gave a value of a coloured column (a tier), if any. */
+function valueColor(colors: Readonly<Record<string, string>> | undefined, text: string) {
+  const color = colors && Object.prototype.hasOwnProperty.call(colors, text) ? colors[text] : '';
+  return color && HEX_COLOR.test(color) ? color : undefined;
 }
 
 // ------------------------------------------------------------------ the book
@@ -100,9 +100,10 @@ function renderBook(next: PlaygroundState): void {
       if (column?.fn) {
         td.classList.add('computed');
         td.dataset.fn = column.fn;
-        if (column.fn === 'HEALTHTIER') {
-          const tier = tierClass(text);
-          if (tier) td.classList.add(tier);
+        const color = valueColor(column.colors, text);
+        if (color) {
+          td.classList.add('colored');
+          td.style.color = color;
         }
       }
       if (column?.column) td.dataset.column = String(column.column);
