@@ -12,6 +12,7 @@ import { loadSettings } from '../../src/app/workbook/settings';
 import { columnLetter } from '../../src/core/dashboard';
 import { readLayout } from '../../src/core/book';
 import { defaultModel } from '../../src/core/models';
+import { formatCount } from '../../src/core/text';
 import type { CellValue } from '../../src/core/cells';
 import { type DayNumber, dayFromParts, dayOfDate, isoDay } from '../../src/core/dates';
 import { ALERT_LOG_SHEET } from '../../src/core/owned-sheets';
@@ -622,14 +623,15 @@ export class Playground {
     const ran =
       runs === 1
         ? `1 day on, the daily alert run ran at ${hour}`
-        : `${runs} days on, the daily alert run ran each day at ${hour}`;
+        : `${formatCount(runs, 'day')} on, the daily alert run ran each day at ${hour}`;
     const last = loadLastRun(this.alertStore());
     const lastRun = !last
       ? ''
       : last.ok
         ? ` Its last run: ${last.summary}`
         : ` Its last run stopped: ${last.summary}`;
-    const summary = `Today is ${isoDay(this.today())}: ${ran}.${lastRun} In all, ${sent} email(s) sent; the Alert Log has ${logged >= 0 ? `${logged} more` : `${-logged} fewer`} row(s) (old rows are pruned). History keeps each account's daily score.`;
+    const rows = logged >= 0 ? formatCount(logged, 'more row') : formatCount(-logged, 'fewer row');
+    const summary = `Today is ${isoDay(this.today())}: ${ran}.${lastRun} In all, ${formatCount(sent, 'email')} sent; the Alert Log has ${rows} (old rows are pruned). History keeps each account's daily score.`;
     return { ok: !error, ...(error ? { error } : {}), summary, events, state: this.state() };
   }
 

@@ -7,6 +7,7 @@ import type { CellValue } from '../core/cells';
 import { columnsNeededBy } from '../core/health';
 import { defaultModel } from '../core/models';
 import { signalById } from '../core/signals';
+import { formatCount } from '../core/text';
 
 export interface HeaderReport {
   readonly title: string;
@@ -32,12 +33,15 @@ export function checkHeaders(sheetName: string, values: readonly CellValue[][]):
       : `${column.header} (as ${column.key.label})`,
   );
   const subScores = [...layout.subScores.values()].map((column) => column.header);
+  const known = [...recognised, ...subScores];
   lines.push(
-    `Recognised (${recognised.length + subScores.length}): ${[...recognised, ...subScores].join(', ') || 'none'}.`,
+    known.length === 0
+      ? 'Recognised: no column.'
+      : `Recognised, ${formatCount(known.length, 'column')}: ${known.join(', ')}.`,
   );
   if (layout.unrecognised.length > 0) {
     lines.push(
-      `Not recognised, so ignored (${layout.unrecognised.length}): ${layout.unrecognised.join(', ')}. Rename a column to a name from the README's column list if it holds health data.`,
+      `Not recognised, so ignored, ${formatCount(layout.unrecognised.length, 'column')}: ${layout.unrecognised.join(', ')}. Rename a column to a name from the README's column list if it holds health data.`,
     );
   }
   lines.push('', `What the ${model.name} model can compute:`);

@@ -509,7 +509,7 @@ describe('your own book', () => {
     await page.locator('#today', { hasText: '2026-12-24' }).waitFor();
     await idle();
     expect(await page.locator('#notice').textContent()).toMatch(
-      /^.Today is 2026-12-24: 30 days on, the daily alert run ran each day at 08:00\. Its last run: Checked \d+ accounts( \([^)]*\))?: .* In all, \d+ email\(s\) sent/,
+      /^.Today is 2026-12-24: 30 days on, the daily alert run ran each day at 08:00\. Its last run: Checked \d+ accounts( \([^)]*\))?: .* In all, \d+ emails? sent/,
     );
     // History: a daily score for each day of the month (one character a day after the first).
     const month = dailyScores(history());

@@ -64,7 +64,7 @@ describe('the menu', () => {
     expect(alert?.type === 'alert' && alert.title).toBe('CS Engine: columns of "Accounts"');
     const text = alert?.type === 'alert' ? alert.prompt : '';
     expect(text).toContain('DAU/MAU');
-    expect(text).toContain('Not recognised, so ignored (1): Notes');
+    expect(text).toContain('Not recognised, so ignored, 1 column: Notes');
     expect(text).toContain('- Outcomes: no data. Add a column such as Goals defined');
     expect(text).toContain('- Product usage: from DAU/MAU, Seats active, Seats licensed');
   });
