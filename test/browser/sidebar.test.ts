@@ -8,7 +8,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { documentToHtml, loadBundle, type LocalRuntime } from '../../dev/runtime';
-import { SIDEBAR_NOW, XSS_NAME, atRiskRow, sidebarSpreadsheet } from '../helpers/sidebar-book';
+import {
+  SIDEBAR_NOW,
+  XSS_NAME,
+  sidebarBookWithAtRisk,
+  sidebarSpreadsheet,
+} from '../helpers/sidebar-book';
 import { PALETTE, SEVERITY_COLORS } from '../../src/core/palette';
 import { oneTruthSpreadsheet } from '../helpers/one-truth-book';
 import {
@@ -43,10 +48,9 @@ function bandColor(score: number): string {
   return PALETTE.red;
 }
 
-/** The sidebar book with a blank row 5 and the At-Risk account "Initech" on row 6. */
+/** sidebarBookWithAtRisk: a blank row 5 and the At-Risk account "Initech" on row 6. */
 const AT_RISK_ROW = 6;
 const BLANK_ROW = 5;
-const bookWithAtRisk = () => sidebarSpreadsheet(4, [[], atRiskRow()]);
 
 /** Each dimension's shown score and its bar's colour. */
 async function bars(page: Page): Promise<{ score: number; color: string }[]> {
@@ -140,7 +144,7 @@ test('the account view of the active row', async () => {
 });
 
 test('an At-Risk account fits in about two screens, details folded, each warning once', async () => {
-  const opened = await open(AT_RISK_ROW, bookWithAtRisk());
+  const opened = await open(AT_RISK_ROW, sidebarBookWithAtRisk());
   const { page } = opened;
   await page.locator('#account-name', { hasText: 'Initech' }).waitFor();
   expect(await page.locator('#tier').textContent()).toBe('At-Risk');
@@ -163,12 +167,14 @@ test('an At-Risk account fits in about two screens, details folded, each warning
 
   // Each warning once: not again under the playbook's "for this account".
   const warnings = await page.locator('#warnings li').allTextContents();
-  expect(warnings).toEqual([
-    'At-Risk: No login for 45 days.',
-    'At-Risk: A competitor was mentioned.',
-  ]);
+  const reasons = [
+    'At-Risk for 45 days (21 or more is a warning).',
+    'No login for 45 days.',
+    'A competitor was mentioned.',
+  ];
+  expect(warnings).toEqual(reasons.map((reason) => `At-Risk: ${reason}`));
   const text = (await page.locator('#account').textContent()) ?? '';
-  for (const reason of ['No login for 45 days.', 'A competitor was mentioned.']) {
+  for (const reason of reasons) {
     expect(text.split(reason).length - 1).toBe(1);
   }
   expect(
@@ -193,7 +199,7 @@ test('an At-Risk account fits in about two screens, details folded, each warning
 });
 
 test("each dimension's bar takes the colour of its own score, not the account's tier", async () => {
-  const opened = await open(AT_RISK_ROW, bookWithAtRisk());
+  const opened = await open(AT_RISK_ROW, sidebarBookWithAtRisk());
   const { page } = opened;
   await page.locator('#account-name', { hasText: 'Initech' }).waitFor();
   const shown = await bars(page);
@@ -205,7 +211,7 @@ test("each dimension's bar takes the colour of its own score, not the account's 
 });
 
 test('a blank row shows a clean empty-row state in place of the account, not an error', async () => {
-  const opened = await open(AT_RISK_ROW, bookWithAtRisk());
+  const opened = await open(AT_RISK_ROW, sidebarBookWithAtRisk());
   const { page, runtime } = opened;
   await page.locator('#account-name', { hasText: 'Initech' }).waitFor();
   runtime.spreadsheet.getSheetByName('Accounts')?.getRange(BLANK_ROW, 2).activate();

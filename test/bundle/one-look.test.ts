@@ -17,7 +17,7 @@ import { renderDigest, type DigestItem } from '../../src/core/alerts/digest';
 import { SEVERITIES } from '../../src/core/alerts/rules';
 import { defaultModel } from '../../src/core/models';
 import { PALETTE, SEVERITY_COLORS } from '../../src/core/palette';
-import { SIDEBAR_NOW, atRiskRow, sidebarSpreadsheet } from '../helpers/sidebar-book';
+import { SIDEBAR_NOW, sidebarBookWithAtRisk } from '../helpers/sidebar-book';
 
 /** Acme (Thriving), Globex (Critical), the HTML-named account (Healthy), a blank row, Initech (At-Risk). */
 const ROWS: Readonly<Record<string, number>> = {
@@ -29,7 +29,7 @@ const ROWS: Readonly<Record<string, number>> = {
 
 function runtime(): LocalRuntime {
   return loadBundle({
-    spreadsheet: sidebarSpreadsheet(4, [[], atRiskRow()]),
+    spreadsheet: sidebarBookWithAtRisk(),
     timeZone: 'UTC',
     now: SIDEBAR_NOW,
     userEmail: 'owner@acme.test',

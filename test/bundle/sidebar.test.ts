@@ -12,7 +12,12 @@ import {
 import { SIDEBAR_METHODS } from '../../src/app/sidebar/api';
 import type { AccountView } from '../../src/app/sidebar/api';
 import { PALETTE } from '../../src/core/palette';
-import { SIDEBAR_NOW, XSS_NAME, atRiskRow, sidebarSpreadsheet } from '../helpers/sidebar-book';
+import {
+  SIDEBAR_NOW,
+  XSS_NAME,
+  sidebarBookWithAtRisk,
+  sidebarSpreadsheet,
+} from '../helpers/sidebar-book';
 
 function runtime(goals = 4): LocalRuntime {
   return loadBundle({ spreadsheet: sidebarSpreadsheet(goals), timeZone: 'UTC', now: SIDEBAR_NOW });
@@ -123,7 +128,7 @@ describe('getAccount', () => {
 
   it('a blank row, active or asked for, is a clean "empty row" state, not an error', () => {
     const rt = loadBundle({
-      spreadsheet: sidebarSpreadsheet(4, [[], atRiskRow()]),
+      spreadsheet: sidebarBookWithAtRisk(),
       timeZone: 'UTC',
       now: SIDEBAR_NOW,
     });

@@ -183,9 +183,9 @@ export function sidebarSpreadsheet(goals = 4, extraRows: Row[] = []): FakeSpread
 /**
  * An At-Risk account (a score from 40 to 59) with most of what the sidebar can show: early
  * warnings, a save play, an NPS follow-up, a renewal step due and no ROI. In SIDEBAR_HEADERS
- * order; the browser tests add it after a blank row.
+ * order; sidebarBookWithAtRisk puts it after a blank row.
  */
-export function atRiskRow(): Row {
+function atRiskRow(): Row {
   return [
     'Initech',
     'INI-4',
@@ -217,4 +217,27 @@ export function atRiskRow(): Row {
     '2025-12-01',
     'yes',
   ];
+}
+
+/** Initech's History: Healthy in the autumn, At-Risk since 2025-12-01 and falling. */
+const AT_RISK_HISTORY = [
+  'INI-4',
+  'Initech',
+  '2026-01-10',
+  50,
+  'At-Risk',
+  '2025-12-01',
+  '',
+  '2025-10-15=68 2025-11-15=61 2025-12-01=57 2026-01-10=50',
+];
+
+/** Rows 2-4 as sidebarSpreadsheet, row 5 blank, row 6 the At-Risk "Initech" with its History. */
+export function sidebarBookWithAtRisk(): FakeSpreadsheet {
+  return createSpreadsheet(
+    {
+      Accounts: [SIDEBAR_HEADERS, ...sidebarRows(), [], atRiskRow()],
+      History: [...SIDEBAR_HISTORY, AT_RISK_HISTORY],
+    },
+    { name: 'Customer Book', timeZone: 'UTC' },
+  );
 }
