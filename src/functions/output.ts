@@ -10,7 +10,6 @@
  */
 import { fitCellText } from '../core/sheet-input';
 import { ArgumentError } from '../core/models';
-import { formatCount } from '../core/text';
 
 /** The widest sheet Sheets allows: columns A to ZZZ. */
 const MAX_COLUMNS = 18_278;
@@ -41,7 +40,7 @@ export function sheetOutput(result: unknown): unknown {
   const width = rows.reduce((widest, row) => Math.max(widest, row.length), 0);
   if (width > MAX_COLUMNS) {
     throw new ArgumentError(
-      `The result would be ${formatCount(width, 'column')} wide; a sheet holds at most ${MAX_COLUMNS}.`,
+      `The result would be ${width} columns wide; a sheet holds at most ${MAX_COLUMNS}.`,
     );
   }
   if (rows.length === 0) return '';
