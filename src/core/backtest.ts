@@ -334,7 +334,7 @@ export function runBacktest(
 ): { figures: BacktestFigures; skipped: SkippedRows } {
   if (scoreCells.length !== outcomeCells.length) {
     throw new ArgumentError(
-      `${fn}: scores has ${formatCount(scoreCells.length, 'row')} but outcomes has ${outcomeCells.length}. Give two columns of the same length, one row per account.`,
+      `${fn}: scores has ${formatCount(scoreCells.length, 'row')} but outcomes has ${formatCount(outcomeCells.length, 'row')}. Give two columns of the same length, one row per account.`,
     );
   }
   const { scores, outcomes, skipped } = pairScoresWithOutcomes(scoreCells, outcomeCells);

@@ -50,7 +50,7 @@ import {
   columnsForSnapshot,
   lifecycleOf,
 } from './snapshot';
-import { formatCount, normalizeKey } from './text';
+import { formatCount, formatNumber, normalizeKey } from './text';
 
 export const DASHBOARD_WIDTH = 6;
 
@@ -337,7 +337,7 @@ function qbrRow(context: Context): Cell[] {
     due > 0 ? done / due : 'n/a',
     '',
     '>85%',
-    `${done} of ${formatCount(due, 'account')} had a QBR within their segment's cadence (Enterprise quarterly, Mid-Market semi-annual, SMB annual).`,
+    `${formatNumber(done)} of ${formatCount(due, 'account')} had a QBR within their segment's cadence (Enterprise quarterly, Mid-Market semi-annual, SMB annual).`,
     '',
   ];
 }

@@ -146,7 +146,7 @@ export function calibrateBook(
   const rowCount = toGrid(rows).length;
   if (outcomeCells.length !== rowCount) {
     throw new ArgumentError(
-      `${fn}: rows has ${formatCount(rowCount, 'row')} but outcomes has ${outcomeCells.length}. Give the outcome of each account row, for example A2:Z500 and AA2:AA500.`,
+      `${fn}: rows has ${formatCount(rowCount, 'row')} but outcomes has ${formatCount(outcomeCells.length, 'row')}. Give the outcome of each account row, for example A2:Z500 and AA2:AA500.`,
     );
   }
   const model = resolveModel(modelArg);

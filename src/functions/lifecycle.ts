@@ -209,7 +209,7 @@ export function renewalStageOf(
     const columns = dates[0]?.length ?? 0;
     if (statuses.length !== rows || (statuses[0]?.length ?? 0) !== columns) {
       throw new ArgumentError(
-        `RENEWALSTAGE: status has ${formatCount(statuses.length, 'row')} and ${formatCount(statuses[0]?.length ?? 0, 'column')} but renewal_date has ${rows} and ${columns}. Give the Status (or Churn date) column of the same rows.`,
+        `RENEWALSTAGE: status has ${formatCount(statuses.length, 'row')} and ${formatCount(statuses[0]?.length ?? 0, 'column')} but renewal_date has ${formatCount(rows, 'row')} and ${formatCount(columns, 'column')}. Give the Status (or Churn date) column of the same rows.`,
       );
     }
   }
@@ -270,13 +270,13 @@ export function ttfv(
   const values = cellsOfColumn(firstValue, 'first_value', 'TTFV');
   if (starts.length !== values.length) {
     throw new ArgumentError(
-      `TTFV: start has ${formatCount(starts.length, 'row')} but first_value has ${values.length}. Give two columns of the same length, one row per account.`,
+      `TTFV: start has ${formatCount(starts.length, 'row')} but first_value has ${formatCount(values.length, 'row')}. Give two columns of the same length, one row per account.`,
     );
   }
   const segments = segmentArg === undefined ? [] : cellsOfColumn(segmentArg, 'segment', 'TTFV');
   if (segments.length > 1 && segments.length !== starts.length) {
     throw new ArgumentError(
-      `TTFV: segment has ${formatCount(segments.length, 'row')} but start has ${starts.length}. Give one segment for all rows or one per row.`,
+      `TTFV: segment has ${formatCount(segments.length, 'row')} but start has ${formatCount(starts.length, 'row')}. Give one segment for all rows or one per row.`,
     );
   }
   return starts.map((startCell, index) => {

@@ -61,7 +61,7 @@ export function bookArguments(
   const rowWidth = rowGrid[0]?.length ?? 0;
   if (rowWidth > headerRow.length) {
     throw new ArgumentError(
-      `${fn}: rows has ${formatCount(rowWidth, 'column')} but headers has ${headerRow.length}. Select the same columns for both, for example A1:Z1 and A2:Z500.`,
+      `${fn}: rows has ${formatCount(rowWidth, 'column')} but headers has ${formatCount(headerRow.length, 'column')}. Select the same columns for both, for example A1:Z1 and A2:Z500.`,
     );
   }
   return { headerRow, rowGrid };

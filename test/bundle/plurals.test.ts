@@ -139,6 +139,6 @@ test('RENEWALSTAGE: "1 day to renewal"; a range of 1 row against one of 2', () =
   );
   expectGoodPlurals(notStarted);
   expect(() => runtime.call('NRR', [[100]], [[100], [200]])).toThrow(
-    'NRR: start_arr has 1 row but end_arr has 2.',
+    'NRR: start_arr has 1 row but end_arr has 2 rows.',
   );
 });
