@@ -1,7 +1,8 @@
 /**
  * Issue 15's document figures: what a QBR and a plan cost in Docs API calls (create and one
- * batchUpdate), the size of that batch, and the time through the local runtime, for a book's
- * own account and for one with 200 goals (the goal table grows; the calls do not).
+ * batchUpdate per document: a QBR is two, the customer's and the prep brief), the size of the
+ * batches, and the time through the local runtime, for a book's own account and for one with
+ * 200 goals (the goal table grows; the calls do not).
  */
 import { generateBook } from '../dev/demo-book';
 import { createSpreadsheet, loadBundle } from '../dev/runtime';
@@ -9,6 +10,8 @@ import { median } from './timing';
 
 export interface DocumentFigure {
   readonly label: string;
+  /** Documents one call of the endpoint creates. */
+  readonly documents: number;
   readonly docsCalls: number;
   readonly requests: number;
   readonly batchKiB: number;
@@ -22,13 +25,13 @@ export function benchDocuments(today: Date): DocumentFigure[] {
   const goalsColumn = book.headers.indexOf('Goals defined');
   const cases: [string, string, unknown, number | undefined][] = [
     [
-      'QBR, 60-minute agenda',
+      'QBR and prep brief, 60-minute agenda',
       'generateQbr',
       { row: 2, quarter: 'Q4 2025', agenda: 'qbr-60' },
       undefined,
     ],
     [
-      'QBR, 60-minute agenda, 200 goals',
+      'QBR and prep brief, 60-minute agenda, 200 goals',
       'generateQbr',
       { row: 2, quarter: 'Q4 2025', agenda: 'qbr-60' },
       200,
@@ -48,19 +51,29 @@ export function benchDocuments(today: Date): DocumentFigure[] {
     runtime.call(endpoint, request); // warm-up
     const times: number[] = [];
     let docsCalls = 0;
+    let documents = 0;
     for (let i = 0; i < DOCUMENT_RUNS; i++) {
       runtime.calls.reset();
+      const before = runtime.documents.all().length;
       const start = performance.now();
       runtime.call(endpoint, request);
       times.push(performance.now() - start);
       docsCalls = runtime.calls.total('Docs');
+      documents = runtime.documents.all().length - before;
     }
-    const batch = runtime.documents.last()?.batches[0] ?? [];
+    const batches = runtime.documents
+      .all()
+      .slice(-documents)
+      .map((document) => document.batches[0] ?? []);
     return {
       label,
+      documents,
       docsCalls,
-      requests: batch.length,
-      batchKiB: Buffer.byteLength(JSON.stringify({ requests: batch })) / 1024,
+      requests: batches.reduce((sum, batch) => sum + batch.length, 0),
+      batchKiB: batches.reduce(
+        (sum, batch) => sum + Buffer.byteLength(JSON.stringify({ requests: batch })) / 1024,
+        0,
+      ),
       ms: median(times),
     };
   });

@@ -46,7 +46,7 @@ export interface ReaderFigure {
 }
 
 /** Every way of placing `cell` into a sample call: [where, args]. */
-export function placements(sample: FunctionSample, cell: unknown): [string, unknown[]][] {
+function placements(sample: FunctionSample, cell: unknown): [string, unknown[]][] {
   const out: [string, unknown[]][] = [];
   sample.args.forEach((arg, index) => {
     const replace = (value: unknown) => sample.args.map((a, i) => (i === index ? value : a));
@@ -62,7 +62,7 @@ export function placements(sample: FunctionSample, cell: unknown): [string, unkn
 }
 
 /** Why a result cannot go into cells, or undefined when it can. */
-export function cellProblem(value: unknown): string | undefined {
+function cellProblem(value: unknown): string | undefined {
   if (Array.isArray(value)) {
     const width = Math.max(0, ...value.map((row) => (Array.isArray(row) ? row.length : 1)));
     if (width > 18_278) return `${width} columns wide`;

@@ -27,7 +27,7 @@ export function messageOf(error: unknown): string {
   return 'Something went wrong on the server. Try again in a moment.';
 }
 
-export function call<K extends keyof SidebarApi>(
+function call<K extends keyof SidebarApi>(
   name: K,
   ...args: Parameters<SidebarApi[K]>
 ): Promise<ReturnType<SidebarApi[K]>> {

@@ -7,6 +7,7 @@ import type {
   AccountResponse,
   AccountView,
   AgendaChoice,
+  DocumentLink,
   DocumentResult,
   PlanChoice,
   PlayView,
@@ -15,6 +16,7 @@ import type {
 import { formatCount } from '../src/core/text';
 import { messageOf, server } from './bridge';
 import { append, byId, clear, h, sparkline } from './dom';
+import { initMapping, loadMapping, showColumnsNotice } from './mapping';
 
 const SAFE_COLOR = /^#[0-9a-fA-F]{6}$/;
 const color = (value: string | undefined, fallback = '#5f6368') =>
@@ -62,6 +64,7 @@ function showTab(name: string): void {
   }
   if (name === 'playbooks' && !playbooks) void loadPlaybooks();
   if (name === 'qbr') renderQbr();
+  if (name === 'columns') void loadMapping();
 }
 
 // ------------------------------------------------------------------ account
@@ -422,6 +425,7 @@ function loadAccount(row?: number): Promise<void> {
     .then((response) => {
       renderAccount(response);
       renderQbr();
+      showColumnsNotice(response.columnsChanged);
     })
     .catch((error: unknown) => {
       // The error replaces the account: an account shown under it would read as the one that
@@ -433,17 +437,38 @@ function loadAccount(row?: number): Promise<void> {
     });
 }
 
-function renderDocumentLink(target: HTMLElement, result: DocumentResult): void {
+const AUDIENCE_LABELS: Readonly<Record<NonNullable<DocumentLink['audience']>, string>> = {
+  customer: 'for the customer',
+  internal: 'internal, for you',
+};
+
+/** The created documents, one link each with who it is for, then the warnings. */
+function renderDocumentLinks(target: HTMLElement, result: DocumentResult): void {
   clear(target);
-  const link = /^https:\/\//.test(result.url)
-    ? h(
-        'a',
-        { href: result.url, target: '_blank', rel: 'noopener noreferrer', class: 'doc-link' },
-        result.name,
-      )
-    : h('span', {}, result.name);
+  const links = result.documents.map((document) =>
+    h(
+      'li',
+      { 'data-audience': document.audience ?? 'plan' },
+      /^https:\/\//.test(document.url)
+        ? h(
+            'a',
+            {
+              href: document.url,
+              target: '_blank',
+              rel: 'noopener noreferrer',
+              class: 'doc-link',
+            },
+            document.name,
+          )
+        : h('span', {}, document.name),
+      document.audience
+        ? h('span', { class: 'secondary' }, ` · ${AUDIENCE_LABELS[document.audience]}`)
+        : null,
+    ),
+  );
   append(target, [
-    h('p', { class: 'ok' }, 'Created: ', link),
+    h('p', { class: 'ok' }, result.documents.length > 1 ? 'Created:' : 'Created'),
+    h('ul', { class: 'doc-links' }, ...links),
     ...result.warnings.map((warning) => h('p', { class: 'warning' }, warning)),
   ]);
 }
@@ -455,7 +480,7 @@ function generatePlan(kind: PlanChoice, label: string): Promise<void> {
     `Creating the ${label.toLowerCase()}…`,
     server.generatePlan({ row: current.row, kind }),
   )
-    .then((result) => renderDocumentLink(byId('plan-result'), result))
+    .then((result) => renderDocumentLinks(byId('plan-result'), result))
     .catch(showError);
 }
 
@@ -550,7 +575,10 @@ function renderQbr(): void {
   select.value = account.quarters.includes(previous) ? previous : account.defaultQuarter;
   const roi = byId('qbr-roi');
   clear(roi);
-  if (account.roi.ok) {
+  if (account.roi.ok && account.roi.review !== null) {
+    // Below 1x: not a win, a warning (the prep brief asks for the value case to be reviewed).
+    append(roi, [h('p', { class: 'warning', id: 'qbr-roi-review' }, account.roi.review)]);
+  } else if (account.roi.ok) {
     append(roi, [
       h(
         'p',
@@ -569,11 +597,12 @@ function generateQbr(): Promise<void> {
   const quarter = byId<HTMLSelectElement>('qbr-quarter').value;
   const agenda = (document.querySelector<HTMLInputElement>('input[name="agenda"]:checked')?.value ??
     'qbr-60') as AgendaChoice;
+  const shareScore = byId<HTMLInputElement>('qbr-share-score').checked;
   return busy(
-    'Creating the QBR document…',
-    server.generateQbr({ row: current.row, quarter, agenda }),
+    'Creating the QBR and the prep brief…',
+    server.generateQbr({ row: current.row, quarter, agenda, shareScore }),
   )
-    .then((result) => renderDocumentLink(byId('qbr-result'), result))
+    .then((result) => renderDocumentLinks(byId('qbr-result'), result))
     .catch(showError);
 }
 
@@ -599,6 +628,23 @@ function start(): void {
     renderPlaybook((event.target as HTMLSelectElement).value),
   );
   byId('qbr-generate').addEventListener('click', () => void generateQbr());
+  initMapping({
+    busy,
+    showError,
+    open: () => showTab('columns'),
+    saved: () => {
+      if (account) void loadAccount(account.row);
+    },
+  });
+  // "Check my book’s columns" opens the sidebar on the Columns tab (src/app/sidebar/start.ts).
+  if (document.body.dataset.start === 'columns') {
+    showTab('columns');
+    // The account is read when its tab is first opened.
+    document
+      .querySelector('[role="tab"][data-tab="account"]')
+      ?.addEventListener('click', () => void loadAccount(), { once: true });
+    return;
+  }
   showTab('account');
   void loadAccount();
 }

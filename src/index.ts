@@ -16,7 +16,6 @@ import {
   turnOn,
 } from './app/alerts/control';
 import { runAlerts } from './app/alerts/run';
-import { checkHeaders } from './app/header-check';
 import { FORMULA_HELP, MENU } from './app/menu';
 import { healthBacktest, healthCalibrate } from './functions/backtest';
 import type { FunctionContext } from './functions/context';
@@ -42,10 +41,15 @@ import {
 } from './functions/portfolio';
 import { showDialog } from './gas/dialog';
 import { currentTimeZone, now } from './gas/environment';
-import { readActiveSheet } from './gas/sheets';
 import { alertPorts } from './gas/alert-ports';
 import { askText, installMenu, showMessage } from './gas/ui';
-import type { AccountRequest, PlanRequest, QbrRequest, SidebarApi } from './app/sidebar/api';
+import type {
+  AccountRequest,
+  ColumnsRequest,
+  PlanRequest,
+  QbrRequest,
+  SidebarApi,
+} from './app/sidebar/api';
 import { loadActions } from './gas/load-actions';
 import { showSidebar } from './gas/sidebar';
 import { stampTodayInActiveBook } from './gas/today';
@@ -380,11 +384,12 @@ function onInstall(event?: GoogleAppsScript.Events.AddonOnInstall) {
   onOpen(event as GoogleAppsScript.Events.SheetsOnOpen | undefined);
 }
 
-/** Menu: report which columns of the active sheet CS Engine recognises. */
+/**
+ * Menu: the sidebar's Columns tab, where each header CS Engine does not recognise is mapped to
+ * the column it holds (or ignored), without renaming the user's columns.
+ */
 function menuCheckHeaders() {
-  const sheet = readActiveSheet();
-  const report = checkHeaders(sheet.name, sheet.values);
-  showMessage(report.title, report.message);
+  showSidebar('columns');
 }
 
 /** Menu: backtest the health score of the active sheet against its renewal outcomes. */
@@ -460,6 +465,8 @@ const sidebarEndpoints: SidebarApi = {
   getPlaybooks: () => loadActions().sidebar().getPlaybooks(),
   generateQbr: (request) => loadActions().sidebar().generateQbr(request),
   generatePlan: (request) => loadActions().sidebar().generatePlan(request),
+  getColumns: () => loadActions().sidebar().getColumns(),
+  saveColumns: (request) => loadActions().sidebar().saveColumns(request),
 };
 
 /** Sidebar: the account on the active row, or on the given row of the book. */
@@ -485,6 +492,16 @@ function generateQbr(request: QbrRequest) {
 /** Sidebar: create a save, success or onboarding plan document. */
 function generatePlan(request: PlanRequest) {
   return sidebarEndpoints.generatePlan(request);
+}
+
+/** Sidebar: the book's headers and what each unrecognised one is mapped to. */
+function getColumns() {
+  return sidebarEndpoints.getColumns();
+}
+
+/** Sidebar: save the mapping of the book's headers in the Columns sheet. */
+function saveColumns(request: ColumnsRequest) {
+  return sidebarEndpoints.saveColumns(request);
 }
 
 /** Menu: a short reference of the formulas. */
@@ -533,3 +550,5 @@ global.searchAccounts = searchAccounts;
 global.getPlaybooks = getPlaybooks;
 global.generateQbr = generateQbr;
 global.generatePlan = generatePlan;
+global.getColumns = getColumns;
+global.saveColumns = saveColumns;

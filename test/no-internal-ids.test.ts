@@ -84,7 +84,8 @@ describe('no internal source ids', () => {
     expect(JSON.stringify(results)).toContain('No quantified ROI');
     expect(internalIds('sidebar', JSON.stringify(results))).toEqual([]);
     const documents = rt.documents.all();
-    expect(documents).toHaveLength(rows.length * 5);
+    // A QBR is two documents (the customer’s and the prep brief), a plan one.
+    expect(documents).toHaveLength(rows.length * (2 * 2 + 3));
     const found = documents.flatMap((document) =>
       internalIds(document.snapshot().name, documentToHtml(document)),
     );

@@ -32,6 +32,17 @@ describe('the generated reference docs', () => {
     for (const signal of SIGNALS) expect(columns).toContain(`| ${signal.label} |`);
   });
 
+  it('the guides have a section with an example for every function, and no other', () => {
+    const guide = ['formula-guide.md', 'dashboard-and-backtest.md']
+      .map((page) => readFileSync(FORMULAS_PATH.replace('formulas.md', page), 'utf8'))
+      .join('\n');
+    const sections = [...guide.matchAll(/^#{3,4} ([A-Z]+)\b/gm)].map((m) => m[1]);
+    const names = customFunctions().map((fn) => fn.name);
+    expect([...new Set(sections)].sort()).toEqual([...names].sort());
+    for (const name of names)
+      expect(guide).toMatch(new RegExp(`#{3,4} ${name}[\\s\\S]*?=${name}\\(`));
+  });
+
   it('a function added to src/index.ts appears in the reference', () => {
     const source = `
 /**

@@ -8,6 +8,7 @@
  */
 import { TRIGGER_HANDLER } from '../../src/app/alerts/control';
 import { loadLastRun } from '../../src/app/alerts/settings';
+import { startOfSidebarPage } from '../../src/app/sidebar/start';
 import { loadSettings } from '../../src/app/workbook/settings';
 import { columnLetter } from '../../src/core/dashboard';
 import { readLayout } from '../../src/core/book';
@@ -15,7 +16,7 @@ import { defaultModel } from '../../src/core/models';
 import { formatCount } from '../../src/core/text';
 import type { CellValue } from '../../src/core/cells';
 import { type DayNumber, dayFromParts, dayOfDate, isoDay } from '../../src/core/dates';
-import { ALERT_LOG_SHEET } from '../../src/core/owned-sheets';
+import { ALERT_LOG_SHEET, COLUMNS_SHEET } from '../../src/core/owned-sheets';
 import { TODAY_RANGE_NAME } from '../../src/functions/today';
 import { readBookFile } from '../book-file';
 import { type BookRun, startFileRun } from '../book-run';
@@ -44,13 +45,13 @@ import type {
 } from './types';
 
 /** The most account rows the page's table shows (the add-on reads them all). */
-export const MAX_ROWS_SHOWN = 1000;
+const MAX_ROWS_SHOWN = 1000;
 
 /** Sidebar calls that change nothing: the page need not refresh after them. */
-const READ_ONLY_CALLS = new Set(['getAccount', 'searchAccounts', 'getPlaybooks']);
+const READ_ONLY_CALLS = new Set(['getAccount', 'searchAccounts', 'getPlaybooks', 'getColumns']);
 
 /** The hour the playground answers when alerts must be turned on for "today" to move. */
-export const ALERT_HOUR = '8';
+const ALERT_HOUR = '8';
 
 /** The most answers one menu item may be given (the longest asks four questions). */
 const MAX_ANSWERS = 20;
@@ -187,12 +188,18 @@ export class Playground {
    */
   private compute(): Computed[] {
     const values = this.bookValues();
-    const headers = [values[0] ?? []];
     const rows = values.slice(1);
     if (rows.length === 0) return [];
     const last = rows.length + 1;
-    const width = headers[0]?.length ?? 0;
-    const headerRange = `A1:${columnLetter(width - 1)}1`;
+    const width = values[0]?.length ?? 0;
+    // Once the book's columns are mapped, the formulas take their headers from the Columns
+    // sheet's row 1, as its note and the formula help tell users to.
+    const columns = this.runtime.spreadsheet.getSheetByName(COLUMNS_SHEET);
+    const mapped =
+      columns !== null && columns.getLastRow() >= 2 && columns.getMaxColumns() >= width;
+    const headers =
+      mapped && width > 0 ? columns.getRange(1, 1, 1, width).getValues() : [values[0] ?? []];
+    const headerRange = `${mapped ? `${COLUMNS_SHEET}!` : ''}A1:${columnLetter(width - 1)}1`;
     const rowsRange = `A2:${columnLetter(width - 1)}${last}`;
     const columnRange = (title: string) => {
       const at = headers[0]?.indexOf(title) ?? -1;
@@ -444,8 +451,10 @@ export class Playground {
             buttons: event.buttons,
             response: event.response,
           };
-        case 'sidebar':
-          return { type: 'sidebar', title: event.outputTitle };
+        case 'sidebar': {
+          const start = startOfSidebarPage(event.html);
+          return { type: 'sidebar', title: event.outputTitle, ...(start ? { start } : {}) };
+        }
         case 'modalDialog':
         case 'modelessDialog': {
           this.dialogs.push({ title: event.title, html: event.html });

@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { buildSync } from 'esbuild';
 import { BookFileError, MAX_BOOK_FILE_BYTES } from '../book-file';
+import { sidebarPageOpenedOn } from '../../src/app/sidebar/start';
 import { escapeHtml } from '../runtime';
 import { handleScriptRun, readBody, withScriptRunShim } from '../script-run';
 import { playgroundPage } from './page';
@@ -17,7 +18,7 @@ import { type Playground, PlaygroundError } from './playground';
 import type { Answer, TodayStep } from './types';
 
 export const DEFAULT_PORT = 8080;
-export const HOST = '127.0.0.1';
+const HOST = '127.0.0.1';
 
 const ROOT = path.resolve(__dirname, '../..');
 const SIDEBAR_PATH = path.join(ROOT, 'dist', 'Sidebar.html');
@@ -33,7 +34,7 @@ export class PortInUseError extends Error {
 }
 
 /** The page's own script, bundled from dev/playground/client/main.ts. */
-export function bundleClient(): string {
+function bundleClient(): string {
   const result = buildSync({
     entryPoints: [path.join(__dirname, 'client', 'main.ts')],
     bundle: true,
@@ -132,7 +133,7 @@ function answersOf(value: unknown): Answer[] {
   });
 }
 
-export function createPlaygroundHandler(playground: Playground): http.RequestListener {
+function createPlaygroundHandler(playground: Playground): http.RequestListener {
   const script = bundleClient();
   const html = playgroundPage(script);
   return (request, response) => {
@@ -164,10 +165,15 @@ export function createPlaygroundHandler(playground: Playground): http.RequestLis
         send(response, 200, html, 'text/html', PAGE_CSP);
       } else if (route === 'GET /sidebar') {
         // Read on every request: a rebuilt sidebar shows on reload.
+        const sidebar = fs.readFileSync(SIDEBAR_PATH, 'utf8');
         send(
           response,
           200,
-          withScriptRunShim(fs.readFileSync(SIDEBAR_PATH, 'utf8')),
+          withScriptRunShim(
+            url.searchParams.get('start') === 'columns'
+              ? sidebarPageOpenedOn(sidebar, 'columns')
+              : sidebar,
+          ),
           'text/html',
           PAGE_CSP,
         );

@@ -48,7 +48,7 @@ export interface MailSummary {
   readonly html: boolean;
 }
 
-export interface SheetSummary {
+interface SheetSummary {
   readonly name: string;
   readonly rows: number;
   readonly columns: number;
@@ -98,7 +98,8 @@ export type ShownEvent =
       readonly width: number;
       readonly height: number;
     }
-  | { readonly type: 'sidebar'; readonly title: string };
+  /** `start`: the tab the sidebar opens on, when a menu item opened it for one job */
+  | { readonly type: 'sidebar'; readonly title: string; readonly start?: string };
 
 /** The answer to a prompt or an alert with a choice: the button, and a prompt's text. */
 export interface Answer {
@@ -149,7 +150,7 @@ export interface BookReply {
 }
 
 /** One series of a chart: its header and one value per label (null where not a number). */
-export interface ChartSeries {
+interface ChartSeries {
   readonly name: string;
   readonly values: readonly (number | null)[];
 }

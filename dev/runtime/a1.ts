@@ -8,7 +8,7 @@ export interface GridRect {
 }
 
 /** 1 -> "A", 27 -> "AA". */
-export function columnToLetters(column: number): string {
+function columnToLetters(column: number): string {
   let n = column;
   let out = '';
   while (n > 0) {
@@ -20,7 +20,7 @@ export function columnToLetters(column: number): string {
 }
 
 /** "A" -> 1, "aa" -> 27. */
-export function lettersToColumn(letters: string): number {
+function lettersToColumn(letters: string): number {
   let n = 0;
   for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
   return n;

@@ -5,7 +5,7 @@ export const EXECUTION_KILLED_MESSAGE = 'Exceeded maximum execution time';
  * The error a killed execution's service calls throw (see CallCounter.killAfter): Apps Script's
  * message for the 6-minute limit, with name "ExecutionKilled" so tests can tell it apart.
  */
-export function executionKilledError(): Error {
+function executionKilledError(): Error {
   const error = new Error(EXECUTION_KILLED_MESSAGE);
   error.name = 'ExecutionKilled';
   return error;

@@ -43,7 +43,7 @@
  */
 import type { CallCounter } from './calls';
 
-export const DOCS_SCOPES = {
+const DOCS_SCOPES = {
   write: [
     'https://www.googleapis.com/auth/documents',
     'https://www.googleapis.com/auth/drive',
@@ -65,7 +65,7 @@ export const DOCS_SCOPES = {
   ],
 };
 
-export const DOCS_MESSAGES = {
+const DOCS_MESSAGES = {
   scopes: 'Request had insufficient authentication scopes.',
   notFound: (id: string) => `Requested entity was not found. (document ${id})`,
   permission: 'The caller does not have permission',
@@ -80,7 +80,7 @@ export const DOCS_MESSAGES = {
 };
 
 /** RGB components 0 to 1, as the API's RgbColor. */
-export interface Rgb {
+interface Rgb {
   red: number;
   green: number;
   blue: number;
@@ -201,7 +201,7 @@ const NOT_FAKED = new Set([
 ]);
 
 /** The error Apps Script throws when an advanced-service call fails. */
-export function docsApiError(method: string, message: string): Error {
+function docsApiError(method: string, message: string): Error {
   const error = new Error(`API call to docs.documents.${method} failed with error: ${message}`);
   error.name = 'GoogleJsonResponseException';
   return error;
@@ -1031,7 +1031,7 @@ export interface DocsDocumentJson {
 }
 
 /** Character attributes of a run, colours as "#rrggbb". */
-export interface TextAttributes {
+interface TextAttributes {
   bold?: boolean;
   italic?: boolean;
   underline?: boolean;
@@ -1046,7 +1046,7 @@ export interface TextRun {
   attributes: TextAttributes;
 }
 
-export interface RecordedParagraph {
+interface RecordedParagraph {
   type: 'paragraph';
   /** NORMAL_TEXT, TITLE, HEADING_1... */
   namedStyle: string;
@@ -1058,7 +1058,7 @@ export interface RecordedParagraph {
   rule?: true;
 }
 
-export interface RecordedCell {
+interface RecordedCell {
   text: string;
   background?: string;
   runs: TextRun[];

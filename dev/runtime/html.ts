@@ -25,13 +25,13 @@ type GasHtmlOutput = GoogleAppsScript.HTML.HtmlOutput;
 type GasHtmlTemplate = GoogleAppsScript.HTML.HtmlTemplate;
 type GasHtmlService = GoogleAppsScript.HTML.HtmlService;
 
-export const SandboxMode = {
+const SandboxMode = {
   EMULATED: 'EMULATED',
   IFRAME: 'IFRAME',
   NATIVE: 'NATIVE',
 } as unknown as typeof GoogleAppsScript.HTML.SandboxMode;
 
-export const XFrameOptionsMode = {
+const XFrameOptionsMode = {
   ALLOWALL: 'ALLOWALL',
   DEFAULT: 'DEFAULT',
 } as unknown as typeof GoogleAppsScript.HTML.XFrameOptionsMode;
@@ -223,7 +223,7 @@ export class FakeHtmlOutput
 type Part = { kind: 'text'; text: string } | { kind: 'escaped' | 'raw' | 'code'; text: string };
 
 /** Splits a template into text and scriptlets. */
-export function parseTemplate(source: string): Part[] {
+function parseTemplate(source: string): Part[] {
   const parts: Part[] = [];
   let at = 0;
   while (at < source.length) {
@@ -251,7 +251,7 @@ export function parseTemplate(source: string): Part[] {
 }
 
 /** The JavaScript of a template: a function (scope, escape) returning the HTML. */
-export function compileTemplate(source: string): string {
+function compileTemplate(source: string): string {
   const lines = parseTemplate(source).map((part) => {
     switch (part.kind) {
       case 'text':

@@ -34,15 +34,13 @@ import { FakeUi } from './ui';
 import { FakeUtilities } from './utilities';
 
 export { createSpreadsheet, FakeSpreadsheet } from './spreadsheet';
-export type { SpreadsheetOptions } from './spreadsheet';
-
 /** dist/Code.js of this repository. */
-export const DEFAULT_BUNDLE_PATH = path.resolve(__dirname, '../../dist/Code.js');
+const DEFAULT_BUNDLE_PATH = path.resolve(__dirname, '../../dist/Code.js');
 /** The fixed "now" of a runtime created without one (a Thursday, 10:00 in New York). */
 export const DEFAULT_NOW = new Date('2026-01-15T15:00:00.000Z');
 /** appsscript.json's timeZone. */
-export const DEFAULT_TIME_ZONE = 'America/New_York';
-export const DEFAULT_USER_EMAIL = 'csm@example.com';
+const DEFAULT_TIME_ZONE = 'America/New_York';
+const DEFAULT_USER_EMAIL = 'csm@example.com';
 
 export interface RuntimeOptions {
   /** the fixed time `new Date()` and `Date.now()` return in the bundle (default DEFAULT_NOW) */
@@ -225,7 +223,7 @@ const SHADOWED_BUILTINS = [
 ].join(', ');
 
 /** The bundle wrapped for speed; the wrapper keeps the bundle's line numbers. */
-export function wrapBundle(code: string): string {
+function wrapBundle(code: string): string {
   return `(function (${SHADOWED_BUILTINS}) {${code}\n}).call(this, ${SHADOWED_BUILTINS});`;
 }
 
@@ -289,7 +287,7 @@ function htmlFilesBeside(bundlePath: string): Record<string, string> {
 }
 
 /** The parts of appsscript.json the runtime reads. */
-export interface Manifest {
+interface Manifest {
   readonly oauthScopes?: readonly string[];
   readonly dependencies?: {
     readonly enabledAdvancedServices?: readonly {

@@ -39,7 +39,7 @@ export function isDateFormat(format: string): boolean {
 }
 
 /** The serial number of an instant, as the wall clock of `timeZone` reads it. */
-export function dateToSerial(date: Date, timeZone: string): number {
+function dateToSerial(date: Date, timeZone: string): number {
   const ms = date.getTime();
   const { offsetMinutes } = zonedParts(ms, timeZone);
   return (ms + offsetMinutes * 60_000) / DAY_MS + EPOCH_OFFSET_DAYS;

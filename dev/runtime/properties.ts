@@ -9,8 +9,8 @@ type GasProperties = GoogleAppsScript.Properties.Properties;
  * Sizes are counted in UTF-8 bytes; the store total counts keys and values (measured by
  * tanaikech, https://gist.github.com/tanaikech/8b057d10fb5f2af014794e57b021c6aa).
  */
-export const PROPERTY_VALUE_MAX_BYTES = 9 * 1024;
-export const PROPERTY_STORE_MAX_BYTES = 500 * 1024;
+const PROPERTY_VALUE_MAX_BYTES = 9 * 1024;
+const PROPERTY_STORE_MAX_BYTES = 500 * 1024;
 export const VALUE_TOO_LARGE_MESSAGE = 'Argument too large: value';
 export const STORE_FULL_MESSAGE =
   'You have exceeded the property storage quota. Please remove some properties and try again.';

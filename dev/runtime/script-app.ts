@@ -30,19 +30,19 @@ type GasSpreadsheetBuilder = GoogleAppsScript.Script.SpreadsheetTriggerBuilder;
 type GasTriggerBuilder = GoogleAppsScript.Script.TriggerBuilder;
 
 /** Enum values: Google's are opaque objects whose text is their name; names compare alike. */
-export const AuthMode = {
+const AuthMode = {
   NONE: 'NONE',
   CUSTOM_FUNCTION: 'CUSTOM_FUNCTION',
   LIMITED: 'LIMITED',
   FULL: 'FULL',
 } as unknown as typeof GoogleAppsScript.Script.AuthMode;
 
-export const AuthorizationStatus = {
+const AuthorizationStatus = {
   REQUIRED: 'REQUIRED',
   NOT_REQUIRED: 'NOT_REQUIRED',
 } as unknown as typeof GoogleAppsScript.Script.AuthorizationStatus;
 
-export const EventType = {
+const EventType = {
   CLOCK: 'CLOCK',
   ON_OPEN: 'ON_OPEN',
   ON_EDIT: 'ON_EDIT',
@@ -51,7 +51,7 @@ export const EventType = {
   ON_EVENT_UPDATED: 'ON_EVENT_UPDATED',
 } as unknown as typeof GoogleAppsScript.Script.EventType;
 
-export const TriggerSource = {
+const TriggerSource = {
   SPREADSHEETS: 'SPREADSHEETS',
   CLOCK: 'CLOCK',
   FORMS: 'FORMS',
@@ -59,7 +59,7 @@ export const TriggerSource = {
   CALENDAR: 'CALENDAR',
 } as unknown as typeof GoogleAppsScript.Script.TriggerSource;
 
-export const InstallationSource = {
+const InstallationSource = {
   APPS_MARKETPLACE_DOMAIN_ADD_ON: 'APPS_MARKETPLACE_DOMAIN_ADD_ON',
   NONE: 'NONE',
   WEB_STORE_ADD_ON: 'WEB_STORE_ADD_ON',
@@ -67,10 +67,10 @@ export const InstallationSource = {
 
 export type TriggerEventType = 'CLOCK' | 'ON_OPEN' | 'ON_EDIT' | 'ON_FORM_SUBMIT' | 'ON_CHANGE';
 
-export const MAX_TRIGGERS_PER_USER = 20;
-export const DEFAULT_SCRIPT_ID = '1CsEngineFakeScriptId0000000000000000000000000000000000';
-export const FAKE_OAUTH_TOKEN = 'ya29.fake-oauth-token';
-export const FAKE_AUTHORIZATION_URL = 'https://script.google.com/macros/d/fake-script-id/authorize';
+const MAX_TRIGGERS_PER_USER = 20;
+const DEFAULT_SCRIPT_ID = '1CsEngineFakeScriptId0000000000000000000000000000000000';
+const FAKE_OAUTH_TOKEN = 'ya29.fake-oauth-token';
+const FAKE_AUTHORIZATION_URL = 'https://script.google.com/macros/d/fake-script-id/authorize';
 
 const ADDON_TYPE_WORDS: Record<TriggerEventType, string> = {
   CLOCK: 'time-based',

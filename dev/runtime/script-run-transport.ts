@@ -15,7 +15,7 @@
  * left out and an undefined return value arrives as null, as JSON does.
  */
 
-export const SCRIPT_RUN_MESSAGES = {
+const SCRIPT_RUN_MESSAGES = {
   illegal: (path: string) => `Failed due to illegal value in property: ${path}`,
 };
 

@@ -14,8 +14,8 @@
  * does not list error messages).
  */
 
-export const MAX_CELLS_PER_SPREADSHEET = 10_000_000;
-export const MAX_CHARACTERS_PER_CELL = 50_000;
+const MAX_CELLS_PER_SPREADSHEET = 10_000_000;
+const MAX_CHARACTERS_PER_CELL = 50_000;
 
 export const LIMIT_MESSAGES = {
   tooManyCells: `This action would increase the number of cells in the workbook above the limit of ${MAX_CELLS_PER_SPREADSHEET} cells.`,

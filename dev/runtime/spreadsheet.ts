@@ -53,12 +53,12 @@ type GasSpreadsheetApp = GoogleAppsScript.Spreadsheet.SpreadsheetApp;
 /** What a cell can hold. */
 export type CellValue = string | number | boolean | Date;
 
-export const DEFAULT_MAX_ROWS = 1000;
-export const DEFAULT_MAX_COLUMNS = 26;
+const DEFAULT_MAX_ROWS = 1000;
+const DEFAULT_MAX_COLUMNS = 26;
 /** What Range.getNumberFormat returns for a cell nobody formatted. */
 export const DEFAULT_NUMBER_FORMAT = '0.###############';
 
-export const MESSAGES = {
+const MESSAGES = {
   rowsMismatch: (data: number, range: number) =>
     `The number of rows in the data does not match the number of rows in the range. The data has ${data} but the range has ${range}.`,
   columnsMismatch: (data: number, range: number) =>
@@ -712,7 +712,8 @@ type SheetFluentKeys =
   | 'hideSheet'
   | 'showSheet'
   | 'setName'
-  | 'insertRowsAfter';
+  | 'insertRowsAfter'
+  | 'insertColumnsAfter';
 
 export class FakeSheet
   implements
@@ -841,6 +842,31 @@ export class FakeSheet
       this.model.formats.splice(afterPosition, 0, ...blanks());
     }
     this.model.maxRows += howMany;
+    return this;
+  }
+
+  /**
+   * Inserts blank columns after `afterPosition`; the columns on its right move right and the
+   * grid widens (Sheet.insertColumnsAfter). Refused outside the grid, as deleteColumns is.
+   */
+  insertColumnsAfter(afterPosition: number, howMany: number): FakeSheet {
+    this.record('insertColumnsAfter');
+    if (afterPosition < 1 || howMany < 1 || afterPosition > this.model.maxColumns) {
+      throw new Error(MESSAGES.outsideSheet);
+    }
+    this.spreadsheetModel.checkGrowth(howMany * this.model.maxRows);
+    for (const grid of [this.model.values, this.model.formulas, this.model.formats]) {
+      for (const row of grid) {
+        if (afterPosition < row.length) row.splice(afterPosition, 0, ...new Array(howMany));
+      }
+    }
+    for (const [key, value] of [...this.model.styles]) {
+      const [r, c] = key.split(':').map(Number) as [number, number];
+      if (c <= afterPosition) continue;
+      this.model.styles.delete(key);
+      this.model.styles.set(`${r}:${c + howMany}`, value);
+    }
+    this.model.maxColumns += howMany;
     return this;
   }
 

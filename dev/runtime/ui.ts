@@ -29,7 +29,7 @@ export const Button = {
   NO: 'NO',
 } as unknown as typeof GoogleAppsScript.Base.Button;
 
-export const ButtonSet = {
+const ButtonSet = {
   OK: 'OK',
   OK_CANCEL: 'OK_CANCEL',
   YES_NO: 'YES_NO',

@@ -37,7 +37,7 @@ function decimal(value: number, digits = 2): string {
 const CHART = { width: 560, height: 260, left: 44, right: 12, top: 24, bottom: 52 };
 
 /** A bar per decile, height = renewal rate; the score range under each bar. */
-export function decileChart(deciles: readonly ScoreGroup[]): string {
+function decileChart(deciles: readonly ScoreGroup[]): string {
   const { width, height, left, right, top, bottom } = CHART;
   const plotWidth = width - left - right;
   const plotHeight = height - top - bottom;

@@ -11,7 +11,9 @@ import { readArchive } from './alerts/queue';
 import { ALERT_LOG_DAYS } from './alerts/alert-log';
 import { formatCount } from '../core/text';
 import { OWNED_SHEETS } from '../core/owned-sheets';
+import { headerChange } from '../core/column-map';
 import { findBookSheet } from './workbook/book';
+import { effectiveHeaderRow, readColumnMap } from './workbook/columns';
 import { loadSettings } from './workbook/settings';
 
 /** The scopes of appsscript.json and why each is needed (a test keeps the two in step). */
@@ -57,18 +59,24 @@ interface Check {
 }
 
 function bookCheck(ports: AlertPorts): Check {
+  const map = readColumnMap(ports.sheets);
   let name: string;
   try {
-    name = findBookSheet(ports.sheets, loadSettings(ports.properties).bookSheet);
+    name = findBookSheet(ports.sheets, loadSettings(ports.properties).bookSheet, map);
   } catch (error) {
     return { ok: false, title: 'Your book of accounts', lines: [(error as Error).message] };
   }
-  const report = checkHeaders(name, [ports.sheets.header(name)]);
+  const header = ports.sheets.header(name);
+  const report = checkHeaders(name, header, effectiveHeaderRow(ports.sheets, header, map));
+  const changed = headerChange(name, header, map);
   const rows = Math.max(0, ports.sheets.lastRow(name) - 1);
   return {
-    ok: !report.message.includes('cannot score this book'),
+    ok: !report.message.includes('cannot score this book') && changed === null,
     title: `Your book of accounts: the "${name}" sheet, ${formatCount(rows, 'row')}`,
-    lines: report.message.split('\n').filter((line) => line !== ''),
+    lines: [
+      ...(changed === null ? [] : [changed]),
+      ...report.message.split('\n').filter((line) => line !== ''),
+    ],
   };
 }
 

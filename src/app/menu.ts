@@ -1,12 +1,12 @@
 /** The CS Engine menu (under Extensions > CS Engine in the Marketplace add-on). */
 
-export interface MenuItem {
+interface MenuItem {
   readonly caption: string;
   /** The name of the global function the item runs. */
   readonly handler: string;
 }
 
-export interface SubMenu {
+interface SubMenu {
   readonly caption: string;
   readonly items: readonly MenuItem[];
 }
@@ -53,5 +53,5 @@ export const FORMULA_HELP = [
   '',
   'CSE_TODAY is a named range CS Engine keeps at today’s date. Give it as the last argument of any formula that counts days, so the result moves with the days: Sheets recalculates a formula only when its inputs change, and TODAY() is not allowed inside these functions.',
   '',
-  '"Check my book’s columns" shows which of your columns CS Engine reads.',
+  '"Check my book’s columns" shows which of your columns CS Engine reads, and lets you tell it what the others hold ("Most recent login" is Last login) without renaming them. The mapping is kept in the Columns sheet: point a formula’s headers at its row 1, as in =HEALTHSCORE(Columns!A1:AZ1, Accounts!A2:AZ500, , CSE_TODAY).',
 ].join('\n');

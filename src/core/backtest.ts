@@ -350,14 +350,14 @@ export function runBacktest(
 // ------------------------------------------------------------------ a sheet's columns
 
 /** Headers of a column of scores taken before renewal, most specific first. */
-export const SCORE_HEADERS = [
+const SCORE_HEADERS = [
   'Health score 90 days before renewal',
   'Score before renewal',
   'Health score before renewal',
   'Health score',
 ];
 /** Headers of a column of renewal outcomes, most specific first. */
-export const OUTCOME_HEADERS = ['Renewal outcome', 'Outcome', 'Renewed', 'Renewal status'];
+const OUTCOME_HEADERS = ['Renewal outcome', 'Outcome', 'Renewed', 'Renewal status'];
 
 /** The first column whose header is one of `names` (in their order), or -1. */
 function findColumn(headerRow: readonly CellValue[], names: readonly string[]): number {

@@ -25,7 +25,7 @@ import {
   signalForHeader,
 } from './signals';
 
-export interface BookColumn<K> {
+interface BookColumn<K> {
   readonly key: K;
   readonly index: number;
   /** The header as the user wrote it, for messages. */

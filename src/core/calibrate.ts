@@ -41,7 +41,7 @@ export interface CalibrationResult {
 }
 
 /** From strong to weak regularisation; the path is fitted in this order with warm starts. */
-export const LAMBDAS: readonly number[] = [1, 0.3, 0.1, 0.03, 0.01, 0.003, 0.001, 0.0001];
+const LAMBDAS: readonly number[] = [1, 0.3, 0.1, 0.03, 0.01, 0.003, 0.001, 0.0001];
 
 /** The data of a fit: n rows of d centred features (row-major) and 0/1 outcomes. */
 interface Design {
@@ -231,10 +231,7 @@ function foldsOf(y: readonly number[], k: number, seed: number): Int32Array {
 }
 
 /** The mean of each dimension over the rows that have it (50 when no row has it). */
-export function dimensionMeans(
-  rows: readonly (readonly (number | undefined)[])[],
-  d: number,
-): number[] {
+function dimensionMeans(rows: readonly (readonly (number | undefined)[])[], d: number): number[] {
   const sums = new Array<number>(d).fill(0);
   const counts = new Array<number>(d).fill(0);
   for (const row of rows) {

@@ -23,7 +23,7 @@ export interface PlaybookSection {
   readonly plays: readonly Play[];
 }
 
-export type TierPlaybookId = 'thriving' | 'healthy' | 'at-risk' | 'critical';
+type TierPlaybookId = 'thriving' | 'healthy' | 'at-risk' | 'critical';
 
 export interface TierPlaybook extends Play {
   readonly id: TierPlaybookId;
@@ -46,7 +46,7 @@ export interface SavePlay extends Play {
 
 export type AgendaId = 'qbr-45' | 'qbr-60';
 
-export interface AgendaItem {
+interface AgendaItem {
   readonly minutes: string;
   readonly title: string;
   readonly owner: string;

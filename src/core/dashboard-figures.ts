@@ -40,7 +40,7 @@ const sumArr = (accounts: readonly DashboardAccount[]) =>
 
 // ------------------------------------------------------------------ health
 
-export interface TierFigure {
+interface TierFigure {
   readonly label: string;
   readonly min: number;
   /** The next tier's minimum (exclusive upper bound); undefined for the top tier. */
@@ -88,7 +88,7 @@ export function healthDistribution(
 }
 
 /** The score on or before `day`, from History (entries oldest first). */
-export function scoreOn(entries: readonly HistoryEntry[], day: DayNumber): number | undefined {
+function scoreOn(entries: readonly HistoryEntry[], day: DayNumber): number | undefined {
   let found: number | undefined;
   for (const entry of entries) {
     if (entry.day <= day) found = entry.score;

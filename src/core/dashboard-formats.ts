@@ -15,7 +15,7 @@ const WHOLE = '0';
 /** A count, or any figure without a unit: thousands separated, no decimals. */
 const COUNT = '#,##0';
 /** Text and blank cells: no number format is written. */
-export const NO_FORMAT = '';
+const NO_FORMAT = '';
 
 const isFigure = (cell: Cell | undefined) =>
   typeof cell === 'number' || cell instanceof SheetFormula;

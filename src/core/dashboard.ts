@@ -52,7 +52,7 @@ import {
 } from './snapshot';
 import { formatCount, formatNumber, normalizeKey } from './text';
 
-export const DASHBOARD_WIDTH = 6;
+const DASHBOARD_WIDTH = 6;
 
 /** A Dashboard cell: text, a number, or a live formula (src/core/sheet-input.ts). */
 export type Cell = string | number | SheetFormula;
@@ -107,7 +107,7 @@ export function columnLetter(index: number): string {
 }
 
 /** 'Accounts'!E2:E: a whole column of the book below its header. */
-export function columnRef(sheet: string, index: number): string {
+function columnRef(sheet: string, index: number): string {
   const letter = columnLetter(index);
   return `'${sheet.replace(/'/g, "''")}'!${letter}2:${letter}`;
 }

@@ -28,11 +28,6 @@ export const DIMENSION_IDS = Object.keys(DIMENSION_LABELS) as DimensionId[];
 const BY_KEY = new Map<string, DimensionId>();
 for (const id of DIMENSION_IDS) BY_KEY.set(normalizeKey(DIMENSION_LABELS[id]), id);
 
-/** The dimension a name refers to: "Product usage", "product_usage", "PRODUCT USAGE". */
-export function dimensionForName(name: string): DimensionId | undefined {
-  return BY_KEY.get(normalizeKey(name));
-}
-
 /**
  * The dimension whose sub-score a header column holds: the dimension's name, optionally
  * followed by "score" ("Engagement", "Engagement score", "engagement_score").

@@ -4,7 +4,7 @@
  * every string stays plain text all the way: nothing is ever interpreted as HTML or markup.
  */
 
-export interface TextStyle {
+interface TextStyle {
   readonly bold?: boolean;
   readonly italic?: boolean;
   /** Text color, "#rrggbb". */

@@ -8,19 +8,19 @@ import type { SignalValues } from './rubrics';
 import { formatCount } from './text';
 
 /** Bilingual playbook: health in the top tier ("Green") for at least this many consecutive days. */
-export const EXPANSION_GATE_TOP_TIER_DAYS = 60;
+const EXPANSION_GATE_TOP_TIER_DAYS = 60;
 /** Bilingual playbook: no expansion motion when the renewal is this close (days) or closer. */
-export const EXPANSION_GATE_RENEWAL_DAYS = 60;
+const EXPANSION_GATE_RENEWAL_DAYS = 60;
 /**
  * Seat utilization above which seats are an expansion signal. The Customer Success Engine
  * ("when >80% seats used") and the office skill ("approaching_seat_limit: 80% of licensed")
  * say 80%; the afrexai playbook says 85%. We follow the two that agree: more than 80%.
  */
-export const SEAT_EXPANSION_THRESHOLD = 0.8;
+const SEAT_EXPANSION_THRESHOLD = 0.8;
 /** The afrexai playbook's expansion signal "health >80". */
-export const EXPANSION_HEALTH_THRESHOLD = 80;
+const EXPANSION_HEALTH_THRESHOLD = 80;
 /** "Approaching renewal" for the Engine's "high health score + approaching renewal". */
-export const APPROACHING_RENEWAL_DAYS = 90;
+const APPROACHING_RENEWAL_DAYS = 90;
 
 export interface ExpansionGateInput {
   /** The account's health is in the model's top tier now. */

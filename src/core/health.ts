@@ -84,7 +84,7 @@ export function usesAnyColumn(layout: BookLayout, model: HealthModel): boolean {
   );
 }
 
-export function dimensionScores(
+function dimensionScores(
   account: AccountRow,
   model: HealthModel,
   today: DayNumber,

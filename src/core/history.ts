@@ -10,7 +10,7 @@
 import { type CellValue, readNumber, readText } from './cells';
 import { type DayNumber, dayFromParts, isoDay, readDay } from './dates';
 
-export const HISTORY_HEADERS = [
+const HISTORY_HEADERS = [
   'Account key',
   'Account',
   'Last run',

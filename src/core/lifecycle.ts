@@ -9,7 +9,7 @@ import type { Segment } from './segments';
 import { formatCount } from './text';
 
 /** The days of the Engine's renewal prep sequence, counted from the renewal date. */
-export type RenewalStepDay = -90 | -75 | -60 | -45 | -30 | -14 | -7;
+type RenewalStepDay = -90 | -75 | -60 | -45 | -30 | -14 | -7;
 
 export interface RenewalStep {
   readonly day: RenewalStepDay;
@@ -193,7 +193,7 @@ export function winBackStage(daysSinceChurn: number): WinBackStage | undefined {
   return { stage: 'Over 365 days', approach: 'Remove from active campaigns', successRate: '<2%' };
 }
 
-export type EngagementLevelName = 'Power user' | 'Regular' | 'Casual' | 'Dormant' | 'Ghost';
+type EngagementLevelName = 'Power user' | 'Regular' | 'Casual' | 'Dormant' | 'Ghost';
 
 export interface EngagementInput {
   /** DAU/MAU as a fraction 0-1. */
@@ -244,7 +244,7 @@ const LEVELS: Readonly<Record<EngagementLevelName, Omit<EngagementLevel, 'basis'
 };
 
 /** Feature adoption a power user needs ("multi-feature"), when the book knows it. */
-export const POWER_USER_ADOPTION = 0.5;
+const POWER_USER_ADOPTION = 0.5;
 
 /**
  * The Customer Success Engine's engagement levels from the book's columns. Active days per week are

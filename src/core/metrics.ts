@@ -158,7 +158,7 @@ export function cohortTable(
 // ------------------------------------------------------------------ capacity
 
 /** The afrexai playbook's CSM capacity model: accounts one CSM can carry, by segment. */
-export const CAPACITY: Readonly<Record<Segment, { min: number; max: number } | undefined>> = {
+const CAPACITY: Readonly<Record<Segment, { min: number; max: number } | undefined>> = {
   Enterprise: { min: 10, max: 15 },
   'Mid-Market': { min: 25, max: 40 },
   SMB: { min: 50, max: 80 },

@@ -25,7 +25,7 @@ export interface Tier {
   readonly color: string;
 }
 
-export interface WeightedDimension {
+interface WeightedDimension {
   readonly id: DimensionId;
   readonly label: string;
   readonly weight: number;
@@ -65,8 +65,6 @@ function weights(
 }
 
 const FOUR_TIERS = tiers(['Thriving', 80], ['Healthy', 60], ['At-Risk', 40], ['Critical', 0]);
-
-export const DEFAULT_MODEL_ID = 'cs-engine';
 
 export const PRESETS: readonly HealthModel[] = [
   {

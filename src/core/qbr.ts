@@ -1,37 +1,39 @@
 /**
- * The QBR document, as data (see doc-model.ts): built from the account's snapshot, the
- * quarter and the agenda. Pure: the date of the meeting is "today", and the agendas and
- * checklists (content, see content-types.ts), arguments.
+ * A QBR is two documents (doc-model.ts) from one request: the customer's QBR, here, and the
+ * CSM's internal prep brief (qbr-brief.ts). This module holds the request, what both
+ * documents take from the account's snapshot (the wins, the metrics, next quarter's
+ * objectives, the action items and the next QBR's date) and the customer's document. Pure:
+ * the date of the meeting is "today", and the agendas and checklists (content, see
+ * content-types.ts), arguments.
+ *
+ * The customer's document holds only what a customer should read: the value delivered,
+ * usage, goals, roadmap, asks and next steps. The health score and tier appear only when the
+ * CSM chooses to share them; risks, drivers, save plays, playbook deadlines, renewal and
+ * expansion moves, the model's name and the playbooks' names never do. Parts left for the CSM
+ * to fill in are highlighted placeholders, removed before the document is shared.
  *
  * Facts from the playbooks: the 45-minute agenda and "never present a QBR without a quantified
  * ROI" (Customer Success Playbook, afrexai); the 60-minute agenda (the bilingual Customer
  * Success Playbook and the Customer Success Engine); the ROI arithmetic of the Customer Success
  * office skill's worked example; the success-metric targets (Customer Success Engine, office
- * skill); the prep checklist and the post-QBR follow-up email (Customer Success Engine);
- * expansion only when the bilingual playbook's gate is open. The document is the customer's:
- * it names none of these sources.
+ * skill).
  */
-import { type AccountSnapshot, type ScoreTrend, driversText, scoreTrend } from './snapshot';
+import { type AccountSnapshot, type ScoreTrend, scoreTrend } from './snapshot';
 import { NAME_LENGTH, describeCell } from './cells';
-import { ON_PALETTE, PALETTE } from './palette';
+import { ON_PALETTE } from './palette';
 import { ownEntry } from './text';
-import type { Agenda, AgendaId, Content, Play } from './content-types';
-import { SEVERITY_LABELS } from './alerts/rules';
+import type { Agenda, AgendaId, Content } from './content-types';
 import { type DayNumber, isoDay } from './dates';
 import type { DimensionId } from './dimensions';
-import {
-  type CellHighlight,
-  type DocBlock,
-  type DocContent,
-  PLACEHOLDER_BACKGROUND,
-  rectangular,
-} from './doc-model';
+import { type DocBlock, type DocContent, rectangular } from './doc-model';
 import { type Quarter, longDay, parseQuarter, quarterLabel, shiftQuarter } from './quarters';
-import { formatMoney, formatMultiple } from './roi';
+import { formatMoney, formatMultiple, roiIsWin } from './roi';
 import { type QbrCadence, qbrIntervalDays } from './lifecycle';
+import type { AccountPeople } from './people';
+import { goalCount, goalsLeftOut } from './goals';
 import { featureAdoption, seatUtilization } from './rubrics';
 
-export interface QbrRequest {
+interface QbrRequest {
   readonly quarter: string;
   readonly agenda: AgendaId;
 }
@@ -41,28 +43,38 @@ export interface QbrOptions extends QbrRequest {
   readonly today: DayNumber;
   /** Who prepares it: the CSM column, else the user. */
   readonly preparedBy: string;
+  /**
+   * Show the health score and tier in the customer's QBR. Off unless the CSM asks: an
+   * "At-Risk 40/100" handed to the customer is rarely what a CSM wants. The prep brief always
+   * has them.
+   */
+  readonly shareScore?: boolean;
+  /** The champion, sponsor and CSM as the book names them. */
+  readonly people?: AccountPeople;
 }
 
-export const QBR_ERRORS = {
+const QBR_ERRORS = {
   quarter: (text: string) =>
     `"${describeCell(text)}" is not a quarter: choose one such as Q4 2026 (Q1 to Q4, then the year).`,
   agenda: (text: string) =>
     `"${describeCell(text)}" is not an agenda: choose the 45-minute or the 60-minute one.`,
 };
 
-export function qbrDocumentName(account: string, quarter: string): string {
+function qbrDocumentName(account: string, quarter: string): string {
   return `QBR - ${describeCell(account, NAME_LENGTH)} - ${quarter}`;
 }
 
-const pct = (fraction: number) => `${Math.round(fraction * 100)}%`;
-const WHITE = ON_PALETTE;
-const GOOD = '#e6f4ea';
-const BAD = '#fce8e6';
+export const pct = (fraction: number) => `${Math.round(fraction * 100)}%`;
+export const WHITE = ON_PALETTE;
+export const GOOD = '#e6f4ea';
+export const BAD = '#fce8e6';
 
 /** Days until the next QBR: the segment's cadence, quarterly when it has none. */
 function nextQbrDays(cadence: QbrCadence | undefined): number {
   return (cadence && qbrIntervalDays(cadence)) ?? (qbrIntervalDays('Quarterly') as number);
 }
+
+// ------------------------------------------------------------------ what both documents use
 
 export interface MetricRow {
   readonly metric: string;
@@ -122,75 +134,301 @@ export function metricRows(a: AccountSnapshot): { rows: MetricRow[]; missing: st
   return { rows, missing };
 }
 
+/**
+ * The quarter's wins the book can show. The ROI is a win only at 1x or more (roiIsWin); the
+ * score's rise only when the score is shared with the customer.
+ */
+export function keyWins(a: AccountSnapshot, trend: ScoreTrend, shareScore: boolean): string[] {
+  const v = a.values;
+  const wins: string[] = [];
+  const achieved = goalCount(v).achieved ?? 0;
+  if (achieved > 0) {
+    wins.push(`${achieved} success plan goal${achieved === 1 ? '' : 's'} achieved`);
+  }
+  if (a.roi.ok && roiIsWin(a.roi)) {
+    wins.push(
+      `${formatMoney(a.roi.annualValue)} of value a year (${formatMultiple(a.roi.multiple)} the investment)`,
+    );
+  }
+  const seats = seatUtilization(v);
+  if (seats !== undefined && seats >= 0.8) wins.push(`${pct(seats)} of licensed seats active`);
+  if (shareScore && trend.change !== undefined && trend.change > 0) {
+    wins.push(`Health up ${trend.change} points`);
+  }
+  if (v.nps !== undefined && v.nps >= 9 && v.nps <= 10) {
+    wins.push(`NPS answer ${v.nps}: a promoter`);
+  }
+  if (v.usageTrend === 'up' || (v.usageChange ?? 0) > 0.05) wins.push('Usage growing');
+  return wins;
+}
+
+/**
+ * Next quarter's objectives as the customer reads them: what the weakest dimensions call for,
+ * in shared terms. The dimensions whose remedy is the CSM's own move (the relationship, the
+ * executive, the money) have none here: the prep brief's talking points carry them.
+ */
+const CUSTOMER_OBJECTIVES: Partial<Record<DimensionId, string>> = {
+  productUsage: 'Bring more of the licensed users into regular use of the core workflow',
+  engagement: 'Keep a regular meeting rhythm to steer the plan',
+  outcomes: 'Achieve the open success plan goals',
+  support: 'Bring the open support tickets down and close the critical ones',
+  sentiment: 'Act on the feedback from your team',
+  featureBreadth: 'Adopt the features that serve your goals',
+  satisfaction: 'Act on the feedback from your team',
+  growth: 'Find the next use case or team that would benefit',
+};
+
+const MEASURE_VALUE =
+  'Measure the value delivered together: the hours saved and what they are worth';
+
+export function customerObjectives(a: AccountSnapshot): string[] {
+  const list: string[] = [];
+  const add = (text: string | undefined) => {
+    if (text && !list.includes(text)) list.push(text);
+  };
+  for (const driver of a.drivers.slice(0, 2)) {
+    const dimension = a.dimensions.find((d) => d.label === driver.label);
+    if (dimension && driver.pointsLost >= 1) add(CUSTOMER_OBJECTIVES[dimension.id]);
+  }
+  if (!roiIsWin(a.roi)) add(MEASURE_VALUE);
+  if (list.length === 0) add('Set next quarter’s goals and how success will be measured');
+  return list;
+}
+
+export interface Action {
+  readonly action: string;
+  readonly owner: string;
+  readonly due: DayNumber;
+  /** The CSM's own move (a renewal step, an expansion proposal): in the prep brief only. */
+  readonly internal: boolean;
+}
+
+/** The action items, earliest first (ties keep their order). */
+export function actions(a: AccountSnapshot, options: QbrOptions): Action[] {
+  const { today, preparedBy } = options;
+  const v = a.values;
+  const sponsor = options.people?.sponsor ?? 'Your executive sponsor';
+  const item = (action: string, owner: string, due: DayNumber, internal = false): Action => ({
+    action,
+    owner,
+    due,
+    internal,
+  });
+  const list: Action[] = [
+    item('Send the recap email with these action items', preparedBy, today + 1),
+    item('Confirm next quarter’s goals and success criteria', sponsor, today + 14),
+    item('Update the success plan and score each goal', preparedBy, today + 14),
+  ];
+  if (!a.roi.ok) list.push(item('Quantify and document the ROI', preparedBy, today + 7));
+  else if (!roiIsWin(a.roi)) {
+    list.push(item('Document the value delivered beyond the hours saved', preparedBy, today + 7));
+  }
+  if ((v.openCriticalTickets ?? 0) > 0) {
+    list.push(item('Resolve the open critical tickets', 'Support lead', today + 7));
+  }
+  const adoption = featureAdoption(v);
+  if (adoption !== undefined && adoption < 0.6) {
+    list.push(item('Run training on the unused features', preparedBy, today + 30));
+  }
+  const renewal = a.renewal;
+  if (renewal && !renewal.overdue && renewal.daysToRenewal <= 120) {
+    const next = renewal.next ?? renewal.step;
+    if (next) {
+      list.push(
+        item(
+          `Renewal: ${next.title.toLowerCase()} (${next.action.toLowerCase()})`,
+          preparedBy,
+          Math.max(today + 1, today + renewal.daysToRenewal + next.day),
+          true,
+        ),
+      );
+    }
+  }
+  if (a.gate.open) {
+    list.push(item('Send the expansion proposal', 'Account executive', today + 30, true));
+  }
+  // Array.prototype.sort is stable (ES2019): items due the same day keep their order.
+  return list.sort((x, y) => x.due - y.due);
+}
+
+/** What the QBR asks of the customer, from what the book shows. */
+function customerAsks(a: AccountSnapshot): string[] {
+  const v = a.values;
+  const asks: string[] = [];
+  if (v.nps !== undefined && v.nps >= 9 && v.nps <= 10) {
+    asks.push('Would you share your results as a reference, a review or a case study?');
+  }
+  const seats = seatUtilization(v);
+  if (seats !== undefined && seats < 0.8) {
+    asks.push('Help us reach the licensed users who are not active yet');
+  }
+  if (goalCount(v).defined === undefined || goalCount(v).defined === 0) {
+    asks.push('Agree with us the goals the next quarter will be measured by');
+  }
+  return asks;
+}
+
+/** What the two documents and the follow-up email share for one QBR. */
+export interface QbrContext {
+  readonly quarter: Quarter;
+  /** "Q4 2025". */
+  readonly label: string;
+  /** The next quarter's label. */
+  readonly nextLabel: string;
+  readonly agenda: Agenda;
+  readonly trend: ScoreTrend;
+  readonly actions: readonly Action[];
+  readonly objectives: readonly string[];
+  readonly nextQbr: DayNumber;
+  readonly shareScore: boolean;
+}
+
+/** The request checked and the shared parts computed. Throws an Error with a clear message. */
+export function qbrContext(a: AccountSnapshot, options: QbrOptions, content: Content): QbrContext {
+  const quarter = parseQuarter(options.quarter);
+  if (!quarter) throw new Error(QBR_ERRORS.quarter(options.quarter));
+  const agenda = ownEntry(content.playbooks.agendas, options.agenda);
+  if (!agenda) throw new Error(QBR_ERRORS.agenda(String(options.agenda)));
+  return {
+    quarter,
+    label: quarterLabel(quarter),
+    nextLabel: quarterLabel(shiftQuarter(quarter, 1)),
+    agenda,
+    trend: scoreTrend(a),
+    actions: actions(a, options),
+    objectives: customerObjectives(a),
+    nextQbr: options.today + nextQbrDays(a.cadence?.qbr),
+    shareScore: options.shareScore === true,
+  };
+}
+
+export function actionRows(list: readonly Action[]): string[][] {
+  return list.map((item) => [item.action, item.owner, isoDay(item.due)]);
+}
+
+export function normalizeBlock(block: DocBlock): DocBlock {
+  return block.kind === 'table' ? { ...block, rows: rectangular(block.rows) } : block;
+}
+
+// ------------------------------------------------------------------ the customer's document
+
 function goalsBlocks(a: AccountSnapshot): DocBlock[] {
-  const { goalsDefined, goalsAchieved } = a.values;
-  if (goalsDefined === undefined && goalsAchieved === undefined) {
+  const count = goalCount(a.values);
+  const { defined, achieved } = count;
+  if (defined === undefined && achieved === undefined) {
     return [
       {
         kind: 'placeholder',
-        text: 'The book has no Goals defined or Goals achieved for this account: list the success plan goals with their targets and results here.',
+        text: 'List the success plan goals here, each with its target and result.',
       },
     ];
   }
-  const defined = Math.max(goalsDefined ?? 0, goalsAchieved ?? 0);
-  const achieved = Math.min(goalsAchieved ?? 0, defined);
   // One row per goal, written in one appendTable call; no per-row styling, so the number of
   // Docs calls does not grow with the number of goals.
   const rows: string[][] = [['Goal', 'Target', 'Actual', 'Status']];
-  for (let i = 0; i < defined; i++) {
-    const met = i < achieved;
+  for (let i = 0; i < count.rows; i++) {
+    const met = i < (achieved ?? 0);
     rows.push([
       `Goal ${i + 1}`,
       'From the success plan',
-      met ? 'Achieved' : goalsAchieved === undefined ? 'Unknown' : 'Not yet achieved',
+      met ? 'Achieved' : achieved === undefined ? 'To be measured' : 'Not yet achieved',
       met ? '✓ Met' : '✗ Open',
     ]);
   }
+  const total = defined ?? achieved ?? 0;
   const blocks: DocBlock[] = [
     {
       kind: 'paragraph',
       text:
-        goalsAchieved === undefined
-          ? `${defined} goals defined; the book does not say how many were achieved.`
-          : `${achieved} of ${defined} success plan goals achieved.`,
+        achieved === undefined
+          ? `${total} success plan goals defined.`
+          : `${achieved} of ${total} success plan goals achieved.`,
     },
   ];
-  if (defined > 0) blocks.push({ kind: 'table', rows });
-  blocks.push({
-    kind: 'placeholder',
-    text: 'The book counts goals but does not name them: write each goal’s name, target and measured result from the success plan.',
-  });
+  if (count.rows > 0) {
+    blocks.push({ kind: 'table', rows });
+    const leftOut = goalsLeftOut(count);
+    if (leftOut) blocks.push({ kind: 'placeholder', text: leftOut });
+    blocks.push({
+      kind: 'placeholder',
+      text: 'Write each goal’s name, target and measured result from the success plan.',
+    });
+  }
   return blocks;
 }
 
+function valueBlocks(a: AccountSnapshot): DocBlock[] {
+  const metrics = metricRows(a);
+  const blocks: DocBlock[] = [
+    { kind: 'heading', level: 1, text: '2. Value delivered' },
+    ...goalsBlocks(a),
+  ];
+  if (metrics.rows.length > 0) {
+    blocks.push({
+      kind: 'table',
+      rows: [
+        ['Metric', 'Target', 'Actual', 'Status'],
+        ...metrics.rows.map((row) => [
+          row.metric,
+          row.target,
+          row.actual,
+          row.met ? 'On track' : 'Below target',
+        ]),
+      ],
+      highlights: metrics.rows.map((row, i) => ({
+        row: i + 1,
+        column: 3,
+        background: row.met ? GOOD : BAD,
+      })),
+    });
+  }
+  return blocks;
+}
+
+/**
+ * The ROI as the customer sees it: the whole arithmetic at 1x or more; below 1x the value
+ * alone, and a placeholder for the CSM to complete the value case (the prep brief says why);
+ * without the numbers, a placeholder.
+ */
 function roiBlocks(a: AccountSnapshot): DocBlock[] {
+  const heading: DocBlock = { kind: 'heading', level: 1, text: '3. Return on investment' };
   const roi = a.roi;
   if (!roi.ok) {
     return [
-      {
-        kind: 'paragraph',
-        text: `ROI missing. ${roi.message}`,
-        style: { bold: true, color: PALETTE.red },
-      },
+      heading,
       {
         kind: 'placeholder',
-        text: 'Quantify the ROI before the meeting: hours saved per month x 12 x hourly rate, against the annual investment.',
+        text: 'Quantify the value before the meeting: hours saved per month x 12 x hourly rate, against the annual investment.',
+      },
+    ];
+  }
+  const value = [
+    ['Item', 'Value'],
+    ['Hours saved per month', String(roi.hoursPerMonth)],
+    ['Hourly rate', formatMoney(roi.hourlyRate)],
+    ['Value per month', formatMoney(roi.monthlyValue)],
+    ['Value per year (x 12)', formatMoney(roi.annualValue)],
+  ];
+  if (!roiIsWin(roi)) {
+    return [
+      heading,
+      { kind: 'table', rows: value },
+      {
+        kind: 'placeholder',
+        text: 'Complete the value case before sharing: add the value the hours saved leave out (work avoided, revenue, tools replaced), or leave this section out.',
       },
     ];
   }
   return [
+    heading,
     {
       kind: 'table',
       rows: [
-        ['Item', 'Value'],
-        ['Hours saved per month', String(roi.hoursPerMonth)],
-        ['Hourly rate', formatMoney(roi.hourlyRate)],
-        ['Value per month', formatMoney(roi.monthlyValue)],
-        ['Value per year (x 12)', formatMoney(roi.annualValue)],
+        ...value,
         ['Annual investment', formatMoney(roi.annualInvestment)],
         ['ROI', formatMultiple(roi.multiple)],
       ],
-      highlights: [{ row: 6, column: 1, background: roi.multiple >= 1 ? GOOD : BAD }],
+      highlights: [{ row: 6, column: 1, background: GOOD }],
     },
     {
       kind: 'paragraph',
@@ -222,16 +460,16 @@ function usageBlocks(a: AccountSnapshot): DocBlock[] {
     rows.push(['Core actions per week', String(v.coreActionsPerWeek)]);
   }
   if (v.lastLogin !== undefined) rows.push(['Last login', isoDay(v.lastLogin)]);
-  const blocks: DocBlock[] = [];
+  const blocks: DocBlock[] = [{ kind: 'heading', level: 1, text: '4. Product usage' }];
   if (rows.length > 1) blocks.push({ kind: 'table', rows });
-  else blocks.push({ kind: 'paragraph', text: 'The book has no usage data for this account.' });
+  else blocks.push({ kind: 'placeholder', text: 'Add the usage figures for the quarter.' });
   if (v.featuresUsed !== undefined && v.featuresAvailable !== undefined) {
     const unused = Math.max(0, v.featuresAvailable - v.featuresUsed);
     blocks.push({
       kind: 'paragraph',
       text:
         unused > 0
-          ? `Under-used features: ${unused} of ${v.featuresAvailable} are not used yet.${adoption !== undefined && adoption < 0.5 ? ' Adoption is below 50%: start the adoption nudge sequence and offer training.' : ''}`
+          ? `Under-used features: ${unused} of ${v.featuresAvailable} are not used yet.`
           : 'Every available feature is in use.',
     });
     if (unused > 0) {
@@ -253,167 +491,20 @@ function supportBlocks(a: AccountSnapshot): DocBlock[] {
   if (v.openCriticalTickets !== undefined) {
     rows.push(['Open critical tickets', String(v.openCriticalTickets)]);
   }
-  if (v.escalations !== undefined) rows.push(['Escalations', String(v.escalations)]);
+  const heading: DocBlock = { kind: 'heading', level: 1, text: '5. Support summary' };
   if (rows.length === 1) {
-    return [{ kind: 'paragraph', text: 'The book has no support data for this account.' }];
+    return [heading, { kind: 'placeholder', text: 'Add the support figures for the quarter.' }];
   }
-  const blocks: DocBlock[] = [{ kind: 'table', rows }];
-  if ((v.openCriticalTickets ?? 0) > 0) {
-    blocks.push({
-      kind: 'paragraph',
-      text: 'Resolve the open critical tickets before the meeting.',
-      style: { bold: true },
-    });
-  }
-  return blocks;
+  return [heading, { kind: 'table', rows }];
 }
 
-const PRIORITY_BY_DIMENSION: Partial<Record<DimensionId, string>> = {
-  productUsage: 'Raise active use: activate the unused seats and the core workflow',
-  engagement: 'Restore a regular meeting cadence with the champion',
-  relationship: 'Multi-thread the account: meet the executive sponsor and more stakeholders',
-  outcomes: 'Achieve the open success plan goals and document the ROI',
-  financial: 'Settle the payment and commercial questions before the renewal',
-  support: 'Bring the open tickets down and close the critical ones',
-  sentiment: 'Follow up on the satisfaction answers and any complaint',
-  featureBreadth: 'Adopt the features that serve their goals',
-  executiveEngagement: 'Involve the executive sponsor every quarter',
-  satisfaction: 'Follow up on the NPS and CSAT answers',
-  growth: 'Find the next use case or team',
-  payment: 'Get payments back on time',
-};
-
-export function priorities(a: AccountSnapshot): string[] {
-  const list: string[] = [];
-  for (const driver of a.drivers.slice(0, 2)) {
-    const dimension = a.dimensions.find((d) => d.label === driver.label);
-    const text = dimension ? PRIORITY_BY_DIMENSION[dimension.id] : undefined;
-    if (text && driver.pointsLost >= 1) {
-      list.push(`${text} (${driver.label} ${Math.round(driver.score)}/100)`);
-    }
-  }
-  if (!a.roi.ok)
-    list.push('Quantify the ROI: fill in the hours saved, the hourly rate and the investment');
-  const renewal = a.renewal;
-  if (renewal && !renewal.overdue && renewal.daysToRenewal <= 180) {
-    list.push(`Prepare the renewal in ${renewal.daysToRenewal} days`);
-  }
-  if (list.length === 0) list.push('Set next quarter’s goals with the customer executive');
-  return list;
-}
-
-export interface Action {
-  readonly action: string;
-  readonly owner: string;
-  readonly due: DayNumber;
-}
-
-export function actions(a: AccountSnapshot, options: QbrOptions, gateOpen: boolean): Action[] {
-  const { today, preparedBy } = options;
-  const v = a.values;
-  const list: Action[] = [
-    { action: 'Send the recap email with these action items', owner: preparedBy, due: today + 1 },
-    {
-      action: 'Confirm next quarter’s goals and success criteria',
-      owner: 'Customer executive sponsor',
-      due: today + 14,
-    },
-    { action: 'Update the success plan and score each goal', owner: preparedBy, due: today + 14 },
-  ];
-  if (!a.roi.ok) {
-    list.push({ action: 'Quantify and document the ROI', owner: preparedBy, due: today + 7 });
-  }
-  if ((v.openCriticalTickets ?? 0) > 0) {
-    list.push({
-      action: 'Resolve the open critical tickets',
-      owner: 'Support lead',
-      due: today + 7,
-    });
-  }
-  const adoption = featureAdoption(v);
-  if (adoption !== undefined && adoption < 0.6) {
-    list.push({
-      action: 'Run training on the unused features',
-      owner: preparedBy,
-      due: today + 30,
-    });
-  }
-  const renewal = a.renewal;
-  if (renewal && !renewal.overdue && renewal.daysToRenewal <= 120) {
-    const next = renewal.next ?? renewal.step;
-    if (next) {
-      list.push({
-        action: `Renewal: ${next.title.toLowerCase()} (${next.action.toLowerCase()})`,
-        owner: preparedBy,
-        due: Math.max(today + 1, today + renewal.daysToRenewal + next.day),
-      });
-    }
-  }
-  if (gateOpen) {
-    list.push({
-      action: 'Send the expansion proposal',
-      owner: 'Account executive',
-      due: today + 30,
-    });
-  }
-  return list;
-}
-
-function followUpEmail(
-  a: AccountSnapshot,
-  quarter: Quarter,
-  actionList: readonly Action[],
-  priorityList: readonly string[],
-  nextQbr: DayNumber,
-  preparedBy: string,
-): string {
-  const v = a.values;
-  const label = quarterLabel(quarter);
-  const achieved: string[] = [];
-  if (v.goalsAchieved !== undefined) {
-    achieved.push(
-      `Success plan: ${v.goalsAchieved}${v.goalsDefined !== undefined ? ` of ${v.goalsDefined}` : ''} goals achieved`,
-    );
-  }
-  if (a.roi.ok) {
-    achieved.push(
-      `Value: ${formatMoney(a.roi.annualValue)} a year, ${formatMultiple(a.roi.multiple)} the investment`,
-    );
-  }
-  const seats = seatUtilization(v);
-  if (seats !== undefined) achieved.push(`Adoption: ${pct(seats)} of licensed seats active`);
-  if (achieved.length === 0) achieved.push('[Result and its metric]');
-  const lines = [
-    `Subject: ${a.name} and [your company]: ${label} review, recap and next steps`,
-    '',
-    'Hi [name],',
-    '',
-    'Thank you for the time today. Here is what we covered.',
-    '',
-    `What we achieved in ${label}:`,
-    ...achieved.map((line) => `- ${line}`),
-    '',
-    `Objectives for ${quarterLabel(shiftQuarter(quarter, 1))}:`,
-    ...priorityList.map((line, i) => `${i + 1}. ${line}`),
-    '',
-    'Action items:',
-    ...actionList.map((item) => `- ${item.action}: ${item.owner}, by ${isoDay(item.due)}`),
-    '',
-    `Next review: ${longDay(nextQbr)}`,
-    '',
-    'Looking forward to the quarter ahead.',
-    preparedBy,
-  ];
-  return lines.join('\n');
-}
-
-/** The title block and the agenda table. */
-function agendaBlocks(a: AccountSnapshot, label: string, agenda: Agenda, options: QbrOptions) {
+/** The title, the line under it and the agenda. */
+function openingBlocks(a: AccountSnapshot, ctx: QbrContext, options: QbrOptions): DocBlock[] {
   return [
     { kind: 'title', text: `Quarterly Business Review: ${a.name}` },
     {
       kind: 'paragraph',
-      text: `${label} · ${agenda.title} · prepared ${longDay(options.today)} by ${options.preparedBy}`,
+      text: `${ctx.label} · ${ctx.agenda.title} · prepared ${longDay(options.today)} by ${options.preparedBy}`,
       style: { italic: true, color: '#5f6368' },
     },
     { kind: 'heading', level: 2, text: 'Agenda' },
@@ -421,143 +512,46 @@ function agendaBlocks(a: AccountSnapshot, label: string, agenda: Agenda, options
       kind: 'table',
       rows: [
         ['Minutes', 'Section', 'Owner'],
-        ...agenda.items.map((item) => [item.minutes, `${item.title}: ${item.detail}`, item.owner]),
+        ...ctx.agenda.items.map((item) => [
+          item.minutes,
+          `${item.title}: ${item.detail}`,
+          item.owner,
+        ]),
       ],
     },
-  ] satisfies DocBlock[];
-}
-
-/** The executive summary's table: score, tier, trend, segment, ARR, renewal, ROI. */
-export function summaryRows(a: AccountSnapshot, trend: ScoreTrend): string[][] {
-  const v = a.values;
-  const first = trend.points[0];
-  const trendText =
-    trend.change === undefined || !first || trend.points.length < 2
-      ? 'No history yet (the History sheet starts with the daily alerts)'
-      : `${trend.change > 0 ? '+' : ''}${trend.change} points since ${isoDay(first.day)} (${first.score} → ${a.score})`;
-  const rows: string[][] = [
-    ['Measure', 'Value'],
-    ['Health score', a.score === undefined ? `Not scored: ${a.error ?? ''}` : `${a.score} / 100`],
-    ['Tier', `${a.tier?.label ?? 'Not scored'} (${a.model.name})`],
-    ['Trend', trendText],
   ];
-  if (a.segment) rows.push(['Segment', a.segment]);
-  if (v.arr !== undefined) rows.push(['ARR', formatMoney(v.arr)]);
-  if (v.renewalDate !== undefined && a.renewal) {
-    rows.push([
-      'Renewal',
-      `${isoDay(v.renewalDate)} (${a.renewal.overdue ? `${-a.renewal.daysToRenewal} days overdue` : `in ${a.renewal.daysToRenewal} days`})`,
-    ]);
-  }
-  rows.push(['ROI', a.roi.ok ? formatMultiple(a.roi.multiple) : 'Missing']);
-  return rows;
 }
 
-/** The quarter's wins the book can show. */
-export function keyWins(a: AccountSnapshot, trend: ScoreTrend): string[] {
-  const v = a.values;
-  const wins: string[] = [];
-  if ((v.goalsAchieved ?? 0) > 0) {
-    wins.push(`${v.goalsAchieved} success plan goal${v.goalsAchieved === 1 ? '' : 's'} achieved`);
-  }
-  if (a.roi.ok) {
-    wins.push(
-      `${formatMoney(a.roi.annualValue)} of value a year (${formatMultiple(a.roi.multiple)})`,
-    );
-  }
-  const seats = seatUtilization(v);
-  if (seats !== undefined && seats >= 0.8) wins.push(`${pct(seats)} of licensed seats active`);
-  if (trend.change !== undefined && trend.change > 0) wins.push(`Health up ${trend.change} points`);
-  if (v.nps !== undefined && v.nps >= 9 && v.nps <= 10)
-    wins.push(`NPS answer ${v.nps}: a promoter`);
-  if (v.usageTrend === 'up' || (v.usageChange ?? 0) > 0.05) wins.push('Usage growing');
-  return wins;
-}
-
-function executiveSummaryBlocks(a: AccountSnapshot, trend: ScoreTrend): DocBlock[] {
-  const tierLabel = a.tier?.label ?? 'Not scored';
-  const rows = summaryRows(a, trend);
-  const highlights: CellHighlight[] = a.tier
-    ? [{ row: 2, column: 1, background: a.tier.color, color: WHITE }]
-    : [];
-  if (!a.roi.ok) highlights.push({ row: rows.length - 1, column: 1, background: BAD });
-  const wins = keyWins(a, trend);
-  return [
-    { kind: 'heading', level: 1, text: '1. Executive summary' },
-    {
+/** The summary: the score and tier when the CSM shares them, then the key wins. */
+function summaryBlocks(a: AccountSnapshot, ctx: QbrContext): DocBlock[] {
+  const blocks: DocBlock[] = [{ kind: 'heading', level: 1, text: '1. Summary' }];
+  if (ctx.shareScore && a.score !== undefined && a.tier) {
+    blocks.push({
       kind: 'paragraph',
-      text: `${tierLabel}${a.score === undefined ? '' : ` · ${a.score}/100`}`,
-      style: a.tier ? { bold: true, color: WHITE, background: a.tier.color } : { bold: true },
-    },
-    { kind: 'table', rows, highlights },
+      text: `Health score ${a.score}/100 · ${a.tier.label}`,
+      style: { bold: true, color: WHITE, background: a.tier.color },
+    });
+    const first = ctx.trend.points[0];
+    if (ctx.trend.change !== undefined && first) {
+      blocks.push({
+        kind: 'paragraph',
+        text: `${ctx.trend.change > 0 ? '+' : ''}${ctx.trend.change} points since ${isoDay(first.day)} (${first.score} → ${a.score}).`,
+      });
+    }
+  }
+  const wins = keyWins(a, ctx.trend, ctx.shareScore);
+  blocks.push(
     { kind: 'heading', level: 3, text: 'Key wins' },
     wins.length > 0
       ? { kind: 'list', items: wins }
-      : {
-          kind: 'placeholder',
-          text: 'The book shows no win for this quarter: add the wins the customer will recognise.',
-        },
-  ];
-}
-
-function valueBlocks(a: AccountSnapshot): DocBlock[] {
-  const metrics = metricRows(a);
-  const blocks: DocBlock[] = [
-    { kind: 'heading', level: 1, text: '2. Value delivered' },
-    ...goalsBlocks(a),
-  ];
-  if (metrics.rows.length > 0) {
-    blocks.push({
-      kind: 'table',
-      rows: [
-        ['Metric', 'Target', 'Actual', 'Status'],
-        ...metrics.rows.map((row) => [
-          row.metric,
-          row.target,
-          row.actual,
-          row.met ? 'On track' : 'Below target',
-        ]),
-      ],
-      highlights: metrics.rows.map((row, i) => ({
-        row: i + 1,
-        column: 3,
-        background: row.met ? GOOD : BAD,
-      })),
-    });
-  }
-  if (metrics.missing.length > 0) {
-    blocks.push({
-      kind: 'paragraph',
-      text: `Not in the book, so not measured: ${metrics.missing.join(', ')}.`,
-      style: { italic: true },
-    });
-  }
+      : { kind: 'placeholder', text: 'Add the wins of the quarter the customer will recognise.' },
+  );
   return blocks;
-}
-
-/** The early warnings (expansion news left out) and what costs the most points. */
-export function qbrRisks(a: AccountSnapshot): string[] {
-  const risks = a.findings
-    .filter((finding) => finding.severity !== 'expansion')
-    .map((finding) => `${SEVERITY_LABELS[finding.severity]}: ${finding.reason}`);
-  const drivers = driversText(a);
-  if (drivers) risks.push(`What costs the most points: ${drivers}`);
-  return risks;
-}
-
-function riskBlocks(a: AccountSnapshot): DocBlock[] {
-  const risks = qbrRisks(a);
-  return [
-    { kind: 'heading', level: 1, text: '6. Risks' },
-    risks.length > 0
-      ? { kind: 'list', items: risks }
-      : { kind: 'paragraph', text: 'No early warning fired for this account.' },
-  ];
 }
 
 function roadmapBlocks(a: AccountSnapshot): DocBlock[] {
   return [
-    { kind: 'heading', level: 1, text: '7. Roadmap' },
+    { kind: 'heading', level: 1, text: '6. Roadmap' },
     {
       kind: 'placeholder',
       text: `TO FILL IN BY THE CSM: the roadmap items that matter to ${a.name}, each tied to one of their priorities or requests, and any beta or early-access offer.`,
@@ -565,123 +559,58 @@ function roadmapBlocks(a: AccountSnapshot): DocBlock[] {
   ];
 }
 
-function prioritiesBlocks(quarter: Quarter, priorityList: readonly string[]): DocBlock[] {
+function objectivesBlocks(ctx: QbrContext): DocBlock[] {
   return [
-    {
-      kind: 'heading',
-      level: 1,
-      text: `8. Priorities for ${quarterLabel(shiftQuarter(quarter, 1))}`,
-    },
-    { kind: 'list', items: [...priorityList], numbered: true },
+    { kind: 'heading', level: 1, text: `7. Priorities for ${ctx.nextLabel}` },
+    { kind: 'list', items: [...ctx.objectives], numbered: true },
   ];
 }
 
-/** Section 9, only when the expansion gate is open. */
-function expansionBlocks(
-  a: AccountSnapshot,
-  section: number,
-  expansionPlays: readonly Play[],
-): DocBlock[] {
-  const signals =
-    a.expansion.length > 0 ? [...a.expansion] : ['No specific buying signal in the book'];
-  return [
-    { kind: 'heading', level: 1, text: `${section}. Expansion opportunities` },
-    {
-      kind: 'paragraph',
-      text: `The expansion gate is open: ${a.gate.reasons.join('; ')}.`,
-    },
-    { kind: 'list', items: signals },
-    {
-      kind: 'table',
-      rows: [['Play', 'When'], ...expansionPlays.map((play) => [play.title, play.sla ?? ''])],
-    },
-  ];
+function asksBlocks(a: AccountSnapshot): DocBlock[] {
+  const asks = customerAsks(a);
+  const blocks: DocBlock[] = [{ kind: 'heading', level: 1, text: '8. Asks' }];
+  if (asks.length > 0) blocks.push({ kind: 'list', items: asks });
+  blocks.push({
+    kind: 'placeholder',
+    text: 'What they ask of us: write down their requests during the meeting, each with an owner.',
+  });
+  return blocks;
 }
 
-function closingBlocks(
-  a: AccountSnapshot,
-  section: number,
-  actionList: readonly Action[],
-  nextQbr: DayNumber,
-): DocBlock[] {
+function nextStepsBlocks(a: AccountSnapshot, ctx: QbrContext): DocBlock[] {
+  const cadence = a.cadence && a.cadence.qbr !== 'None' ? a.cadence.qbr.toLowerCase() : undefined;
   return [
-    { kind: 'heading', level: 1, text: `${section}. Action items` },
+    { kind: 'heading', level: 1, text: '9. Next steps' },
     {
       kind: 'table',
       rows: [
         ['Action', 'Owner', 'Due'],
-        ...actionList.map((item) => [item.action, item.owner, isoDay(item.due)]),
+        ...actionRows(ctx.actions.filter((item) => !item.internal)),
       ],
     },
-    { kind: 'heading', level: 1, text: `${section + 1}. Next QBR` },
+    { kind: 'heading', level: 1, text: '10. Next QBR' },
     {
       kind: 'paragraph',
-      text: `${longDay(nextQbr)} (${a.cadence ? `${a.cadence.qbr.toLowerCase()} cadence for ${a.segment}` : 'quarterly'}).`,
+      text: `${longDay(ctx.nextQbr)}${cadence ? ` (${cadence})` : ''}.`,
       style: { bold: true },
     },
   ];
 }
 
-function appendixBlocks(checklist: readonly string[], email: string): DocBlock[] {
-  return [
-    { kind: 'pagebreak' },
-    { kind: 'heading', level: 1, text: 'Appendix A. Preparation checklist' },
-    { kind: 'table', rows: [['Done', 'Step'], ...checklist.map((item) => ['☐', item])] },
-    { kind: 'heading', level: 1, text: 'Appendix B. Follow-up email' },
-    {
-      kind: 'paragraph',
-      text: 'Send within one business day; edit the bracketed parts.',
-      style: { italic: true },
-    },
-    {
-      kind: 'table',
-      rows: [[email]],
-      header: false,
-      highlights: [{ row: 0, column: 0, background: '#f8f9fa' }],
-    },
-  ];
-}
-
-/** The QBR document of an account. Throws an Error with a clear message on a bad request. */
+/** The customer's QBR. Throws an Error with a clear message on a bad request. */
 export function buildQbr(a: AccountSnapshot, options: QbrOptions, content: Content): DocContent {
-  const quarter = parseQuarter(options.quarter);
-  if (!quarter) throw new Error(QBR_ERRORS.quarter(options.quarter));
-  const { agendas, expansionPlays, qbrPrepChecklist } = content.playbooks;
-  const agenda = ownEntry(agendas, options.agenda);
-  if (!agenda) throw new Error(QBR_ERRORS.agenda(String(options.agenda)));
-  const label = quarterLabel(quarter);
-  const trend = scoreTrend(a);
-  const gateOpen = a.gate.open;
-  const actionList = actions(a, options, gateOpen);
-  const priorityList = priorities(a);
-  const nextQbr = options.today + nextQbrDays(a.cadence?.qbr);
-  // Section 9 is the expansion section when the gate is open; the rest follow it.
-  const closing = gateOpen ? 10 : 9;
+  const ctx = qbrContext(a, options, content);
   const blocks: DocBlock[] = [
-    ...agendaBlocks(a, label, agenda, options),
-    ...executiveSummaryBlocks(a, trend),
+    ...openingBlocks(a, ctx, options),
+    ...summaryBlocks(a, ctx),
     ...valueBlocks(a),
-    { kind: 'heading', level: 1, text: '3. Return on investment' },
     ...roiBlocks(a),
-    { kind: 'heading', level: 1, text: '4. Product usage' },
     ...usageBlocks(a),
-    { kind: 'heading', level: 1, text: '5. Support summary' },
     ...supportBlocks(a),
-    ...riskBlocks(a),
     ...roadmapBlocks(a),
-    ...prioritiesBlocks(quarter, priorityList),
-    ...(gateOpen ? expansionBlocks(a, 9, expansionPlays) : []),
-    ...closingBlocks(a, closing, actionList, nextQbr),
-    ...appendixBlocks(
-      qbrPrepChecklist,
-      followUpEmail(a, quarter, actionList, priorityList, nextQbr, options.preparedBy),
-    ),
+    ...objectivesBlocks(ctx),
+    ...asksBlocks(a),
+    ...nextStepsBlocks(a, ctx),
   ];
-  return { name: qbrDocumentName(a.name, label), blocks: blocks.map(normalizeBlock) };
+  return { name: qbrDocumentName(a.name, ctx.label), blocks: blocks.map(normalizeBlock) };
 }
-
-function normalizeBlock(block: DocBlock): DocBlock {
-  return block.kind === 'table' ? { ...block, rows: rectangular(block.rows) } : block;
-}
-
-export { PLACEHOLDER_BACKGROUND };

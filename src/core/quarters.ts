@@ -1,5 +1,5 @@
 /** Calendar quarters and readable dates, computed from day numbers (no clock, no locale). */
-import { type DayNumber, dayFromParts, isoDay } from './dates';
+import { type DayNumber, isoDay } from './dates';
 
 export interface Quarter {
   readonly year: number;
@@ -55,9 +55,4 @@ export function quarterChoices(today: DayNumber): string[] {
 export function longDay(day: DayNumber): string {
   const [year, month, date] = isoDay(day).split('-').map(Number) as [number, number, number];
   return `${MONTHS[month - 1]} ${date}, ${year}`;
-}
-
-/** The first day of a quarter. */
-export function quarterStart({ year, quarter }: Quarter): DayNumber {
-  return dayFromParts(year, (quarter - 1) * 3 + 1, 1);
 }

@@ -25,14 +25,16 @@ export type Roi =
       readonly message: string;
     };
 
-export const ROI_COLUMNS = ['Hours saved per month', 'Hourly rate', 'Annual investment'] as const;
+const ROI_COLUMNS = ['Hours saved per month', 'Hourly rate', 'Annual investment'] as const;
 
 export function computeRoi(values: SignalValues): Roi {
   const { hoursSavedPerMonth, hourlyRate, annualInvestment } = values;
   const missing: string[] = [];
   if (hoursSavedPerMonth === undefined) missing.push(ROI_COLUMNS[0]);
   if (hourlyRate === undefined) missing.push(ROI_COLUMNS[1]);
-  if (annualInvestment === undefined || annualInvestment <= 0) missing.push(ROI_COLUMNS[2]);
+  // Less than a dollar a year is no investment to divide by: the multiple would be absurd, or
+  // Infinity (5e-324 is a positive number).
+  if (annualInvestment === undefined || !(annualInvestment >= 1)) missing.push(ROI_COLUMNS[2]);
   if (
     missing.length > 0 ||
     hoursSavedPerMonth === undefined ||
@@ -68,4 +70,19 @@ export function formatMoney(amount: number): string {
   const sign = amount < 0 ? '-' : '';
   const whole = Math.round(Math.abs(amount)).toString();
   return `${sign}$${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}`;
+}
+
+/**
+ * ROI is a win only at 1x or more: below it the value counted is less than what the customer
+ * pays, and a QBR that calls it a win invites the question it cannot answer. Judged on the
+ * unrounded multiple, so 0.96 (shown "1.0x") is still below.
+ */
+export function roiIsWin(roi: Roi): boolean {
+  return roi.ok && roi.multiple >= 1;
+}
+
+/** What the CSM is told when the ROI is below 1x; undefined when it is not. */
+export function roiReview(roi: Roi): string | undefined {
+  if (!roi.ok || roiIsWin(roi)) return undefined;
+  return `ROI ${formatMultiple(roi.multiple)}: the value counted, ${formatMoney(roi.annualValue)} a year, is less than the annual investment of ${formatMoney(roi.annualInvestment)}. Review the value case before the QBR: add the value the hours saved leave out, or present the plan to reach 1x; it is not a win.`;
 }

@@ -73,7 +73,7 @@ function line(...points: (readonly [number, number])[]): Scale {
 }
 
 /** The score of a value inside a band, linearly; values beyond its ends score its ends. */
-export function placeIn(b: Band, value: number): number {
+function placeIn(b: Band, value: number): number {
   if (value <= b.from) return b.low;
   if (value >= b.to) return b.high;
   return b.low + ((b.high - b.low) * (value - b.from)) / (b.to - b.from);

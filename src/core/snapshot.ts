@@ -62,7 +62,7 @@ export const LIFECYCLE_SIGNALS: readonly SignalId[] = ['status', 'churnDate', 'c
  * lifecycle, the alert rules' columns, and what the segment, expansion, engagement, the
  * Dashboard and the documents read. The one list of what is read from a book.
  */
-export const SNAPSHOT_SIGNALS: readonly SignalId[] = [
+const SNAPSHOT_SIGNALS: readonly SignalId[] = [
   ...IDENTITY_SIGNALS,
   ...LIFECYCLE_SIGNALS,
   ...RULE_SIGNALS,
@@ -466,7 +466,7 @@ export function describeRisk(findings: readonly Finding[]): string {
     .join(' | ');
 }
 
-export interface TrendPoint {
+interface TrendPoint {
   readonly day: DayNumber;
   readonly score: number;
 }

@@ -57,10 +57,7 @@ function padded(rows: (string | number)[][]): (string | number)[][] {
   return rows.map((row) => [...row, ...new Array<string>(WIDTH - row.length).fill('')]);
 }
 
-export function backtestTable(
-  figures: BacktestFigures,
-  skipped: SkippedRows,
-): (string | number)[][] {
+function backtestTable(figures: BacktestFigures, skipped: SkippedRows): (string | number)[][] {
   const { threshold, accuracy, precision, recall, flagged } = figures.atThreshold;
   const rate = (renewed: number, accounts: number) => (accounts > 0 ? renewed / accounts : '');
   return padded([
@@ -109,7 +106,7 @@ export function healthBacktest(
   return backtestTable(result.figures, result.skipped);
 }
 
-export interface SuggestedWeight {
+interface SuggestedWeight {
   readonly id: DimensionId;
   readonly label: string;
   /** The model's current weight, as a share of 100. */
@@ -218,7 +215,7 @@ export function calibrateBook(
   };
 }
 
-export function calibrationTable(calibration: Calibration): (string | number)[][] {
+function calibrationTable(calibration: Calibration): (string | number)[][] {
   const rows: (string | number)[][] = [
     ['Dimension', 'Weight'],
     ...calibration.weights.map((weight) => [weight.label, weight.suggested]),

@@ -247,7 +247,7 @@ export function winBackStageOf(
 }
 
 /** A segment cell: its name, or an ARR amount (segmented as SEGMENT does). */
-export function readSegment(cell: CellValue): Segment | undefined | Invalid {
+function readSegment(cell: CellValue): Segment | undefined | Invalid {
   if (isBlank(cell)) return undefined;
   if (typeof cell === 'number')
     return cell >= 0 ? segmentOf(cell) : new Invalid(describeCell(cell));

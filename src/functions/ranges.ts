@@ -6,9 +6,6 @@ import type { CellValue } from '../core/cells';
 import { ArgumentError } from '../core/models';
 import { formatCount } from '../core/text';
 
-export type SheetArg = CellValue | CellValue[][];
-export type SheetResult = string | number | (string | number)[][];
-
 export function isRange(arg: unknown): arg is CellValue[][] {
   return Array.isArray(arg);
 }

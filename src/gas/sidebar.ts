@@ -1,13 +1,20 @@
 /** The sidebar: shown from the built Sidebar.html, and its endpoints' ports. */
 import type { SidebarPorts } from '../app/sidebar/server';
+import { type SidebarStart, sidebarPageOpenedOn } from '../app/sidebar/start';
 import { workbookPorts } from './workbook-ports';
 import { loadContent } from './load-content';
 import { documentWriter } from './docs';
 
-/** Opens the sidebar (dist/Sidebar.html, one file with its script and styles inlined). */
-export function showSidebar(): void {
-  const output = HtmlService.createHtmlOutputFromFile('Sidebar').setTitle('CS Engine');
-  SpreadsheetApp.getUi().showSidebar(output);
+/**
+ * Opens the sidebar (dist/Sidebar.html, one file with its script and styles inlined), on the
+ * Account tab or on `start`.
+ */
+export function showSidebar(start?: SidebarStart): void {
+  const page = HtmlService.createHtmlOutputFromFile('Sidebar');
+  const output = start
+    ? HtmlService.createHtmlOutput(sidebarPageOpenedOn(page.getContent(), start))
+    : page;
+  SpreadsheetApp.getUi().showSidebar(output.setTitle('CS Engine'));
 }
 
 function activeRow(): { sheet: string; row: number } | undefined {

@@ -15,7 +15,7 @@ import { TODAY_RANGE_NAME } from '../functions/today';
 import { ownedSheet } from './owned-sheet';
 
 /** Stamps the day in CSE_TODAY, creating the range and its hidden sheet on first use. */
-export function stampToday(book: GoogleAppsScript.Spreadsheet.Spreadsheet, today: DayNumber): void {
+function stampToday(book: GoogleAppsScript.Spreadsheet.Spreadsheet, today: DayNumber): void {
   const timeZone = book.getSpreadsheetTimeZone();
   let cell = book.getRangeByName(TODAY_RANGE_NAME);
   if (!cell) {

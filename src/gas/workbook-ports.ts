@@ -35,6 +35,12 @@ function ensureRows(sheet: GoogleAppsScript.Spreadsheet.Sheet, lastRow: number):
   if (lastRow > max) sheet.insertRowsAfter(max, lastRow - max);
 }
 
+/** Sheets start with 26 columns: make room before writing past them. */
+function ensureColumns(sheet: GoogleAppsScript.Spreadsheet.Sheet, lastColumn: number): void {
+  const max = sheet.getMaxColumns();
+  if (lastColumn > max) sheet.insertColumnsAfter(max, lastColumn - max);
+}
+
 /**
  * Every write goes through writeRows: text stays text even when it looks like a formula, a
  * number or a date, on the first write and on every rewrite of a row read back.
@@ -70,6 +76,7 @@ const sheets: SheetStore = {
     const width = rows[0]?.length ?? 0;
     const sheet = ensureSheet(name, width);
     ensureRows(sheet, rows.length);
+    ensureColumns(sheet, width);
     writeRows(sheet.getRange(1, 1, rows.length, width), rows);
     // Rows left from a longer earlier write are removed, so the sheet holds only what was written.
     const last = sheet.getLastRow();

@@ -14,10 +14,10 @@ import { chromium } from 'playwright-core';
 export const BROWSER_ENV = 'CHROME_PATH';
 
 /** How to get a browser, for every message that says one is missing. */
-export const INSTALL_HINT = `install Chromium (Debian/Ubuntu: sudo apt-get install chromium) or Google Chrome, or run npx playwright-core install chromium, or set ${BROWSER_ENV} to a Chrome or Chromium executable`;
+const INSTALL_HINT = `install Chromium (Debian/Ubuntu: sudo apt-get install chromium) or Google Chrome, or run npx playwright-core install chromium, or set ${BROWSER_ENV} to a Chrome or Chromium executable`;
 
 /** Where a package manager or installer puts the browser, most usual first. */
-export function installedPaths(platform: NodeJS.Platform, home: string): string[] {
+function installedPaths(platform: NodeJS.Platform, home: string): string[] {
   if (platform === 'linux') {
     return [
       '/usr/bin/chromium',

@@ -216,28 +216,33 @@ test('clicking a row shows that account in the sidebar', async () => {
   await page.screenshot({ path: path.join(ARTIFACTS, 'playground.png'), fullPage: true });
 });
 
-test('a QBR generated from the sidebar opens in the documents', async () => {
+test('a QBR generated from the sidebar opens in the documents, with its prep brief', async () => {
   const name = (await sidebar.locator('#account-name').textContent()) ?? '';
   expect(name).not.toBe('');
   await sidebar.locator('[role="tab"][data-tab="qbr"]').click();
   await sidebar.locator('#qbr-generate').click();
-  const link = sidebar.locator('#qbr-result a.doc-link');
-  await link.waitFor();
-  const title = (await link.textContent()) ?? '';
-  expect(title).toMatch(new RegExp(`^QBR - ${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} - `));
-  // The page hears of the call and lists the new document.
-  const listed = page.locator('#documents [data-doc]', { hasText: title });
-  await listed.waitFor({ state: 'attached' });
-  // The sidebar's link opens the local copy, not Google Docs.
-  await link.click();
+  const links = sidebar.locator('#qbr-result a.doc-link');
+  await links.nth(1).waitFor();
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const [title, brief] = await links.allTextContents();
+  expect(title).toMatch(new RegExp(`^QBR - ${escaped} - `));
+  expect(brief).toMatch(new RegExp(`^QBR prep brief - ${escaped} - `));
+  // The page hears of the call and lists both new documents.
+  for (const created of [title, brief]) {
+    await page
+      .locator('#documents [data-doc]', { hasText: created })
+      .waitFor({ state: 'attached' });
+  }
+  // The sidebar's link opens the local copy of the customer's QBR, not Google Docs.
+  await links.first().click();
   await page.locator('#panel-documents:not([hidden])').waitFor();
   const doc = page.frameLocator('#doc-view');
   await doc.locator('h1.title', { hasText: `Quarterly Business Review: ${name}` }).waitFor();
   const headings = await doc.locator('h2').allTextContents();
   expect(headings).toEqual(
-    expect.arrayContaining(['1. Executive summary', '2. Value delivered', '6. Risks']),
+    expect.arrayContaining(['1. Summary', '2. Value delivered', '6. Roadmap']),
   );
-  expect(await page.locator('#documents-count').textContent()).toBe('(1)');
+  expect(await page.locator('#documents-count').textContent()).toBe('(2)');
   await sidebar.locator('[role="tab"][data-tab="account"]').click();
   await page.locator('.tabs [data-tab="book"]').click();
 });
@@ -332,7 +337,11 @@ describe('every item of the add-on’s menu, picked in the page', () => {
     expect(await said('menuAlertsStatus')).toMatch(
       /^Daily alerts: on, every day at 07:00 \(UTC\)\./,
     );
-    expect(await said('menuCheckHeaders')).toContain('Account');
+    // "Check my book’s columns" opens the sidebar on its Columns tab.
+    await pickMenu('menuCheckHeaders');
+    await sidebar.locator('#tab-columns:not([hidden]) #columns h1').waitFor();
+    expect(await sidebar.locator('#columns h1').textContent()).toMatch(/^Columns of /);
+    await idle();
     // The demo book has no renewal outcomes: the backtest says what it needs.
     expect(await said('menuBacktest')).toContain('has no outcome column');
     expect(await said('menuFormulaHelp')).toContain('CSE_TODAY is a named range');

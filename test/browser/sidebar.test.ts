@@ -1,7 +1,8 @@
 /**
  * The sidebar in headless Chromium, talking to the real bundle through the google.script.run
- * shim: the account view, search, the playbooks, QBR generation, an error, and untrusted sheet
- * text. Screenshots go to artifacts/; UPDATE_SCREENSHOTS=1 also refreshes the README's
+ * shim: the account view, search, the playbooks, QBR generation (the customer's QBR and the
+ * prep brief, the score shared or not, an ROI below 1x), an error, and untrusted sheet
+ * text. Screenshots go to artifacts/; UPDATE_SCREENSHOTS=1 also refreshes
  * docs/images/sidebar.png (the At-Risk account).
  */
 import * as fs from 'node:fs';
@@ -11,6 +12,7 @@ import { documentToHtml, loadBundle, type LocalRuntime } from '../../dev/runtime
 import {
   SIDEBAR_NOW,
   XSS_NAME,
+  oldAccountRow,
   sidebarBookWithAtRisk,
   sidebarSpreadsheet,
 } from '../helpers/sidebar-book';
@@ -48,7 +50,7 @@ function bandColor(score: number): string {
   return PALETTE.red;
 }
 
-/** sidebarBookWithAtRisk: a blank row 5 and the At-Risk account "Initech" on row 6. */
+/** sidebarBookWithAtRisk: a blank row 5 and the At-Risk account "Vandelay Industries" on row 6. */
 const AT_RISK_ROW = 6;
 const BLANK_ROW = 5;
 
@@ -146,7 +148,7 @@ test('the account view of the active row', async () => {
 test('an At-Risk account fits in about two screens, details folded, each warning once', async () => {
   const opened = await open(AT_RISK_ROW, sidebarBookWithAtRisk());
   const { page } = opened;
-  await page.locator('#account-name', { hasText: 'Initech' }).waitFor();
+  await page.locator('#account-name', { hasText: 'Vandelay Industries' }).waitFor();
   expect(await page.locator('#tier').textContent()).toBe('At-Risk');
   expect(
     await page.evaluate(
@@ -201,7 +203,7 @@ test('an At-Risk account fits in about two screens, details folded, each warning
 test("each dimension's bar takes the colour of its own score, not the account's tier", async () => {
   const opened = await open(AT_RISK_ROW, sidebarBookWithAtRisk());
   const { page } = opened;
-  await page.locator('#account-name', { hasText: 'Initech' }).waitFor();
+  await page.locator('#account-name', { hasText: 'Vandelay Industries' }).waitFor();
   const shown = await bars(page);
   expect(shown.length).toBe(5);
   for (const bar of shown) expect(bar.color).toBe(rgb(bandColor(bar.score)));
@@ -213,7 +215,7 @@ test("each dimension's bar takes the colour of its own score, not the account's 
 test('a blank row shows a clean empty-row state in place of the account, not an error', async () => {
   const opened = await open(AT_RISK_ROW, sidebarBookWithAtRisk());
   const { page, runtime } = opened;
-  await page.locator('#account-name', { hasText: 'Initech' }).waitFor();
+  await page.locator('#account-name', { hasText: 'Vandelay Industries' }).waitFor();
   runtime.spreadsheet.getSheetByName('Accounts')?.getRange(BLANK_ROW, 2).activate();
   await page.click('#use-selection');
   await page.locator('#no-account').waitFor();
@@ -307,27 +309,45 @@ test('browsing the playbooks', async () => {
   await done(opened);
 });
 
-test('generating a QBR: the link comes back, the document is in Docs and the log', async () => {
+test('generating a QBR: both links come back, both documents are in Docs and the log', async () => {
   const opened = await open(2);
   const { page, runtime } = opened;
   await page.locator('#account-name', { hasText: 'Acme Corp' }).waitFor();
   await page.click('[role="tab"][data-tab="qbr"]');
   expect(await page.locator('#qbr-account').textContent()).toBe('Acme Corp');
+  // The score is kept from the customer unless the CSM ticks the box.
+  expect(await page.locator('#qbr-share-score').isChecked()).toBe(false);
   await page.selectOption('#qbr-quarter', 'Q4 2025');
   await page.check('input[name="agenda"][value="qbr-45"]');
   await page.click('#qbr-generate');
-  const link = page.locator('#qbr-result a.doc-link');
-  await link.waitFor();
-  expect(await link.textContent()).toBe('QBR - Acme Corp - Q4 2025');
-  expect(await link.getAttribute('href')).toBe('https://docs.google.com/document/d/doc-1/edit');
-  expect(await link.getAttribute('target')).toBe('_blank');
+  const links = page.locator('#qbr-result a.doc-link');
+  await links.nth(1).waitFor();
+  expect(await links.allTextContents()).toEqual([
+    'QBR - Acme Corp - Q4 2025',
+    'QBR prep brief - Acme Corp - Q4 2025',
+  ]);
+  expect(await links.nth(0).getAttribute('href')).toBe(
+    'https://docs.google.com/document/d/doc-1/edit',
+  );
+  expect(await links.nth(1).getAttribute('href')).toBe(
+    'https://docs.google.com/document/d/doc-2/edit',
+  );
+  expect(await links.nth(0).getAttribute('target')).toBe('_blank');
+  expect(await page.locator('#qbr-result li[data-audience="customer"]').textContent()).toContain(
+    'for the customer',
+  );
+  expect(await page.locator('#qbr-result li[data-audience="internal"]').textContent()).toContain(
+    'internal, for you',
+  );
   expect(await page.locator('#status').isHidden()).toBe(true);
   await page.screenshot({ path: path.join(ARTIFACTS, 'sidebar-qbr.png'), fullPage: true });
 
   const document = runtime.documents.byName('QBR - Acme Corp - Q4 2025');
   expect(document).toBeDefined();
-  expect(runtime.spreadsheet.getSheetByName('QBR Log')?.getLastRow()).toBe(2);
-  // The recorded document, rendered for the README.
+  expect(runtime.documents.byName('QBR prep brief - Acme Corp - Q4 2025')).toBeDefined();
+  expect(runtime.spreadsheet.getSheetByName('QBR Log')?.getLastRow()).toBe(3);
+  // The customer's document, rendered for the README and docs/sidebar-and-documents.md
+  // (docs/images/qbr.png is copied from artifacts/qbr.png).
   const html = documentToHtml(document as NonNullable<typeof document>);
   fs.writeFileSync(path.join(ARTIFACTS, 'qbr.html'), html);
   const docPage = await harness.browser.newPage({ viewport: { width: 900, height: 1200 } });
@@ -342,6 +362,19 @@ test('generating a QBR: the link comes back, the document is in Docs and the log
   await done(opened);
 });
 
+test('sharing the score: the box ticked puts the score in the customer’s QBR', async () => {
+  const opened = await open(3);
+  const { page, runtime } = opened;
+  await page.locator('#account-name', { hasText: 'Globex' }).waitFor();
+  await page.click('[role="tab"][data-tab="qbr"]');
+  await page.check('#qbr-share-score');
+  await page.click('#qbr-generate');
+  await page.locator('#qbr-result a.doc-link').nth(1).waitFor();
+  const document = runtime.documents.all()[0]?.snapshot();
+  expect(JSON.stringify(document)).toContain('Health score 3/100 · Critical');
+  await done(opened);
+});
+
 test('a QBR without ROI is flagged before generating', async () => {
   const opened = await open(3);
   const { page } = opened;
@@ -350,6 +383,18 @@ test('a QBR without ROI is flagged before generating', async () => {
   expect(await page.locator('#qbr-roi-missing').textContent()).toContain(
     'never present a QBR without a quantified ROI',
   );
+  await done(opened);
+});
+
+test('an ROI below 1x is a warning, not a green figure', async () => {
+  const opened = await open(5, sidebarSpreadsheet(4, [oldAccountRow()]));
+  const { page } = opened;
+  await page.locator('#account-name', { hasText: 'Initech' }).waitFor();
+  await page.click('[role="tab"][data-tab="qbr"]');
+  const review = page.locator('#qbr-roi-review');
+  expect(await review.getAttribute('class')).toBe('warning');
+  expect(await review.textContent()).toMatch(/^ROI 0\.8x: .*Review the value case/);
+  expect(await page.locator('#qbr-roi .ok').count()).toBe(0);
   await done(opened);
 });
 
@@ -379,15 +424,16 @@ test('an account named like HTML shows as text: no element, no dialog', async ()
   expect(await page.locator('#results').textContent()).toContain(XSS_NAME);
   await page.click('[role="tab"][data-tab="qbr"]');
   await page.click('#qbr-generate');
-  await page.locator('#qbr-result a.doc-link').waitFor();
-  expect(await page.locator('#qbr-result a.doc-link').textContent()).toBe(
+  await page.locator('#qbr-result a.doc-link').nth(1).waitFor();
+  expect(await page.locator('#qbr-result a.doc-link').allTextContents()).toEqual([
     `QBR - ${XSS_NAME} - Q1 2026`,
-  );
+    `QBR prep brief - ${XSS_NAME} - Q1 2026`,
+  ]);
   expect(await page.locator('img').count()).toBe(0);
 
   // The document, rendered to HTML, shows the name as text too.
   const html = documentToHtml(
-    runtime.documents.last() as NonNullable<ReturnType<typeof runtime.documents.last>>,
+    runtime.documents.all()[0] as NonNullable<ReturnType<typeof runtime.documents.last>>,
   );
   const docPage = await harness.browser.newPage();
   docPage.on('dialog', (dialog) => {

@@ -56,26 +56,30 @@ describe('the menu', () => {
     expect(runtime.ui.menu('CS Engine')).toBeDefined();
   });
 
-  it('"Check my book’s columns" names recognised, unrecognised and missing columns', () => {
-    const spreadsheet = createSpreadsheet({ Accounts: [HEADERS, ...book(3)] });
-    const runtime = loadBundle({ spreadsheet });
-    runtime.call('menuCheckHeaders');
-    const alert = runtime.ui.events.find((event) => event.type === 'alert');
-    expect(alert?.type === 'alert' && alert.title).toBe('CS Engine: columns of "Accounts"');
-    const text = alert?.type === 'alert' ? alert.prompt : '';
-    expect(text).toContain('DAU/MAU');
-    expect(text).toContain('Not recognised, so ignored, 1 column: Notes');
-    expect(text).toContain('- Outcomes: no data. Add a column such as Goals defined');
-    expect(text).toContain('- Product usage: from DAU/MAU, Seats active, Seats licensed');
-  });
-
-  it('reads the sheet in one getValues call and writes nothing', () => {
+  it('"Check my book’s columns" opens the sidebar on its Columns tab, reading and writing nothing', () => {
     const spreadsheet = createSpreadsheet({ Accounts: [HEADERS, ...book(500)] });
     const runtime = loadBundle({ spreadsheet });
     runtime.calls.reset();
     runtime.call('menuCheckHeaders');
-    expect(runtime.calls.count('Range.getValues')).toBe(1);
+    const shown = runtime.ui.events.find((event) => event.type === 'sidebar');
+    expect(shown?.type === 'sidebar' && shown.outputTitle).toBe('CS Engine');
+    expect(shown?.type === 'sidebar' && shown.html).toMatch(/<body data-start="columns"/);
+    expect(runtime.calls.count('Range.getValues')).toBe(0);
     expect(runtime.calls.total('Range.set')).toBe(0);
+  });
+
+  it('the Columns tab names recognised, unrecognised and missing columns', () => {
+    const spreadsheet = createSpreadsheet({ Accounts: [HEADERS, ...book(3)] });
+    const runtime = loadBundle({ spreadsheet });
+    const view = runtime.call<{ report: string[]; unrecognised: { header: string }[] }>(
+      'getColumns',
+    );
+    const text = view.report.join('\n');
+    expect(text).toContain('DAU/MAU');
+    expect(text).toContain('Not recognised, so ignored, 1 column: Notes');
+    expect(text).toContain('- Outcomes: no data. Add a column such as Goals defined');
+    expect(text).toContain('- Product usage: from DAU/MAU, Seats active, Seats licensed');
+    expect(view.unrecognised.map((h) => h.header)).toEqual(['Notes']);
   });
 });
 

@@ -1,6 +1,6 @@
 /**
  * One look: a tier wears the same colour wherever a CSM meets it, through the built bundle.
- * The sidebar's tier chip, the QBR document's tier cell, the Dashboard's health pie and the
+ * The sidebar's tier chip, the QBR prep brief's tier cell, the Dashboard's health pie and the
  * alert digest's headings (the severities named after a tier) all take src/core/palette.ts's
  * colours, by the tier's position in the model.
  */
@@ -19,7 +19,7 @@ import { defaultModel } from '../../src/core/models';
 import { PALETTE, SEVERITY_COLORS } from '../../src/core/palette';
 import { SIDEBAR_NOW, sidebarBookWithAtRisk } from '../helpers/sidebar-book';
 
-/** Acme (Thriving), Globex (Critical), the HTML-named account (Healthy), a blank row, Initech (At-Risk). */
+/** Acme (Thriving), Globex (Critical), the HTML-named account (Healthy), a blank row, Vandelay Industries (At-Risk). */
 const ROWS: Readonly<Record<string, number>> = {
   Thriving: 2,
   Critical: 3,
@@ -39,18 +39,19 @@ function runtime(): LocalRuntime {
   });
 }
 
-/** The QBR's summary table: its tier cell's background (the "Health tier" row). */
-function qbrTierBackground(rt: LocalRuntime, row: number): string | undefined {
-  const created = rt.call<{ name: string }>('generateQbr', {
+/** The QBR prep brief's tier cell (the customer's QBR shows no tier unless the score is shared). */
+function briefTierBackground(rt: LocalRuntime, row: number): string | undefined {
+  const created = rt.call<{ documents: { name: string; audience: string }[] }>('generateQbr', {
     row,
     quarter: 'Q4 2025',
     agenda: 'qbr-60',
   });
-  const doc = rt.documents.byName(created.name)?.snapshot();
+  const brief = created.documents.find((document) => document.audience === 'internal');
+  const doc = brief ? rt.documents.byName(brief.name)?.snapshot() : undefined;
   const cells = (doc?.elements ?? []).flatMap((element) =>
     element.type === 'table' ? element.rows.flatMap((r) => r.cells) : [],
   );
-  return cells.find((cell) => cell.text.startsWith(`${ROW_TIER[row]} (`))?.background;
+  return cells.find((cell) => cell.text === ROW_TIER[row])?.background;
 }
 
 const ROW_TIER: Record<number, string> = Object.fromEntries(
@@ -72,11 +73,11 @@ describe('the same tier has the same colour everywhere', () => {
   });
 
   it.each(Object.entries(ROWS))(
-    '%s: the sidebar, the QBR and the Dashboard pie agree',
+    '%s: the sidebar, the QBR prep brief and the Dashboard pie agree',
     (tier, row) => {
       const view = rt.call<AccountView>('getAccount', { row });
       expect(view.tier).toEqual({ label: tier, color: paletteOf(tier) });
-      expect(qbrTierBackground(rt, row)).toBe(paletteOf(tier));
+      expect(briefTierBackground(rt, row)).toBe(paletteOf(tier));
       rt.call('menuRefreshDashboard');
       const pie = chartViews(rt.spreadsheet, 'Dashboard').find((chart) => chart.type === 'PIE');
       const slice = pie?.labels.indexOf(tier) ?? -1;

@@ -4,8 +4,9 @@
  * start with =, +, - and @ (text in the user's cells, so typed with an apostrophe); the cycle
  * runs the daily alerts on two days with a quota that leaves digests queued overnight (the
  * send pass reads the queue back and writes it again), refreshes the Dashboard, and creates a
- * QBR and a plan document from the sidebar (each logged in the QBR Log). Only the Dashboard's
- * own live figures may be formulas; every hostile text must still read back as that text.
+ * QBR (its two documents) and a plan document from the sidebar (each logged in the QBR Log).
+ * Only the Dashboard's own live figures may be formulas; every hostile text must still read
+ * back as that text.
  *
  * Then a book with cells of 50,000 characters, runs of spaces and 1e308 goes through every
  * menu item, the trigger and the sidebar: nothing but user messages thrown, no formula from
@@ -167,7 +168,8 @@ describe('the sheets CS Engine owns, after a full cycle with hostile texts', () 
     expect(statuses).toContain('sent');
     expect(statuses).not.toContain('queued');
     expect(world.mail.outbox.length).toBeGreaterThan(1);
-    expect(world.spreadsheet.sheet('QBR Log').getLastRow()).toBe(3);
+    // The header, the QBR's two documents (customer's and prep brief) and the save plan.
+    expect(world.spreadsheet.sheet('QBR Log').getLastRow()).toBe(4);
   });
 
   it('holds no formula the add-on did not mean to write', () => {
@@ -279,6 +281,8 @@ describe('a book of long and hostile cells through every menu item, the trigger 
     entry(at('2026-01-16', 8), (rt) => rt.fireTimeTrigger('onAlertsTrigger'));
     entry(today, (rt) => rt.call('searchAccounts', 'x'.repeat(50_000)));
     entry(today, (rt) => rt.call('searchAccounts', '='));
+    entry(today, (rt) => rt.call('getColumns'));
+    entry(today, (rt) => rt.call('saveColumns', { sheet: 'Accounts', choices: [] }));
     for (let row = 2; row <= 16; row++) {
       entry(today, (rt) => rt.call('getAccount', { row }));
       entry(today, (rt) => rt.call('generateQbr', { row, quarter: 'Q4 2025', agenda: 'qbr-60' }));
@@ -304,6 +308,7 @@ describe('a book of long and hostile cells through every menu item, the trigger 
       'Accounts',
       'Alert Log',
       'CS Engine',
+      'Columns',
       'Dashboard',
       'History',
       'QBR Log',

@@ -50,11 +50,11 @@ test('Check setup: "the sheet, 1 row"', () => {
 });
 
 test("Check my book's columns: 1 column recognised, 1 ignored", () => {
-  const { message } = checkHeaders('Accounts', [['DAU/MAU', 'Notes']]);
+  const { message } = checkHeaders('Accounts', ['DAU/MAU', 'Notes']);
   expect(message).toContain('Recognised, 1 column: DAU/MAU.');
   expect(message).toContain('Not recognised, so ignored, 1 column: Notes.');
   expectGoodPlurals(message);
-  expect(checkHeaders('Accounts', [['Notes', 'More notes']]).message).toContain(
+  expect(checkHeaders('Accounts', ['Notes', 'More notes']).message).toContain(
     'Recognised: no column.',
   );
 });

@@ -10,11 +10,13 @@ import {
   loadBundle,
 } from '../../dev/runtime';
 import { SIDEBAR_METHODS } from '../../src/app/sidebar/api';
+import { INTERNAL, SCORE_OR_RISK } from '../helpers/customer-wording';
 import type { AccountView } from '../../src/app/sidebar/api';
 import { PALETTE } from '../../src/core/palette';
 import {
   SIDEBAR_NOW,
   XSS_NAME,
+  oldAccountRow,
   sidebarBookWithAtRisk,
   sidebarSpreadsheet,
 } from '../helpers/sidebar-book';
@@ -98,6 +100,8 @@ describe('getAccount', () => {
       multiple: '3.5x',
       annualValue: '$210,000',
       investment: '$60,000',
+      belowInvestment: false,
+      review: null,
     });
   });
 
@@ -228,68 +232,56 @@ describe('searchAccounts and getPlaybooks', () => {
   });
 });
 
-describe('generateQbr', () => {
-  it('creates "QBR - Acme Corp - Q4 2025" with the sections, the numbers and real tables', () => {
+interface Result {
+  documents: { name: string; url: string; id: string; audience: string | null }[];
+  warnings: string[];
+}
+
+function documentNamed(rt: LocalRuntime, name: string): RecordedDocument {
+  const doc = rt.documents.byName(name)?.snapshot();
+  if (!doc) throw new Error(`no document "${name}"`);
+  return doc;
+}
+
+function tableStartingWith(doc: RecordedDocument, header: string) {
+  const table = tables(doc).find((t) => t.type === 'table' && t.rows[0]?.cells[0]?.text === header);
+  return table?.type === 'table' ? table : undefined;
+}
+
+/** The cell of the follow-up email: the brief's last table. */
+function followUpEmail(doc: RecordedDocument): string {
+  const email = tables(doc).at(-1);
+  return email?.type === 'table' ? (email.rows[0]?.cells[0]?.text ?? '') : '';
+}
+
+const OLD_ACCOUNT_ROW = 5;
+
+describe('generateQbr: two documents from one click', () => {
+  it('creates the customer’s QBR and the prep brief, returns both links, logs both', () => {
     const rt = runtime();
-    const result = rt.call<{ name: string; url: string; warnings: string[] }>('generateQbr', {
+    const result = rt.call<Result>('generateQbr', {
       row: 2,
       quarter: 'Q4 2025',
       agenda: 'qbr-60',
     });
-    expect(result.name).toBe('QBR - Acme Corp - Q4 2025');
-    expect(result.url).toBe('https://docs.google.com/document/d/doc-1/edit');
-    expect(result.warnings).toEqual([]);
-    const doc = rt.documents.byName('QBR - Acme Corp - Q4 2025')?.snapshot();
-    if (!doc) throw new Error('no document');
-    expect(headings(doc)).toEqual([
-      'Agenda',
-      '1. Executive summary',
-      'Key wins',
-      '2. Value delivered',
-      '3. Return on investment',
-      '4. Product usage',
-      '5. Support summary',
-      '6. Risks',
-      '7. Roadmap',
-      '8. Priorities for Q1 2026',
-      '9. Expansion opportunities',
-      '10. Action items',
-      '11. Next QBR',
-      'Appendix A. Preparation checklist',
-      'Appendix B. Follow-up email',
-    ]);
-    const all = texts(doc);
-    // 350 h x $50 = $17,500 a month; x 12 = $210,000; / $60,000 = 3.5x.
-    expect(all).toEqual(expect.arrayContaining(['$17,500', '$210,000', '$60,000', '3.5x']));
-    expect(all).toContain('83 / 100');
-    expect(all).toContain('+11 points since 2025-10-15 (72 → 83)');
-    // The tier cell is colored with the tier's color.
-    const summary = tables(doc)[1];
-    const tierCell = summary?.type === 'table' ? summary.rows[2]?.cells[1] : undefined;
-    expect(tierCell?.text).toBe('Thriving (CS Engine (default))');
-    expect(tierCell?.background).toBe('#188038');
-    // Goals: 4 defined, 3 achieved, one row each, and the missing names said.
-    const goals = tables(doc).find(
-      (t) => t.type === 'table' && t.rows[0]?.cells[0]?.text === 'Goal',
-    );
-    expect(goals?.type === 'table' && goals.rows.map((r) => r.cells[3]?.text)).toEqual([
-      'Status',
-      '✓ Met',
-      '✓ Met',
-      '✓ Met',
-      '✗ Open',
-    ]);
-    expect(all.join('\n')).toContain('does not name them');
-    expect(all.join('\n')).toContain('TO FILL IN BY THE CSM');
-    // Usage: seats and unused features.
-    expect(all).toContain('92 active of 100 licensed (92%)');
-    expect(all).toContain('Under-used features: 6 of 20 are not used yet.');
-    // Next QBR: quarterly for Enterprise, 91 days after 2026-01-15.
-    expect(all).toContain('April 16, 2026 (quarterly cadence for Enterprise).');
-    // The follow-up email and the checklist are in the appendix.
-    expect(all.join('\n')).toContain('Subject: Acme Corp and [your company]: Q4 2025 review');
-    expect(all).toContain('Send the agenda and pre-read five days before');
-    // Logged in the QBR Log sheet.
+    expect(result).toEqual({
+      documents: [
+        {
+          name: 'QBR - Acme Corp - Q4 2025',
+          url: 'https://docs.google.com/document/d/doc-1/edit',
+          id: 'doc-1',
+          audience: 'customer',
+        },
+        {
+          name: 'QBR prep brief - Acme Corp - Q4 2025',
+          url: 'https://docs.google.com/document/d/doc-2/edit',
+          id: 'doc-2',
+          audience: 'internal',
+        },
+      ],
+      warnings: [],
+    });
+    // One row per document in the QBR Log.
     const log = rt.spreadsheet.getSheetByName('QBR Log')?.getDataRange().getValues();
     expect(log?.[0]).toEqual([
       'Time',
@@ -300,54 +292,253 @@ describe('generateQbr', () => {
       'Link',
       'Created by',
     ]);
-    expect(log?.[1]?.slice(1)).toEqual([
-      'Acme Corp',
-      'Q4 2025',
-      '60-minute QBR',
-      'QBR - Acme Corp - Q4 2025',
-      'https://docs.google.com/document/d/doc-1/edit',
-      'csm@example.com',
+    expect(log?.slice(1).map((row) => row.slice(1))).toEqual([
+      [
+        'Acme Corp',
+        'Q4 2025',
+        '60-minute QBR',
+        'QBR - Acme Corp - Q4 2025',
+        'https://docs.google.com/document/d/doc-1/edit',
+        'csm@example.com',
+      ],
+      [
+        'Acme Corp',
+        'Q4 2025',
+        '60-minute QBR',
+        'QBR prep brief - Acme Corp - Q4 2025',
+        'https://docs.google.com/document/d/doc-2/edit',
+        'csm@example.com',
+      ],
     ]);
+    // The brief links to the customer's document.
+    const brief = texts(documentNamed(rt, 'QBR prep brief - Acme Corp - Q4 2025'));
+    expect(brief).toContain(
+      'The customer’s QBR: QBR - Acme Corp - Q4 2025 (https://docs.google.com/document/d/doc-1/edit)',
+    );
   });
 
-  it('the 45-minute agenda; no expansion section when the gate is closed; the missing ROI flagged', () => {
+  it('the customer’s QBR: value delivered, ROI, usage, roadmap, priorities, asks, next steps', () => {
     const rt = runtime();
-    const result = rt.call<{ warnings: string[] }>('generateQbr', {
-      row: 3,
-      quarter: 'Q1 2026',
-      agenda: 'qbr-45',
-    });
-    expect(result.warnings[0]).toMatch(/^No quantified ROI: fill in Hours saved per month/);
-    const doc = rt.documents.last()?.snapshot();
-    if (!doc) throw new Error('no document');
-    expect(headings(doc)).not.toContain('9. Expansion opportunities');
-    expect(headings(doc)).toContain('9. Action items');
-    const all = texts(doc).join('\n');
-    expect(all).toContain('ROI missing. No quantified ROI');
-    expect(all).toContain('Q1 2026 · 45-minute QBR · prepared');
-    expect(all).toContain('Critical: The champion has left.');
+    rt.call('generateQbr', { row: 2, quarter: 'Q4 2025', agenda: 'qbr-60' });
+    const doc = documentNamed(rt, 'QBR - Acme Corp - Q4 2025');
+    expect(headings(doc)).toEqual([
+      'Agenda',
+      '1. Summary',
+      'Key wins',
+      '2. Value delivered',
+      '3. Return on investment',
+      '4. Product usage',
+      '5. Support summary',
+      '6. Roadmap',
+      '7. Priorities for Q1 2026',
+      '8. Asks',
+      '9. Next steps',
+      '10. Next QBR',
+    ]);
+    const all = texts(doc);
+    // 350 h x $50 = $17,500 a month; x 12 = $210,000; / $60,000 = 3.5x: a win.
+    expect(all).toEqual(expect.arrayContaining(['$17,500', '$210,000', '$60,000', '3.5x']));
+    expect(all).toContain('$210,000 of value a year (3.5x the investment)');
+    // Goals: 4 defined, 3 achieved, one row each.
+    expect(tableStartingWith(doc, 'Goal')?.rows.map((r) => r.cells[3]?.text)).toEqual([
+      'Status',
+      '✓ Met',
+      '✓ Met',
+      '✓ Met',
+      '✗ Open',
+    ]);
+    expect(all.join('\n')).toContain('TO FILL IN BY THE CSM');
+    expect(all).toContain('92 active of 100 licensed (92%)');
+    expect(all).toContain('Under-used features: 6 of 20 are not used yet.');
+    // A promoter (NPS 9) is asked for a reference.
+    expect(all).toContain('Would you share your results as a reference, a review or a case study?');
+    // The sponsor the book names owns the goals; the date is the quarterly cadence's 91 days.
+    expect(tableStartingWith(doc, 'Action')?.rows.map((r) => r.cells.map((c) => c.text))).toEqual([
+      ['Action', 'Owner', 'Due'],
+      ['Send the recap email with these action items', 'Dana Lee', '2026-01-16'],
+      ['Confirm next quarter’s goals and success criteria', 'Ria Chen', '2026-01-29'],
+      ['Update the success plan and score each goal', 'Dana Lee', '2026-01-29'],
+    ]);
+    expect(all).toContain('April 16, 2026 (quarterly).');
+    // Not for the customer: the score, the tier, the model, the expansion proposal, the
+    // checklist and the email (they are in the brief).
+    expect(all.join('\n')).not.toMatch(SCORE_OR_RISK);
+    expect(all.join('\n')).not.toMatch(INTERNAL);
+    expect(all.join('\n')).not.toContain('Subject:');
   });
 
-  it('makes two Docs calls, create and one batchUpdate, for 2 goals and for 200', () => {
+  it('an At-Risk account: no tier, score or risk wording for the customer unless shared; the brief has it', () => {
+    const rt = loadBundle({
+      spreadsheet: sidebarSpreadsheet(4, [oldAccountRow()]),
+      timeZone: 'UTC',
+      now: SIDEBAR_NOW,
+    });
+    for (const row of [3, OLD_ACCOUNT_ROW]) {
+      const view = rt.call<AccountView>('getAccount', { row });
+      expect(['At-Risk', 'Critical']).toContain(view.tier?.label);
+      const [customer, brief] = rt.call<Result>('generateQbr', {
+        row,
+        quarter: 'Q1 2026',
+        agenda: 'qbr-60',
+      }).documents;
+      const customerText = texts(documentNamed(rt, customer?.name ?? '')).join('\n');
+      expect(customerText).not.toMatch(SCORE_OR_RISK);
+      expect(customerText).not.toMatch(INTERNAL);
+      const briefText = texts(documentNamed(rt, brief?.name ?? '')).join('\n');
+      expect(briefText).toContain(`${view.score} / 100`);
+      expect(briefText).toContain(view.tier?.label);
+      expect(briefText).toMatch(/What costs the most points: /);
+      expect(briefText).toContain('Internal: for the CSM’s preparation, not for the customer.');
+      expect(briefText).not.toContain('(default)');
+    }
+    // Globex: the risks, the save play, the prep checklist in the brief.
+    const globex = texts(documentNamed(rt, 'QBR prep brief - Globex - Q1 2026')).join('\n');
+    expect(globex).toContain('Critical: The champion has left.');
+    expect(globex).toContain('Save play: Competitor threat');
+    expect(globex).toContain('Send the agenda and pre-read five days before');
+    expect(globex).toContain('ROI missing. No quantified ROI');
+  });
+
+  it('sharing the score puts the score and tier in the customer’s QBR, and nothing else', () => {
+    const rt = runtime();
+    rt.call('generateQbr', { row: 3, quarter: 'Q1 2026', agenda: 'qbr-45', shareScore: true });
+    const doc = documentNamed(rt, 'QBR - Globex - Q1 2026');
+    const line = doc.elements.find(
+      (e) => e.type === 'paragraph' && e.text.startsWith('Health score'),
+    );
+    expect(line).toMatchObject({ text: 'Health score 3/100 · Critical' });
+    const all = texts(doc).join('\n');
+    expect(all).not.toMatch(INTERNAL);
+    expect(all).not.toMatch(/champion has left|competitor|costs the most points/i);
+    // Only a real yes shares: anything else keeps the score out.
+    rt.call('generateQbr', { row: 3, quarter: 'Q4 2025', agenda: 'qbr-45', shareScore: 'yes' });
+    expect(texts(documentNamed(rt, 'QBR - Globex - Q4 2025')).join('\n')).not.toMatch(
+      SCORE_OR_RISK,
+    );
+  });
+
+  it('an ROI of 0.8x is no win: not in the wins, the QBR or the email; the brief and the sidebar say review it', () => {
+    const rt = loadBundle({
+      spreadsheet: sidebarSpreadsheet(4, [oldAccountRow()]),
+      timeZone: 'UTC',
+      now: SIDEBAR_NOW,
+    });
+    const view = rt.call<AccountView>('getAccount', { row: OLD_ACCOUNT_ROW });
+    expect(view.roi).toMatchObject({ ok: true, multiple: '0.8x', belowInvestment: true });
+    const result = rt.call<Result>('generateQbr', {
+      row: OLD_ACCOUNT_ROW,
+      quarter: 'Q4 2025',
+      agenda: 'qbr-60',
+    });
+    expect(result.warnings).toEqual([expect.stringMatching(/^ROI 0\.8x: .*it is not a win\.$/)]);
+    const customer = documentNamed(rt, 'QBR - Initech - Q4 2025');
+    const all = texts(customer).join('\n');
+    expect(all).not.toContain('0.8x');
+    expect(all).not.toMatch(/\$96,000 of value|the investment/);
+    // The value is shown, but no multiple, and the CSM is asked to complete the value case.
+    expect(all).toContain('Value per year (x 12)');
+    expect(all).toContain('Complete the value case before sharing');
+    const brief = documentNamed(rt, 'QBR prep brief - Initech - Q4 2025');
+    const briefText = texts(brief).join('\n');
+    expect(briefText).toContain('Review the value case: ROI 0.8x is below 1x');
+    const roiCell = tableStartingWith(brief, 'Item')?.rows[6]?.cells[1];
+    expect(roiCell).toMatchObject({ text: '0.8x', background: '#fce8e6' });
+    const email = followUpEmail(brief);
+    expect(email).not.toContain('0.8x');
+    expect(email).not.toMatch(/Value: /);
+  });
+
+  it('the follow-up email holds only customer-facing text, greets the champion, and its actions are in date order', () => {
+    const rt = loadBundle({
+      spreadsheet: sidebarSpreadsheet(4, [oldAccountRow()]),
+      timeZone: 'UTC',
+      now: SIDEBAR_NOW,
+    });
+    for (const [row, name] of [
+      [2, 'Acme Corp'],
+      [3, 'Globex'],
+      [OLD_ACCOUNT_ROW, 'Initech'],
+    ] as const) {
+      rt.call('generateQbr', { row, quarter: 'Q4 2025', agenda: 'qbr-60' });
+      const email = followUpEmail(documentNamed(rt, `QBR prep brief - ${name} - Q4 2025`));
+      expect(email).toMatch(/^Subject: /);
+      expect(email).not.toMatch(SCORE_OR_RISK);
+      expect(email).not.toMatch(INTERNAL);
+      const dues = [...email.matchAll(/, by (\d{4}-\d{2}-\d{2})$/gm)].map((m) => m[1] ?? '');
+      expect(dues.length).toBeGreaterThan(2);
+      expect(dues).toEqual([...dues].sort());
+    }
+    // Acme's renewal is 258 days away, Globex's 36: Globex's brief has the renewal step, its
+    // email does not.
+    const globex = documentNamed(rt, 'QBR prep brief - Globex - Q4 2025');
+    expect(texts(globex).join('\n')).toMatch(/Renewal: contract sent/);
+    expect(followUpEmail(globex)).toContain('Hi [name],');
+    expect(followUpEmail(documentNamed(rt, 'QBR prep brief - Acme Corp - Q4 2025'))).toContain(
+      'Hi Sam Fox,',
+    );
+  });
+
+  it('action items in date order in both documents', () => {
+    const rt = runtime();
+    for (const row of [2, 3]) rt.call('generateQbr', { row, quarter: 'Q4 2025', agenda: 'qbr-60' });
+    for (const doc of rt.documents.all()) {
+      const table = tableStartingWith(doc.snapshot(), 'Action');
+      const dues = table?.rows.slice(1).map((r) => r.cells[2]?.text ?? '') ?? [];
+      expect(dues.length).toBeGreaterThan(2);
+      expect(dues).toEqual([...dues].sort());
+    }
+  });
+
+  it('makes two Docs calls per document (create and one batchUpdate), for 2 goals and for 200', () => {
     // Before (DocumentApp, one call per paragraph, style and table): 136 to 149 calls.
     for (const goals of [2, 200]) {
       const rt = runtime(goals);
       rt.calls.reset();
       rt.call('generateQbr', { row: 2, quarter: 'Q4 2025', agenda: 'qbr-60' });
-      const goalTable = tables(rt.documents.last()?.snapshot() as RecordedDocument).find(
-        (t) => t.type === 'table' && t.rows[0]?.cells[0]?.text === 'Goal',
-      );
-      expect(goalTable?.type === 'table' && goalTable.rows.length).toBe(goals + 1);
-      expect(docsCalls(rt)).toBeLessThanOrEqual(3);
-      expect(rt.calls.count('Docs.Documents.create')).toBe(1);
-      expect(rt.calls.count('Docs.Documents.batchUpdate')).toBe(1);
+      const goalTable = tableStartingWith(documentNamed(rt, 'QBR - Acme Corp - Q4 2025'), 'Goal');
+      expect(goalTable?.rows.length).toBe(goals + 1);
+      expect(rt.documents.all()).toHaveLength(2);
+      expect(docsCalls(rt)).toBeLessThanOrEqual(3 * 2);
+      expect(rt.calls.count('Docs.Documents.create')).toBe(2);
+      expect(rt.calls.count('Docs.Documents.batchUpdate')).toBe(2);
     }
+  });
+
+  it('the 45-minute agenda; the expansion only in the brief, and only when the gate is open', () => {
+    const rt = runtime();
+    rt.call('generateQbr', { row: 2, quarter: 'Q4 2025', agenda: 'qbr-60' });
+    expect(headings(documentNamed(rt, 'QBR prep brief - Acme Corp - Q4 2025'))).toEqual([
+      '1. Health',
+      '2. Risks',
+      '3. Playbook and save plays',
+      expect.stringMatching(/^Thriving/),
+      'NPS follow-up: Promoter (9-10)',
+      '4. Talking points',
+      '5. ROI check',
+      '6. Expansion',
+      '7. Action items',
+      '8. Next QBR',
+      'Appendix A. Preparation checklist',
+      'Appendix B. Follow-up email',
+    ]);
+    const acme = texts(documentNamed(rt, 'QBR prep brief - Acme Corp - Q4 2025'));
+    expect(acme).toContain('+11 points since 2025-10-15 (72 → 83)');
+    expect(acme).toContain('April 16, 2026 (quarterly cadence for Enterprise).');
+    expect(acme).toContain('Send the expansion proposal');
+    const result = rt.call<Result>('generateQbr', { row: 3, quarter: 'Q1 2026', agenda: 'qbr-45' });
+    expect(result.warnings[0]).toMatch(/^No quantified ROI: fill in Hours saved per month/);
+    const globex = documentNamed(rt, 'QBR prep brief - Globex - Q1 2026');
+    expect(headings(globex)).not.toContain('6. Expansion');
+    expect(headings(globex)).toContain('6. Action items');
+    expect(texts(documentNamed(rt, 'QBR - Globex - Q1 2026')).join('\n')).toContain(
+      'Q1 2026 · 45-minute QBR · prepared',
+    );
   });
 
   it('is as rich as the model: title first, named headings, bold headers, colours, lists, page break', () => {
     const rt = runtime();
     rt.call('generateQbr', { row: 2, quarter: 'Q4 2025', agenda: 'qbr-60' });
-    const doc = rt.documents.last()?.snapshot() as RecordedDocument;
+    const doc = documentNamed(rt, 'QBR - Acme Corp - Q4 2025');
     // No empty paragraph first (a new Doc starts with one): the title opens the document.
     expect(doc.elements[0]).toMatchObject({
       type: 'paragraph',
@@ -357,12 +548,10 @@ describe('generateQbr', () => {
     const styleOf = (text: string) =>
       doc.elements.find((e) => e.type === 'paragraph' && e.text === text);
     expect(styleOf('Agenda')).toMatchObject({ namedStyle: 'HEADING_2' });
-    expect(styleOf('1. Executive summary')).toMatchObject({ namedStyle: 'HEADING_1' });
+    expect(styleOf('1. Summary')).toMatchObject({ namedStyle: 'HEADING_1' });
     // A table's header row is bold, its body is not.
-    const goals = tables(doc).find(
-      (t) => t.type === 'table' && t.rows[0]?.cells[0]?.text === 'Goal',
-    );
-    if (goals?.type !== 'table') throw new Error('no goal table');
+    const goals = tableStartingWith(doc, 'Goal');
+    if (!goals) throw new Error('no goal table');
     expect(goals.rows[0]?.cells[0]?.runs).toEqual([{ text: 'Goal', attributes: { bold: true } }]);
     expect(goals.rows[1]?.cells[0]?.runs[0]?.attributes).toEqual({});
     // The parts left to the CSM: italic on the placeholder colour.
@@ -373,17 +562,25 @@ describe('generateQbr', () => {
       italic: true,
       backgroundColor: '#fef7e0',
     });
-    // Key wins as bullets, the priorities numbered; the appendix on a new page.
+    // Key wins as bullets, the priorities numbered; the ROI a win, in green.
     const items = doc.elements.filter((e) => e.type === 'listItem');
     expect(items.some((e) => e.type === 'listItem' && e.glyph === 'BULLET')).toBe(true);
     expect(items.some((e) => e.type === 'listItem' && e.glyph === 'NUMBER')).toBe(true);
-    const pageBreak = doc.elements.findIndex((e) => e.type === 'paragraph' && e.pageBreak);
-    expect(doc.elements[pageBreak + 1]).toMatchObject({
+    expect(tableStartingWith(doc, 'Item')?.rows[6]?.cells[1]).toMatchObject({
+      text: '3.5x',
+      background: '#e6f4ea',
+    });
+    // The brief: the tier cell in the tier's colour, the appendix on a new page, the email
+    // one shaded cell with its lines kept.
+    const brief = documentNamed(rt, 'QBR prep brief - Acme Corp - Q4 2025');
+    const tierCell = tableStartingWith(brief, 'Measure')?.rows[2]?.cells[1];
+    expect(tierCell).toMatchObject({ text: 'Thriving', background: PALETTE.green });
+    const pageBreak = brief.elements.findIndex((e) => e.type === 'paragraph' && e.pageBreak);
+    expect(brief.elements[pageBreak + 1]).toMatchObject({
       namedStyle: 'HEADING_1',
       text: 'Appendix A. Preparation checklist',
     });
-    // The follow-up email: one shaded cell, its lines kept.
-    const email = tables(doc).at(-1);
+    const email = tables(brief).at(-1);
     const cell = email?.type === 'table' ? email.rows[0]?.cells[0] : undefined;
     expect(cell?.background).toBe('#f8f9fa');
     expect(cell?.text.split('\n').length).toBeGreaterThan(5);
@@ -403,29 +600,33 @@ describe('generateQbr', () => {
     },
   );
 
-  it('refuses a bad quarter with a message', () => {
+  it('refuses a bad quarter with a message, and creates nothing', () => {
     const rt = runtime();
     expect(() => rt.call('generateQbr', { row: 2, quarter: 'spring', agenda: 'qbr-60' })).toThrow(
       '"spring" is not a quarter: choose one such as Q4 2026 (Q1 to Q4, then the year).',
     );
     expect(rt.documents.all()).toHaveLength(0);
+    expect(rt.spreadsheet.getSheetByName('QBR Log')).toBeNull();
   });
 
-  it('keeps sheet text as text: in the document, the rendered HTML and the log', () => {
+  it('keeps sheet text as text: in both documents, the rendered HTML and the log', () => {
     const rt = runtime();
     rt.call('generateQbr', { row: 4, quarter: 'Q4 2025', agenda: 'qbr-60' });
-    const model = rt.documents.last();
-    expect(model?.name).toBe(`QBR - ${XSS_NAME} - Q4 2025`);
-    expect(model?.snapshot().elements[0]).toMatchObject({
+    const [customer, brief] = rt.documents.all();
+    expect(customer?.name).toBe(`QBR - ${XSS_NAME} - Q4 2025`);
+    expect(brief?.name).toBe(`QBR prep brief - ${XSS_NAME} - Q4 2025`);
+    expect(customer?.snapshot().elements[0]).toMatchObject({
       type: 'paragraph',
       namedStyle: 'TITLE',
       text: `Quarterly Business Review: ${XSS_NAME}`,
     });
-    const html = documentToHtml(model as NonNullable<typeof model>);
-    expect(html).not.toContain('<img');
-    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    for (const model of [customer, brief]) {
+      const html = documentToHtml(model as NonNullable<typeof model>);
+      expect(html).not.toContain('<img');
+      expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    }
     const log = rt.spreadsheet.getSheetByName('QBR Log')?.getDataRange().getValues();
-    expect(log?.[1]?.[1]).toBe(XSS_NAME);
+    expect(log?.slice(1).map((row) => row[1])).toEqual([XSS_NAME, XSS_NAME]);
   });
 });
 
@@ -437,8 +638,15 @@ describe('generatePlan', () => {
   ])('%s', (kind, name, heading) => {
     const rt = runtime();
     rt.calls.reset();
-    const result = rt.call<{ name: string }>('generatePlan', { row: 3, kind });
-    expect(result.name).toBe(name);
+    const result = rt.call<Result>('generatePlan', { row: 3, kind });
+    expect(result.documents).toEqual([
+      {
+        name,
+        url: 'https://docs.google.com/document/d/doc-1/edit',
+        id: 'doc-1',
+        audience: null,
+      },
+    ]);
     // Before (DocumentApp): 48 to 61 calls.
     expect(docsCalls(rt)).toBe(2);
     const doc = rt.documents.last()?.snapshot() as RecordedDocument;
@@ -447,12 +655,106 @@ describe('generatePlan', () => {
     expect(rt.spreadsheet.getSheetByName('QBR Log')?.getLastRow()).toBe(2);
   });
 
-  it('the save plan carries the competitor play and its offers', () => {
+  it('the save plan carries the competitor play and its offers; a step due "within 24 hours" is due tomorrow', () => {
     const rt = runtime();
     rt.call('generatePlan', { row: 3, kind: 'save-plan' });
-    const all = texts(rt.documents.last()?.snapshot() as RecordedDocument).join('\n');
+    const doc = rt.documents.last()?.snapshot() as RecordedDocument;
+    const all = texts(doc).join('\n');
     expect(all).toContain('Likely reason: competitor threat (a competitor was mentioned)');
     expect(all).toContain('A competitive discount');
+    // Globex is Critical (3/100): its playbook's first steps, each by its own words.
+    const rows = tableStartingWith(doc, 'Action')?.rows.map((r) => r.cells.map((c) => c.text));
+    expect(rows?.slice(1, 3)).toEqual([
+      ['Escalate to an executive today', 'Dana Lee', '2026-01-15'],
+      [
+        'Hold a save call within 24 hours with the CSM, their manager and an executive',
+        'CSM manager',
+        '2026-01-16',
+      ],
+    ]);
+    const dues = rows?.slice(1).map((r) => r[2] ?? '') ?? [];
+    expect(dues).toEqual([...dues].sort());
+  });
+
+  it('an account that started years ago: no past date unless it says it is overdue', () => {
+    const rt = loadBundle({
+      spreadsheet: sidebarSpreadsheet(4, [oldAccountRow()]),
+      timeZone: 'UTC',
+      now: SIDEBAR_NOW,
+    });
+    const today = '2026-01-15';
+    const months = [
+      'January',
+      'February',
+      'March',
+      'April',
+      'May',
+      'June',
+      'July',
+      'August',
+      'September',
+      'October',
+      'November',
+      'December',
+    ];
+    const iso = (long: RegExpExecArray) =>
+      `${long[3]}-${String(months.indexOf(long[1] ?? '') + 1).padStart(2, '0')}-${String(long[2]).padStart(2, '0')}`;
+    for (const kind of ['save-plan', 'success-plan', 'onboarding-plan']) {
+      rt.call('generatePlan', { row: OLD_ACCOUNT_ROW, kind });
+      const doc = rt.documents.last()?.snapshot() as RecordedDocument;
+      const all = texts(doc).join('\n');
+      const past: string[] = [];
+      for (const match of all.matchAll(/(overdue since )?(\d{4}-\d{2}-\d{2})/g)) {
+        if (!match[1] && (match[2] ?? '') < today) past.push(match[0]);
+      }
+      for (const match of all.matchAll(
+        new RegExp(`(${months.join('|')}) (\\d{1,2}), (\\d{4})`, 'g'),
+      )) {
+        if (iso(match) < today) past.push(match[0]);
+      }
+      expect({ kind, past }).toEqual({ kind, past: [] });
+      if (kind !== 'save-plan') expect(all).toMatch(/overdue since 2022-/);
+    }
+    // The onboarding plan says the window has passed; the setup is done (users are active).
+    const onboarding = texts(rt.documents.last()?.snapshot() as RecordedDocument).join('\n');
+    expect(onboarding).toContain('The onboarding window has passed');
+    expect(onboarding).toContain('Week 1: technical setup (done)');
+  });
+
+  it('names from the book and as many goal rows as the book defines', () => {
+    for (const goals of [2, 5]) {
+      const rt = loadBundle({
+        spreadsheet: sidebarSpreadsheet(4, [oldAccountRow({ 'Goals defined': goals })]),
+        timeZone: 'UTC',
+        now: SIDEBAR_NOW,
+      });
+      rt.call('generatePlan', { row: OLD_ACCOUNT_ROW, kind: 'success-plan' });
+      const doc = rt.documents.last()?.snapshot() as RecordedDocument;
+      expect(tableStartingWith(doc, 'Objective')?.rows.length).toBe(goals + 1);
+      expect(tableStartingWith(doc, 'Role')?.rows.map((r) => r.cells.map((c) => c.text))).toEqual([
+        ['Role', 'Status in the book', 'Name and title'],
+        ['Champion', 'Identified', 'Priya Nair'],
+        ['Executive sponsor', 'Identified', 'Tom Ruiz'],
+        ['Technical lead', 'Not in the book', ''],
+        ['CSM', 'Identified', 'Ken Ito'],
+      ]);
+      rt.call('generateQbr', { row: OLD_ACCOUNT_ROW, quarter: 'Q4 2025', agenda: 'qbr-60' });
+      const qbr = documentNamed(rt, 'QBR - Initech - Q4 2025');
+      expect(tableStartingWith(qbr, 'Goal')?.rows.length).toBe(goals + 1);
+    }
+    // The save plan names them for the executive alignment; a yes names nobody.
+    const rt = loadBundle({
+      spreadsheet: sidebarSpreadsheet(4, [oldAccountRow()]),
+      timeZone: 'UTC',
+      now: SIDEBAR_NOW,
+    });
+    rt.call('generatePlan', { row: OLD_ACCOUNT_ROW, kind: 'save-plan' });
+    expect(texts(rt.documents.last()?.snapshot() as RecordedDocument)).toContain(
+      'Champion: Priya Nair; executive sponsor: Tom Ruiz',
+    );
+    rt.call('generatePlan', { row: 4, kind: 'success-plan' });
+    const xss = tableStartingWith(rt.documents.last()?.snapshot() as RecordedDocument, 'Role');
+    expect(xss?.rows[1]?.cells.map((c) => c.text)).toEqual(['Champion', 'Identified', '']);
   });
 
   it('says what to do when the Docs service is not enabled, and logs nothing', () => {
@@ -463,6 +765,9 @@ describe('generatePlan', () => {
       manifest: { oauthScopes: ['https://www.googleapis.com/auth/drive.file'] },
     });
     expect(() => rt.call('generatePlan', { row: 3, kind: 'save-plan' })).toThrow(
+      'The Google Docs service is not enabled in this copy of CS Engine',
+    );
+    expect(() => rt.call('generateQbr', { row: 2, quarter: 'Q4 2025', agenda: 'qbr-60' })).toThrow(
       'The Google Docs service is not enabled in this copy of CS Engine',
     );
     expect(rt.spreadsheet.getSheetByName('QBR Log')).toBeNull();

@@ -26,6 +26,13 @@ describe('ROI', () => {
     expect(roi.ok).toBe(false);
     expect(!roi.ok && roi.missing).toEqual(['Hours saved per month', 'Annual investment']);
   });
+
+  it('takes an investment under a dollar for none: no Infinity multiple', () => {
+    for (const annualInvestment of [5e-324, 0.5, 0, -1]) {
+      const roi = computeRoi({ hoursSavedPerMonth: 10, hourlyRate: 50, annualInvestment });
+      expect(!roi.ok && roi.missing).toEqual(['Annual investment']);
+    }
+  });
 });
 
 describe('quarters', () => {

@@ -14,7 +14,7 @@ import {
 } from '../../dev/runtime';
 
 export const OWNER = 'owner@acme.test';
-export const HEADERS = [
+const HEADERS = [
   'Account',
   'Account ID',
   'CSM',

@@ -187,8 +187,8 @@ export function sidebarSpreadsheet(goals = 4, extraRows: Row[] = []): FakeSpread
  */
 function atRiskRow(): Row {
   return [
-    'Initech',
-    'INI-4',
+    'Vandelay Industries',
+    'VAN-6',
     'Dana Lee',
     'dana@example.com',
     90000,
@@ -199,7 +199,7 @@ function atRiskRow(): Row {
     45,
     9,
     20,
-    'Bill Lumbergh',
+    'Art Vandelay',
     'active',
     'yes',
     'late',
@@ -219,10 +219,10 @@ function atRiskRow(): Row {
   ];
 }
 
-/** Initech's History: Healthy in the autumn, At-Risk since 2025-12-01 and falling. */
+/** Vandelay's History: Healthy in the autumn, At-Risk since 2025-12-01 and falling. */
 const AT_RISK_HISTORY = [
-  'INI-4',
-  'Initech',
+  'VAN-6',
+  'Vandelay Industries',
   '2026-01-10',
   50,
   'At-Risk',
@@ -231,7 +231,7 @@ const AT_RISK_HISTORY = [
   '2025-10-15=68 2025-11-15=61 2025-12-01=57 2026-01-10=50',
 ];
 
-/** Rows 2-4 as sidebarSpreadsheet, row 5 blank, row 6 the At-Risk "Initech" with its History. */
+/** Rows 2-4 as sidebarSpreadsheet, row 5 blank, row 6 the At-Risk "Vandelay Industries" with its History. */
 export function sidebarBookWithAtRisk(): FakeSpreadsheet {
   return createSpreadsheet(
     {
@@ -240,4 +240,48 @@ export function sidebarBookWithAtRisk(): FakeSpreadsheet {
     },
     { name: 'Customer Book', timeZone: 'UTC' },
   );
+}
+
+/**
+ * An account that started years before the tests' today, with the issue's shape: its value
+ * comes to less than its cost (200 h x $40 x 12 = $96,000 against $120,000 = 0.8x), the book
+ * names its champion and sponsor, defines 2 goals, and its health is middling. Added after the
+ * default rows (row 5) by the tests that need it.
+ */
+const OLD_ACCOUNT_NAME = 'Initech';
+
+export function oldAccountRow(overrides: Partial<Record<string, Row[number]>> = {}): Row {
+  const cells: Record<string, Row[number]> = {
+    Account: OLD_ACCOUNT_NAME,
+    'Account ID': 'INI-4',
+    CSM: 'Ken Ito',
+    'CSM email': 'ken@example.com',
+    ARR: 120000,
+    'Renewal date': '2026-06-30',
+    'Contract start': '2022-03-01',
+    'DAU/MAU': 0.2,
+    'Seats licensed': 100,
+    'Seats active': 45,
+    'Features used': 6,
+    'Features available': 20,
+    Champion: 'Priya Nair',
+    'Champion status': 'active',
+    'Executive sponsor': 'Tom Ruiz',
+    'Payment status': 'current',
+    'ARR trend': 'stable',
+    'Goals defined': 2,
+    'Goals achieved': 0,
+    'ROI documented': 'yes',
+    'Hours saved per month': 200,
+    'Hourly rate': 40,
+    'Annual investment': 120000,
+    'Tickets (30 days)': 9,
+    CSAT: 3.4,
+    'Open critical tickets': 1,
+    NPS: 6,
+    'Last login': '2026-01-02',
+    'Competitor mentioned': 'no',
+    ...overrides,
+  };
+  return SIDEBAR_HEADERS.map((header) => cells[header] ?? '');
 }

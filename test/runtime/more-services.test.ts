@@ -41,6 +41,20 @@ describe('Sheet.deleteColumns', () => {
   });
 });
 
+describe('Sheet.insertColumnsAfter', () => {
+  it('widens the grid and moves the columns on its right', () => {
+    const book = createSpreadsheet({ Data: [['a', 'b', 'c']] });
+    const sheet = book.sheet('Data');
+    sheet.getRange(1, 2).setFontWeight('bold');
+    expect(sheet.insertColumnsAfter(1, 2)).toBe(sheet);
+    expect(sheet.getMaxColumns()).toBe(28);
+    expect(sheet.getRange(1, 1, 1, 5).getValues()).toEqual([['a', '', '', 'b', 'c']]);
+    expect(sheet.getRange(1, 28).getValue()).toBe('');
+    expect(() => sheet.insertColumnsAfter(29, 1)).toThrow('outside the dimensions');
+    expect(() => sheet.insertColumnsAfter(0, 1)).toThrow('outside the dimensions');
+  });
+});
+
 describe('Sheet.getRangeList', () => {
   it('sets one number format on several ranges in one call', () => {
     const calls = new CallCounter();

@@ -53,6 +53,23 @@ describe('menu items with questions', () => {
   });
 });
 
+describe('the book’s columns', () => {
+  test('Check my book’s columns opens the sidebar on its Columns tab; once mapped, the formulas read the Columns sheet', () => {
+    const playground = demo();
+    const opened = playground.menu('menuCheckHeaders');
+    expect(opened).toMatchObject({
+      status: 'done',
+      events: [{ type: 'sidebar', title: 'CS Engine', start: 'columns' }],
+    });
+    const formula = () =>
+      playground.state().book.columns.find((column) => column.fn === 'HEALTHSCORE')?.formula;
+    expect(formula()).toMatch(/^=HEALTHSCORE\(A1:[A-Z]+1, A2:/);
+    playground.runtime.call('saveColumns', { sheet: 'Accounts', choices: [] });
+    playground.afterScriptCall('saveColumns');
+    expect(formula()).toMatch(/^=HEALTHSCORE\(Columns!A1:[A-Z]+1, A2:/);
+  });
+});
+
 describe('edits', () => {
   test('typed as a user types; a formula, a header or a row outside the book is refused', () => {
     const playground = demo();

@@ -423,7 +423,9 @@ async function showEvents(events: readonly ShownEvent[]): Promise<void> {
     } else if (event.type === 'dialog') {
       await showDialog(event.id, event.title, event.width, event.height);
     } else if (event.type === 'sidebar') {
-      byId<HTMLIFrameElement>('sidebar').src = '/sidebar';
+      byId<HTMLIFrameElement>('sidebar').src = event.start
+        ? `/sidebar?start=${encodeURIComponent(event.start)}`
+        : '/sidebar';
     }
   }
 }

@@ -27,7 +27,7 @@ export const ALERT_LOG_HEADERS = [
 /** Rows older than this many days are removed from the Alert Log, their counts kept. */
 export const ALERT_LOG_DAYS = 90;
 
-export type LogStatus = 'queued' | 'sent' | 'skipped' | 'preview' | 'error';
+type LogStatus = 'queued' | 'sent' | 'skipped' | 'preview' | 'error';
 
 export interface LogEntry {
   readonly time: Date;

@@ -4,7 +4,7 @@
  */
 import type { WorkbookPorts } from '../workbook/ports';
 
-export interface OutgoingMail {
+interface OutgoingMail {
   readonly to: string;
   readonly subject: string;
   readonly body: string;

@@ -13,7 +13,7 @@ import type { AlertPorts } from './ports';
 
 const QUEUE_START_KEY = 'csEngine.alerts.queueStart';
 /** What the Alert Log held before its window: counts by status, and the days they cover. */
-export const ARCHIVE_KEY = 'csEngine.alerts.archived';
+const ARCHIVE_KEY = 'csEngine.alerts.archived';
 
 export const STATUS_COLUMN = ALERT_LOG_HEADERS.indexOf('Status');
 export const DETAIL_COLUMN = ALERT_LOG_HEADERS.indexOf('Detail');

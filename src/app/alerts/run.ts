@@ -17,7 +17,7 @@ import { escapeHtml, isEmailAddress } from '../../core/escape';
 import { resolveModel } from '../../core/models';
 import { churnedLeftOut } from '../../core/snapshot';
 import type { Digest } from '../../core/alerts/digest';
-import { findBookSheet } from '../workbook/book';
+import { findBookSheet, readBookSheet } from '../workbook/book';
 import { readHistories, writeHistories } from '../workbook/history';
 import { loadSettings } from '../workbook/settings';
 import { notice } from './alert-log';
@@ -137,7 +137,7 @@ function checkBook(
   const { ports, settings, today, now } = context;
   const preview = mode === 'preview';
   const evaluation = evaluateBook({
-    book: ports.sheets.read(bookSheet) ?? [],
+    book: readBookSheet(ports.sheets, bookSheet).values,
     histories: readHistories(ports),
     model: resolveModel(settings.model),
     today,

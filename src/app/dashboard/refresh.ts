@@ -16,7 +16,7 @@ import type { DashboardPorts } from './ports';
 
 const REFRESHED_KEY = 'csEngine.dashboard.refreshedAt';
 /** The trigger refreshes a dashboard older than this. */
-export const DASHBOARD_MAX_AGE_DAYS = 7;
+const DASHBOARD_MAX_AGE_DAYS = 7;
 
 export interface DashboardReport {
   readonly ok: boolean;

@@ -111,6 +111,9 @@ export interface AccountView {
         readonly multiple: string;
         readonly annualValue: string;
         readonly investment: string;
+        /** Below 1x: not a win; the sidebar warns and `review` says what to do. */
+        readonly belowInvestment: boolean;
+        readonly review: string | null;
       }
     | { readonly ok: false; readonly message: string; readonly missing: readonly string[] };
   /** Quarters to offer for a QBR, and the one to preselect. */
@@ -118,14 +121,20 @@ export interface AccountView {
   readonly defaultQuarter: string;
 }
 
-export interface NoAccount {
+interface NoAccount {
   readonly found: false;
   readonly message: string;
 }
 
-export type AccountResponse = AccountView | NoAccount;
+/**
+ * `columnsChanged`: said when the book's headers changed since its columns were mapped (the
+ * sidebar shows it above every tab), else null.
+ */
+export type AccountResponse = (AccountView | NoAccount) & {
+  readonly columnsChanged?: string | null;
+};
 
-export interface AccountMatch {
+interface AccountMatch {
   readonly row: number;
   readonly name: string;
   readonly csm: string | null;
@@ -148,6 +157,11 @@ export interface QbrRequest {
   readonly row: number;
   readonly quarter: string;
   readonly agenda: AgendaChoice;
+  /**
+   * Show the health score and tier in the customer's QBR. Off unless the CSM ticks it: the
+   * prep brief always has them.
+   */
+  readonly shareScore?: boolean;
 }
 
 export interface PlanRequest {
@@ -155,12 +169,66 @@ export interface PlanRequest {
   readonly kind: PlanChoice;
 }
 
-export interface DocumentResult {
+export interface DocumentLink {
   readonly name: string;
   readonly url: string;
   readonly id: string;
-  /** Things the CSM should know about the document (e.g. the ROI is missing). */
+  /**
+   * Who the document is for: the customer (the QBR), the CSM alone (the QBR's prep brief), or
+   * null for a plan, a working document the CSM edits and shares as they see fit.
+   */
+  readonly audience: 'customer' | 'internal' | null;
+}
+
+export interface DocumentResult {
+  /** The documents created, in order: a QBR makes the customer's QBR, then the prep brief. */
+  readonly documents: readonly DocumentLink[];
+  /** Things the CSM should know about the documents (e.g. the ROI is missing or below 1x). */
   readonly warnings: readonly string[];
+}
+
+/** A column CS Engine reads, as a choice in the Columns tab. */
+export interface ColumnTargetView {
+  /** What saveColumns takes: a column's id, or "score:" and a dimension's. */
+  readonly value: string;
+  readonly label: string;
+  readonly group: string;
+  readonly expected: string;
+}
+
+/** The Columns tab: the book's headers, and what each unrecognised one is mapped to. */
+export interface ColumnsView {
+  readonly sheet: string;
+  /** Headers CS Engine does not recognise by name; `target` '' is Ignore. */
+  readonly unrecognised: readonly {
+    readonly header: string;
+    /** Its column letters ("C", or "C, F" for a header that is there twice). */
+    readonly columns: string;
+    readonly target: string;
+    /** False when the saved mapping has no choice for it yet (a new header). */
+    readonly chosen: boolean;
+  }[];
+  readonly recognised: readonly {
+    readonly header: string;
+    readonly column: string;
+    readonly label: string;
+  }[];
+  readonly targets: readonly ColumnTargetView[];
+  /** Said when the book's headers changed since they were mapped, else null. */
+  readonly changed: string | null;
+  /** Check my book's columns, on the headers as mapped: what the model can compute. */
+  readonly report: readonly string[];
+  /** The formula that reads the book with the mapped headers, once a mapping is saved. */
+  readonly formula: string | null;
+  /** After saveColumns: what was saved. */
+  readonly saved: string | null;
+}
+
+export interface ColumnsRequest {
+  /** The book's sheet, as getColumns named it. */
+  readonly sheet: string;
+  /** For each unrecognised header, the target's value, or '' to ignore it. */
+  readonly choices: readonly { readonly header: string; readonly target: string }[];
 }
 
 export interface SidebarApi {
@@ -170,10 +238,17 @@ export interface SidebarApi {
   searchAccounts(query: string): SearchResult;
   /** Every playbook, for the Playbooks tab. */
   getPlaybooks(): readonly PlaybookSectionView[];
-  /** Creates the QBR document in Google Docs and logs it in the QBR Log sheet. */
+  /**
+   * Creates the customer's QBR and the CSM's internal prep brief in Google Docs, and logs
+   * each in the QBR Log sheet.
+   */
   generateQbr(request: QbrRequest): DocumentResult;
   /** Creates a save plan, success plan or onboarding plan document. */
   generatePlan(request: PlanRequest): DocumentResult;
+  /** The book's headers and their mapping, for the Columns tab. */
+  getColumns(): ColumnsView;
+  /** Saves the mapping in the Columns sheet; the book's own cells are never changed. */
+  saveColumns(request: ColumnsRequest): ColumnsView;
 }
 
 /**
@@ -187,6 +262,8 @@ const METHODS: Record<keyof SidebarApi, true> = {
   getPlaybooks: true,
   generateQbr: true,
   generatePlan: true,
+  getColumns: true,
+  saveColumns: true,
 };
 
 export const SIDEBAR_METHODS = Object.keys(METHODS) as (keyof SidebarApi)[];

@@ -11,9 +11,12 @@ import { dayOfDate } from '../../core/dates';
 import type { DocContent } from '../../core/doc-model';
 import { historyKey } from '../../core/history';
 import { resolveModel } from '../../core/models';
-import { buildPlan, PLAN_TITLES, type PlanKind } from '../../core/plans';
+import { type AccountPeople, peopleOfRow } from '../../core/people';
+import { buildPlan, PLAN_TITLES, type PlanKind, type PlanOptions } from '../../core/plans';
 import { playbookCatalog } from '../../core/playbooks';
-import { buildQbr } from '../../core/qbr';
+import { buildQbr, type QbrOptions } from '../../core/qbr';
+import { buildPrepBrief } from '../../core/qbr-brief';
+import { roiReview } from '../../core/roi';
 import { normalizeKey, ownEntry } from '../../core/text';
 import { type Book, BookNotFound, readBook as readWorkbookBook } from '../workbook/book';
 import { readHistories } from '../workbook/history';
@@ -22,6 +25,7 @@ import type { WorkbookPorts } from '../workbook/ports';
 import { loadSettings } from '../workbook/settings';
 import type {
   AccountResponse,
+  DocumentLink,
   DocumentResult,
   PlanRequest,
   PlaybookSectionView,
@@ -29,6 +33,8 @@ import type {
   SearchResult,
   SidebarApi,
 } from './api';
+import { getColumns, saveColumns } from './columns';
+import { SidebarError } from './errors';
 import { accountView } from './view';
 
 export interface CreatedDocument {
@@ -56,14 +62,6 @@ export interface SidebarPorts extends WorkbookPorts {
 
 const SEARCH_LIMIT = 20;
 
-/** A user-facing error: its message is shown in the sidebar as is. */
-export class SidebarError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'SidebarError';
-  }
-}
-
 function readBook(ports: SidebarPorts): Book {
   try {
     return readWorkbookBook(ports.sheets, loadSettings(ports.properties));
@@ -73,23 +71,35 @@ function readBook(ports: SidebarPorts): Book {
   }
 }
 
-function snapshotOfRow(ports: SidebarPorts, book: Book, row: number): AccountSnapshot {
+/** An account row's snapshot, and the people its cells name (which the snapshot does not keep). */
+interface RowRead {
+  readonly snapshot: AccountSnapshot;
+  readonly people: AccountPeople;
+}
+
+function readRow(ports: SidebarPorts, book: Book, row: number): RowRead {
   const settings = loadSettings(ports.properties);
   const model = resolveModel(settings.model || undefined);
   const today = dayOfDate(ports.now(), ports.timeZone);
   const layout = readLayout(book.values[0] ?? []);
   const plan = planRead(layout, columnsForSnapshot(model), { timeZone: ports.timeZone });
-  const [read] = readAccountRows([book.values[row - 1] ?? []], plan);
+  const cells = book.values[row - 1] ?? [];
+  const [read] = readAccountRows([cells], plan);
   const account = { ...(read as NonNullable<typeof read>), index: row - 2 };
   const histories = readHistories(ports);
   const key = historyKey(account.values, row);
-  return accountSnapshot({
+  const snapshot = accountSnapshot({
     account,
     model,
     history: histories.get(key),
     columns: new Set(layout.signals.keys()),
     today,
   });
+  return { snapshot, people: peopleOfRow(layout, cells, account.values) };
+}
+
+function snapshotOfRow(ports: SidebarPorts, book: Book, row: number): AccountSnapshot {
+  return readRow(ports, book, row).snapshot;
 }
 
 /** A row below the book's last, or one whose cells are all blank. */
@@ -118,7 +128,10 @@ function checkRow(book: Book, row: unknown): number {
   return checked;
 }
 
-/** Records a created document in the QBR Log. */
+/**
+ * Records a created document in the QBR Log: one row per document, so a QBR's two documents
+ * are two rows (same time, account, quarter and agenda; their names and links differ).
+ */
 function logCreated(
   ports: SidebarPorts,
   account: string,
@@ -141,12 +154,21 @@ function preparedBy(a: AccountSnapshot, ports: SidebarPorts): string {
   return a.values.csm ?? (ports.userEmail() || 'the CSM');
 }
 
+function link(created: CreatedDocument, audience: DocumentLink['audience']): DocumentLink {
+  return { name: created.name, url: created.url, id: created.id, audience };
+}
+
 /** QBRs and plans are for live accounts: a churned one is in the win-back sequence. */
 function requireLive(a: AccountSnapshot, document: string): void {
   if (a.lifecycle.status !== 'churned') return;
   throw new SidebarError(
     `"${describeCell(a.name, NAME_LENGTH)}" has churned: ${document} is for a live account. The account view shows its win-back stage.`,
   );
+}
+
+/** The response, with a word when the book's headers changed since they were mapped. */
+function withColumnsChanged(book: Book, response: AccountResponse): AccountResponse {
+  return book.columnsChanged ? { ...response, columnsChanged: book.columnsChanged } : response;
 }
 
 export function createSidebarServer(ports: SidebarPorts): SidebarApi {
@@ -157,10 +179,10 @@ export function createSidebarServer(ports: SidebarPorts): SidebarApi {
       if (row === undefined || row === null) {
         const active = ports.activeRow();
         if (!active || active.sheet !== book.sheet || active.row < 2) {
-          return {
+          return withColumnsChanged(book, {
             found: false,
             message: `Select a cell in an account's row of "${book.sheet}", or search for an account by name.`,
-          };
+          });
         }
         row = active.row;
       } else {
@@ -168,8 +190,13 @@ export function createSidebarServer(ports: SidebarPorts): SidebarApi {
       }
       // A blank row is a state of the sheet, not an error: the sidebar shows it in place of
       // the account, instead of an error box above the account shown before.
-      if (isEmptyRow(book, row)) return { found: false, message: emptyRowMessage(book, row) };
-      return accountView(book.sheet, snapshotOfRow(ports, book, row), ports.content());
+      if (isEmptyRow(book, row)) {
+        return withColumnsChanged(book, { found: false, message: emptyRowMessage(book, row) });
+      }
+      return withColumnsChanged(
+        book,
+        accountView(book.sheet, snapshotOfRow(ports, book, row), ports.content()),
+      );
     },
 
     searchAccounts(query): SearchResult {
@@ -212,31 +239,36 @@ export function createSidebarServer(ports: SidebarPorts): SidebarApi {
 
     generateQbr(request: QbrRequest): DocumentResult {
       const book = readBook(ports);
-      const a = snapshotOfRow(ports, book, checkRow(book, request?.row));
+      const { snapshot: a, people } = readRow(ports, book, checkRow(book, request?.row));
       requireLive(a, 'a QBR');
       const texts = ports.content();
+      const options: QbrOptions = {
+        quarter: String(request.quarter ?? ''),
+        agenda: request.agenda,
+        today: a.today,
+        preparedBy: preparedBy(a, ports),
+        // Only an explicit yes shares the score: anything else keeps it out.
+        shareScore: request.shareScore === true,
+        people,
+      };
       let content: DocContent;
       try {
-        content = buildQbr(
-          a,
-          {
-            quarter: String(request.quarter ?? ''),
-            agenda: request.agenda,
-            today: a.today,
-            preparedBy: preparedBy(a, ports),
-          },
-          texts,
-        );
+        content = buildQbr(a, options, texts);
       } catch (error) {
         throw new SidebarError((error as Error).message);
       }
-      const created = ports.docs.create(content);
       // buildQbr has checked the agenda: it is one of the content's own.
-      const agenda = ownEntry(texts.playbooks.agendas, request.agenda);
-      logCreated(ports, a.name, request.quarter, agenda?.title ?? '', created);
+      const agenda = ownEntry(texts.playbooks.agendas, request.agenda)?.title ?? '';
+      // Each document is logged as soon as it exists: if the second fails, the first is
+      // still in the QBR Log.
+      const customer = ports.docs.create(content);
+      logCreated(ports, a.name, request.quarter, agenda, customer);
+      const brief = ports.docs.create(buildPrepBrief(a, options, texts, customer));
+      logCreated(ports, a.name, request.quarter, agenda, brief);
+      const review = roiReview(a.roi);
       return {
-        ...created,
-        warnings: a.roi.ok ? [] : [a.roi.message],
+        documents: [link(customer, 'customer'), link(brief, 'internal')],
+        warnings: a.roi.ok ? (review ? [review] : []) : [a.roi.message],
       };
     },
 
@@ -248,13 +280,15 @@ export function createSidebarServer(ports: SidebarPorts): SidebarApi {
           `"${describeCell(kind)}" is not a plan: choose a save plan, a success plan or an onboarding plan.`,
         );
       }
-      const a = snapshotOfRow(ports, book, checkRow(book, request.row));
+      const { snapshot: a, people } = readRow(ports, book, checkRow(book, request.row));
       requireLive(a, `a ${PLAN_TITLES[kind].toLowerCase()}`);
-      const created = ports.docs.create(
-        buildPlan(kind, a, a.today, preparedBy(a, ports), ports.content()),
-      );
+      const options: PlanOptions = { today: a.today, preparedBy: preparedBy(a, ports), people };
+      const created = ports.docs.create(buildPlan(kind, a, options, ports.content()));
       logCreated(ports, a.name, '', PLAN_TITLES[kind], created);
-      return { ...created, warnings: [] };
+      return { documents: [link(created, null)], warnings: [] };
     },
+
+    getColumns: () => getColumns(ports),
+    saveColumns: (request) => saveColumns(ports, request),
   };
 }

@@ -8,7 +8,7 @@ import { CHURN_REASON_LABELS } from '../../core/churn-reasons';
 import { isoDay } from '../../core/dates';
 import { type AccountGuidance, accountGuidance } from '../../core/plans';
 import { quarterChoices, quarterLabel, quarterOf } from '../../core/quarters';
-import { formatMoney, formatMultiple } from '../../core/roi';
+import { formatMoney, formatMultiple, roiIsWin, roiReview } from '../../core/roi';
 import { SEVERITY_LABELS } from '../../core/alerts/rules';
 import { tierFor } from '../../core/models';
 import { SEVERITY_COLORS } from '../../core/palette';
@@ -161,6 +161,8 @@ function roiView(a: AccountSnapshot): Section<'roi'> {
           multiple: formatMultiple(a.roi.multiple),
           annualValue: formatMoney(a.roi.annualValue),
           investment: formatMoney(a.roi.annualInvestment),
+          belowInvestment: !roiIsWin(a.roi),
+          review: roiReview(a.roi) ?? null,
         }
       : { ok: false, message: a.roi.message, missing: [...a.roi.missing] },
   };

@@ -6,7 +6,7 @@
 import { QBR_LOG_SHEET } from '../../core/owned-sheets';
 import type { SheetStore } from './ports';
 
-export const QBR_LOG_HEADERS = [
+const QBR_LOG_HEADERS = [
   'Time',
   'Account',
   'Quarter',

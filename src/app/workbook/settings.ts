@@ -20,7 +20,7 @@ export interface Settings {
   readonly bookSheet: string;
 }
 
-export const DEFAULT_SETTINGS: Settings = {
+const DEFAULT_SETTINGS: Settings = {
   enabled: false,
   hour: 8,
   owner: '',

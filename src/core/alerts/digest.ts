@@ -40,7 +40,7 @@ export interface Digest {
  * Accounts listed per severity. A first run over a large book can flag hundreds; a digest
  * that long is clipped by mail clients, and the Alert Log has them all.
  */
-export const MAX_PER_SECTION = 50;
+const MAX_PER_SECTION = 50;
 
 const COLORS: Readonly<Record<Severity, string>> = SEVERITY_COLORS;
 
@@ -63,7 +63,7 @@ function grouped(items: readonly DigestItem[]): [Severity, DigestItem[]][] {
 }
 
 /** "CS Engine: 2 critical, 1 at-risk account in Customer Book (Mon, Nov 23, 2026)". */
-export function digestSubject(items: readonly DigestItem[], context: DigestContext): string {
+function digestSubject(items: readonly DigestItem[], context: DigestContext): string {
   const counts = grouped(items).map(([severity, list]) =>
     severity === 'expansion'
       ? plural(list.length, 'expansion signal')

@@ -10,7 +10,7 @@
  */
 export type WebhookKind = 'slack' | 'chat';
 
-export interface WebhookLine {
+interface WebhookLine {
   readonly account: string;
   /** A link to the account's row. */
   readonly url: string;
