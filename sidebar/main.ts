@@ -13,6 +13,7 @@ import type {
   PlayView,
   PlaybookSectionView,
 } from '../src/app/sidebar/api';
+import { formatCount } from '../src/core/text';
 import { messageOf, server } from './bridge';
 import { append, byId, clear, h, sparkline } from './dom';
 import { initMapping, loadMapping, showColumnsNotice } from './mapping';
@@ -72,6 +73,30 @@ function section(title: string, ...children: (Node | string | null | false)[]): 
   return h('section', { class: 'card' }, h('h2', {}, title), ...children);
 }
 
+/**
+ * A section folded to one line, its title and the gist (the renewal's countdown, the ROI's
+ * multiple): the account view stays about two screens tall at the sidebar's 300 px, and a
+ * click opens the details.
+ */
+function fold(
+  id: string,
+  title: string,
+  gist: Node | string,
+  ...children: (Node | string | null | false)[]
+): HTMLElement {
+  return h(
+    'details',
+    { class: 'card fold', id },
+    h('summary', {}, h('h2', {}, title), h('span', { class: 'gist' }, gist)),
+    ...children,
+  );
+}
+
+/** "+3 pts", "-1 pt", "0 pts". */
+function points(change: number): string {
+  return `${change > 0 ? '+' : change < 0 ? '-' : ''}${formatCount(Math.abs(change), 'pt')}`;
+}
+
 function list(items: readonly string[], className?: string): HTMLElement {
   return h('ul', { class: className }, ...items.map((item) => h('li', {}, item)));
 }
@@ -122,10 +147,11 @@ function headSection(a: View, tierColor: string): (HTMLElement | null)[] {
       : null,
   );
   const meta: string[] = [];
-  if (a.change !== null)
-    meta.push(`${a.change > 0 ? '+' : ''}${a.change} pts since ${a.trend[0]?.day}`);
+  if (a.change !== null) meta.push(`${points(a.change)} since ${a.trend[0]?.day}`);
   else meta.push('No score history yet (the History sheet fills with the daily alerts)');
-  if (a.tierSince) meta.push(`${a.tier?.label} since ${a.tierSince} (${a.daysInTier} days)`);
+  if (a.tierSince) {
+    meta.push(`${a.tier?.label} since ${a.tierSince} (${formatCount(a.daysInTier ?? 0, 'day')})`);
+  }
   return [
     head,
     score,
@@ -140,7 +166,7 @@ function winBackSection(a: View): HTMLElement {
   const when =
     lifecycle.churnDate === null
       ? 'Churned; the book has no churn date, so the win-back stage is unknown.'
-      : `Churned on ${lifecycle.churnDate} (${lifecycle.daysSinceChurn ?? 0} days ago).`;
+      : `Churned on ${lifecycle.churnDate} (${formatCount(lifecycle.daysSinceChurn ?? 0, 'day')} ago).`;
   return section(
     'Win-back',
     h('p', { id: 'churned-on' }, when),
@@ -162,7 +188,7 @@ function winBackSection(a: View): HTMLElement {
   );
 }
 
-function dimensionsSection(a: View, tierColor: string): HTMLElement | null {
+function dimensionsSection(a: View): HTMLElement | null {
   if (a.dimensions.length === 0) return null;
   return section(
     'Dimensions',
@@ -180,7 +206,7 @@ function dimensionsSection(a: View, tierColor: string): HTMLElement | null {
             h(
               'span',
               { class: 'bar' },
-              h('span', { style: `width:${d.score ?? 0}%;background:${tierColor}` }),
+              h('span', { style: `width:${d.score ?? 0}%;background:${color(d.color)}` }),
             ),
           ),
           h('td', { class: 'num' }, d.score === null ? 'no data' : String(d.score)),
@@ -200,33 +226,68 @@ function warningsSection(a: View): HTMLElement {
           'ul',
           { class: 'warnings', id: 'warnings' },
           ...a.warnings.map((w) =>
-            h('li', { class: `sev-${w.severity}` }, h('b', {}, `${w.label}: `), w.reason),
+            h(
+              'li',
+              { 'data-severity': w.severity },
+              h('b', { style: `color:${color(w.color)}` }, `${w.label}: `),
+              w.reason,
+            ),
           ),
         ),
   );
 }
 
+/** What to do for this account besides the warnings above (they are not repeated). */
+function focusSection(a: View): HTMLElement | null {
+  if (a.focus.length === 0) return null;
+  return section('For this account', list(a.focus, 'focus'));
+}
+
 function playbookSection(a: View): HTMLElement | null {
   if (!a.playbook) return null;
-  return section(
+  const p = a.playbook;
+  return fold(
+    'playbook-details',
     'Playbook',
-    play(a.playbook),
-    a.focus.length > 0 ? h('h3', {}, 'For this account') : null,
-    a.focus.length > 0 ? list(a.focus, 'focus') : null,
-    a.savePlay
-      ? h(
-          'div',
-          { class: 'play' },
-          h('h3', {}, `Save play: ${a.savePlay.title}`),
-          h('p', { class: 'secondary' }, `Why: ${a.savePlay.why}`),
-          list(a.savePlay.steps),
-          h('p', { class: 'secondary' }, `Offers: ${a.savePlay.offers.join('; ')}`),
-        )
-      : null,
-    a.npsFollowUp
-      ? play({ ...a.npsFollowUp, title: `NPS follow-up: ${a.npsFollowUp.title}` })
-      : null,
+    p.title,
+    p.sla ? h('p', { class: 'sla' }, `When: ${p.sla}`) : null,
+    list(p.steps),
+    h('p', { class: 'source' }, `Source: ${p.source}`),
   );
+}
+
+function savePlaySection(a: View): HTMLElement | null {
+  if (!a.savePlay) return null;
+  const p = a.savePlay;
+  return fold(
+    'save-play',
+    'Save play',
+    p.title,
+    h('p', { class: 'secondary' }, `Why: ${p.why}`),
+    list(p.steps),
+    h('p', { class: 'secondary' }, `Offers: ${p.offers.join('; ')}`),
+  );
+}
+
+function npsSection(a: View): HTMLElement | null {
+  if (!a.npsFollowUp) return null;
+  const p = a.npsFollowUp;
+  return fold(
+    'nps-follow-up',
+    'NPS follow-up',
+    p.title,
+    p.sla ? h('p', { class: 'sla' }, `When: ${p.sla}`) : null,
+    list(p.steps),
+    h('p', { class: 'source' }, `Source: ${p.source}`),
+  );
+}
+
+function renewalGist(a: View): string {
+  const r = a.renewal;
+  if (!r) return 'no renewal date';
+  return r.overdue
+    ? `renewal ${formatCount(-r.daysToRenewal, 'day')} overdue`
+    : `renews in ${formatCount(r.daysToRenewal, 'day')}`;
 }
 
 function lifecycleSection(a: View): HTMLElement {
@@ -261,8 +322,8 @@ function lifecycleSection(a: View): HTMLElement {
           'b',
           {},
           r.overdue
-            ? `Renewal ${-r.daysToRenewal} days overdue`
-            : `Renews in ${r.daysToRenewal} days`,
+            ? `Renewal ${formatCount(-r.daysToRenewal, 'day')} overdue`
+            : `Renews in ${formatCount(r.daysToRenewal, 'day')}`,
         ),
         ` (${r.date})`,
       ),
@@ -270,12 +331,14 @@ function lifecycleSection(a: View): HTMLElement {
       r.next ? h('p', { class: 'secondary' }, `Next (day ${r.next.day}): ${r.next.title}.`) : null,
     );
   } else lines.push(h('p', { class: 'secondary' }, 'No renewal date in the book.'));
-  return section('Lifecycle', ...lines);
+  return fold('lifecycle-details', 'Lifecycle', renewalGist(a), ...lines);
 }
 
 function expansionSection(a: View): HTMLElement {
-  return section(
+  return fold(
+    'expansion-details',
     'Expansion',
+    a.expansion.open ? 'ready' : 'not yet',
     h(
       'p',
       { id: 'gate', class: a.expansion.open ? 'ok' : 'secondary' },
@@ -288,8 +351,10 @@ function expansionSection(a: View): HTMLElement {
 }
 
 function roiSection(a: View): HTMLElement {
-  return section(
+  return fold(
+    'roi-details',
     'ROI',
+    a.roi.ok ? a.roi.multiple : 'missing',
     a.roi.ok
       ? h(
           'p',
@@ -338,11 +403,16 @@ function renderAccount(response: AccountResponse): void {
     append(root, [...headSection(a, tierColor), winBackSection(a)]);
     return;
   }
+  // What needs doing first (the warnings, then the rest of the focus), the dimensions, and the
+  // reference material folded.
   append(root, [
     ...headSection(a, tierColor),
-    dimensionsSection(a, tierColor),
     warningsSection(a),
+    dimensionsSection(a),
+    focusSection(a),
     playbookSection(a),
+    savePlaySection(a),
+    npsSection(a),
     lifecycleSection(a),
     expansionSection(a),
     roiSection(a),
@@ -357,7 +427,14 @@ function loadAccount(row?: number): Promise<void> {
       renderQbr();
       showColumnsNotice(response.columnsChanged);
     })
-    .catch(showError);
+    .catch((error: unknown) => {
+      // The error replaces the account: an account shown under it would read as the one that
+      // failed.
+      account = null;
+      clear(byId('account'));
+      renderQbr();
+      showError(error);
+    });
 }
 
 const AUDIENCE_LABELS: Readonly<Record<NonNullable<DocumentLink['audience']>, string>> = {
@@ -414,6 +491,8 @@ function search(query: string): Promise<void> {
   return busy('Searching…', server.searchAccounts(query))
     .then((found) => {
       clear(results);
+      // Emptied while the search ran: the box says no search.
+      if (byId<HTMLInputElement>('search').value.trim() === '') return;
       if (found.matches.length === 0) {
         append(results, [h('li', { class: 'secondary' }, `No account matches “${query}”.`)]);
         return;
@@ -433,7 +512,11 @@ function search(query: string): Promise<void> {
       }
       if (found.more > 0)
         append(results, [
-          h('li', { class: 'secondary' }, `${found.more} more: type more of the name.`),
+          h(
+            'li',
+            { class: 'secondary' },
+            `${formatCount(found.more, 'more account')}: type more of the name.`,
+          ),
         ]);
     })
     .catch(showError);
@@ -529,10 +612,16 @@ function start(): void {
   for (const tab of document.querySelectorAll<HTMLButtonElement>('[role="tab"]')) {
     tab.addEventListener('click', () => showTab(tab.dataset.tab ?? 'account'));
   }
+  const searchBox = byId<HTMLInputElement>('search');
   byId('search-form').addEventListener('submit', (event) => {
     event.preventDefault();
-    const query = byId<HTMLInputElement>('search').value.trim();
+    const query = searchBox.value.trim();
     if (query) void search(query);
+    else clear(byId('results'));
+  });
+  // Emptying the box (typing it away, or its clear button) takes the last results with it.
+  searchBox.addEventListener('input', () => {
+    if (searchBox.value.trim() === '') clear(byId('results'));
   });
   byId('use-selection').addEventListener('click', () => void loadAccount());
   byId('playbook-section').addEventListener('change', (event) =>

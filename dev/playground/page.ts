@@ -68,9 +68,7 @@ table.grid td.num { text-align: right; }
 #book tbody tr:hover td:not(.rownum) { background: #e8f0fe; }
 #book tbody tr.active td:not(.rownum) { background: #d2e3fc; }
 #book td[data-column] { cursor: cell; }
-.tier-critical { color: #c5221f; font-weight: 500; }
-.tier-risk { color: #b06000; font-weight: 500; }
-.tier-good { color: #137333; font-weight: 500; }
+table.grid td.colored { font-weight: 500; }
 .split { display: flex; height: 100%; }
 .split .list { width: 320px; flex: none; overflow: auto; border-right: 1px solid #dadce0; margin: 0; padding: 0; list-style: none; }
 .split .list li button { display: block; width: 100%; text-align: left; border: 0; border-bottom: 1px solid #f1f3f4; border-radius: 0; color: #202124; padding: 8px 12px; }

@@ -12,6 +12,8 @@ import { startOfSidebarPage } from '../../src/app/sidebar/start';
 import { loadSettings } from '../../src/app/workbook/settings';
 import { columnLetter } from '../../src/core/dashboard';
 import { readLayout } from '../../src/core/book';
+import { defaultModel } from '../../src/core/models';
+import { formatCount } from '../../src/core/text';
 import type { CellValue } from '../../src/core/cells';
 import { type DayNumber, dayFromParts, dayOfDate, isoDay } from '../../src/core/dates';
 import { ALERT_LOG_SHEET, COLUMNS_SHEET } from '../../src/core/owned-sheets';
@@ -210,7 +212,13 @@ export class Playground {
     const todayArg = todayRange ? `, ${TODAY_RANGE_NAME}` : '';
     const has = (name: string) => typeof this.runtime.globals[name] === 'function';
     const out: Computed[] = [];
-    const add = (title: string, fn: string, formula: string, args: () => unknown[]) => {
+    const add = (
+      title: string,
+      fn: string,
+      formula: string,
+      args: () => unknown[],
+      colors?: Readonly<Record<string, string>>,
+    ) => {
       if (!has(fn)) return;
       let cells: unknown[];
       try {
@@ -221,7 +229,7 @@ export class Playground {
       } finally {
         this.runtime.endExecution();
       }
-      out.push({ column: { title, fn, formula }, cells });
+      out.push({ column: colors ? { title, fn, formula, colors } : { title, fn, formula }, cells });
     };
     const book = `${headerRange}, ${rowsRange}`;
     // The model argument left blank (the default model), as the formula help writes it.
@@ -234,9 +242,16 @@ export class Playground {
     const scores = out[0]?.cells ?? [];
     // As if the formulas filled the columns right of the book, the score's first.
     const scoreColumn = columnLetter(width);
-    add('Tier', 'HEALTHTIER', `=HEALTHTIER(${scoreColumn}2:${scoreColumn}${last})`, () => [
-      scores.map((s) => [s]),
-    ]);
+    // Tier cells in the palette's tier colours, as the sidebar, documents and Dashboard show
+    // them: HEALTHTIER without a model argument gives the default model's tiers.
+    const tierColors = Object.fromEntries(defaultModel().tiers.map((t) => [t.label, t.color]));
+    add(
+      'Tier',
+      'HEALTHTIER',
+      `=HEALTHTIER(${scoreColumn}2:${scoreColumn}${last})`,
+      () => [scores.map((s) => [s])],
+      tierColors,
+    );
     const arr = columnRange('ARR');
     if (arr) add('Segment (ARR)', 'SEGMENT', `=SEGMENT(${arr.range})`, () => [arr.cells]);
     add('Churn risk', 'CHURNRISK', `=CHURNRISK(${book}${todayArg})`, () => [
@@ -617,14 +632,15 @@ export class Playground {
     const ran =
       runs === 1
         ? `1 day on, the daily alert run ran at ${hour}`
-        : `${runs} days on, the daily alert run ran each day at ${hour}`;
+        : `${formatCount(runs, 'day')} on, the daily alert run ran each day at ${hour}`;
     const last = loadLastRun(this.alertStore());
     const lastRun = !last
       ? ''
       : last.ok
         ? ` Its last run: ${last.summary}`
         : ` Its last run stopped: ${last.summary}`;
-    const summary = `Today is ${isoDay(this.today())}: ${ran}.${lastRun} In all, ${sent} email(s) sent; the Alert Log has ${logged >= 0 ? `${logged} more` : `${-logged} fewer`} row(s) (old rows are pruned). History keeps each account's daily score.`;
+    const rows = logged >= 0 ? formatCount(logged, 'more row') : formatCount(-logged, 'fewer row');
+    const summary = `Today is ${isoDay(this.today())}: ${ran}.${lastRun} In all, ${formatCount(sent, 'email')} sent; the Alert Log has ${rows} (old rows are pruned). History keeps each account's daily score.`;
     return { ok: !error, ...(error ? { error } : {}), summary, events, state: this.state() };
   }
 

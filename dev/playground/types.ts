@@ -11,6 +11,8 @@ export interface TableColumn {
   readonly formula?: string;
   /** the custom function's name for a computed column */
   readonly fn?: string;
+  /** a computed column whose values have colours (the tiers): value -> "#rrggbb" */
+  readonly colors?: Readonly<Record<string, string>>;
   /** a column of the book: its 1-based column in the sheet (cells can be edited) */
   readonly column?: number;
   /** a column of the book: its letter in the sheet */

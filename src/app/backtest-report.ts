@@ -11,6 +11,8 @@ import {
   describeRange,
 } from '../core/backtest';
 import { escapeHtml } from '../core/escape';
+import { PALETTE } from '../core/palette';
+import { formatCount } from '../core/text';
 import type { Calibration } from '../functions/backtest';
 
 export interface BacktestReport {
@@ -61,7 +63,7 @@ function decileChart(deciles: readonly ScoreGroup[]): string {
     parts.push(
       `<rect x="${x.toFixed(1)}" y="${y.toFixed(1)}" width="${barWidth.toFixed(1)}" height="${barHeight.toFixed(
         1,
-      )}" fill="#1a73e8"><title>${escapeHtml(tip)}</title></rect>`,
+      )}" fill="${PALETTE.blue}"><title>${escapeHtml(tip)}</title></rect>`,
       `<text x="${(x + barWidth / 2).toFixed(1)}" y="${(y - 4).toFixed(1)}" text-anchor="middle" class="value">${percent(rate)}</text>`,
       `<text x="${(x + barWidth / 2).toFixed(1)}" y="${(top + plotHeight + 16).toFixed(1)}" text-anchor="middle" class="axis">${escapeHtml(range)}</text>`,
     );
@@ -96,9 +98,9 @@ function weightsSection(calibration: BacktestReport['calibration']): string {
     '<table><thead><tr><th>Dimension</th><th>Current</th><th>Suggested</th></tr></thead>',
     `<tbody>${rows}</tbody></table>`,
     noData,
-    `<p>AUC of the current weights: <b>${decimal(calibration.aucBefore)}</b>; of the suggested weights (cross-validated, ${calibration.folds} folds): <b>${decimal(
+    `<p>AUC of the current weights: <b>${decimal(calibration.aucBefore)}</b>; of the suggested weights (cross-validated, ${formatCount(calibration.folds, 'fold')}): <b>${decimal(
       calibration.aucAfter,
-    )}</b>. ${calibration.accounts} accounts used, ${calibration.skipped} rows skipped.</p>`,
+    )}</b>. ${formatCount(calibration.accounts, 'account')} used, ${formatCount(calibration.skipped, 'row')} skipped.</p>`,
     '<p class="note">To use them, put the table in a range and pass it to HEALTHSCORE as its model argument, or use =HEALTHCALIBRATE(headers, rows, outcomes).</p>',
   ].join('');
 }
@@ -129,13 +131,15 @@ table{border-collapse:collapse}td,th{padding:3px 8px;border-bottom:1px solid #e0
 <p class="note">Scores from ${escapeHtml(report.scoreSource)}; outcomes from column "${escapeHtml(
     report.outcomeHeader,
   )}" (renewed = 1, churned = 0).</p>
-<p>${figures.accounts} accounts, churn rate ${percent(figures.churned / figures.accounts)}. AUC <b>${decimal(
+<p>${formatCount(figures.accounts, 'account')}, churn rate ${percent(figures.churned / figures.accounts)}. AUC <b>${decimal(
     figures.auc,
   )}</b>: the chance that a renewed account scored higher than a churned one (0.5 is a coin toss).</p>
 <p>A score below ${escapeHtml(t.threshold)} predicts churn: accuracy ${percent(t.accuracy)}, precision ${percent(
     t.precision,
   )} (${t.flaggedChurned} of ${t.flagged} flagged churned), recall ${percent(t.recall)} (of ${figures.churned} churned).${
-    skippedTotal > 0 ? ` ${skippedTotal} rows skipped (blank or unreadable score or outcome).` : ''
+    skippedTotal > 0
+      ? ` ${formatCount(skippedTotal, 'row')} skipped (blank or unreadable score or outcome).`
+      : ''
   }</p>
 <div class="layout"><div>
 <h2>Renewal rate per score decile</h2>

@@ -72,7 +72,7 @@ function bookCheck(ports: AlertPorts): Check {
   const rows = Math.max(0, ports.sheets.lastRow(name) - 1);
   return {
     ok: !report.message.includes('cannot score this book') && changed === null,
-    title: `Your book of accounts: the "${name}" sheet, ${rows} row(s)`,
+    title: `Your book of accounts: the "${name}" sheet, ${formatCount(rows, 'row')}`,
     lines: [
       ...(changed === null ? [] : [changed]),
       ...report.message.split('\n').filter((line) => line !== ''),

@@ -9,6 +9,7 @@ import { headerText } from '../core/column-map';
 import { columnsNeededBy } from '../core/health';
 import { defaultModel } from '../core/models';
 import { signalById } from '../core/signals';
+import { formatCount } from '../core/text';
 
 export interface HeaderReport {
   readonly title: string;
@@ -48,18 +49,23 @@ export function checkHeaders(
       ? column.header
       : `${own(column.index)} (mapped to ${column.header})`,
   );
+  const known = [...recognised, ...subScores];
   lines.push(
-    `Recognised (${recognised.length + subScores.length}): ${[...recognised, ...subScores].join(', ') || 'none'}.`,
+    known.length === 0
+      ? 'Recognised: no column.'
+      : `Recognised, ${formatCount(known.length, 'column')}: ${known.join(', ')}.`,
   );
   const ignored = mapped.flatMap((cell, index) =>
     headerText(cell) === '' && own(index) !== '' ? [own(index)] : [],
   );
   if (ignored.length > 0) {
-    lines.push(`Ignored, as mapped (${ignored.length}): ${ignored.join(', ')}.`);
+    lines.push(
+      `Ignored, as mapped, ${formatCount(ignored.length, 'column')}: ${ignored.join(', ')}.`,
+    );
   }
   if (layout.unrecognised.length > 0) {
     lines.push(
-      `Not recognised, so ignored (${layout.unrecognised.length}): ${layout.unrecognised.join(', ')}. If one holds health data, tell CS Engine which column it is in CS Engine > Check my book’s columns; your headers stay as they are.`,
+      `Not recognised, so ignored, ${formatCount(layout.unrecognised.length, 'column')}: ${layout.unrecognised.join(', ')}. If one holds health data, tell CS Engine which column it is in CS Engine > Check my book’s columns; your headers stay as they are.`,
     );
   }
   lines.push('', `What the ${model.name} model can compute:`);

@@ -8,7 +8,7 @@
  */
 import { type CellValue, Invalid, invalid, isBlank, parseNumberText } from './cells';
 import { ArgumentError, type HealthModel, type Tier, defaultModel } from './models';
-import { normalizeKey } from './text';
+import { formatCount, normalizeKey } from './text';
 
 /** 1 = renewed, 0 = churned. */
 export type Outcome = 0 | 1;
@@ -334,7 +334,7 @@ export function runBacktest(
 ): { figures: BacktestFigures; skipped: SkippedRows } {
   if (scoreCells.length !== outcomeCells.length) {
     throw new ArgumentError(
-      `${fn}: scores has ${scoreCells.length} rows but outcomes has ${outcomeCells.length}. Give two columns of the same length, one row per account.`,
+      `${fn}: scores has ${formatCount(scoreCells.length, 'row')} but outcomes has ${formatCount(outcomeCells.length, 'row')}. Give two columns of the same length, one row per account.`,
     );
   }
   const { scores, outcomes, skipped } = pairScoresWithOutcomes(scoreCells, outcomeCells);

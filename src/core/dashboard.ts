@@ -40,6 +40,7 @@ import { describeDrivers } from './health';
 import { type AccountHistory, historyKey } from './history';
 import { npsOf } from './metrics';
 import type { HealthModel } from './models';
+import { PALETTE } from './palette';
 import type { SignalId } from './signals';
 import { type SheetFormula, sheetFormula } from './sheet-input';
 import {
@@ -49,7 +50,7 @@ import {
   columnsForSnapshot,
   lifecycleOf,
 } from './snapshot';
-import { normalizeKey } from './text';
+import { formatCount, formatNumber, normalizeKey } from './text';
 
 const DASHBOARD_WIDTH = 6;
 
@@ -214,7 +215,9 @@ function healthTrendText(context: Context): string {
   if (!trend) return 'n/a (History has no score from 7 days ago yet)';
   const { delta, accounts } = trend;
   const word = delta >= 1 ? 'up' : delta <= -1 ? 'down' : 'flat';
-  return `${word} (${delta >= 0 ? '+' : ''}${round1(delta)} pts over 7 days, ${accounts} accounts in History)`;
+  const rounded = round1(delta);
+  const points = `${rounded < 0 ? '-' : '+'}${formatCount(Math.abs(rounded), 'pt')}`;
+  return `${word} (${points} over 7 days, ${formatCount(accounts, 'account')} in History)`;
 }
 
 function healthSection(context: Context, out: Cell[][]): HealthBlock {
@@ -334,7 +337,7 @@ function qbrRow(context: Context): Cell[] {
     due > 0 ? done / due : 'n/a',
     '',
     '>85%',
-    `${done} of ${due} accounts had a QBR within their segment's cadence (Enterprise quarterly, Mid-Market semi-annual, SMB annual).`,
+    `${formatNumber(done)} of ${formatCount(due, 'account')} had a QBR within their segment's cadence (Enterprise quarterly, Mid-Market semi-annual, SMB annual).`,
     '',
   ];
 }
@@ -370,7 +373,7 @@ function npsRow(context: Context): Cell[] {
     formula ?? npsOf(answers).nps,
     '',
     '>50',
-    `% promoters (9-10) minus % detractors (0-6) of ${answers.length} answers.`,
+    `% promoters (9-10) minus % detractors (0-6) of ${formatCount(answers.length, 'answer')}.`,
     '',
   ];
 }
@@ -403,7 +406,7 @@ function onboardingSection(context: Context, out: Cell[][]): void {
     '',
     '<14 MM, <30 Ent',
     hasFirstValue
-      ? `First value date minus Contract start, ${ttfvDays.length} accounts.`
+      ? `First value date minus Contract start, ${formatCount(ttfvDays.length, 'account')}.`
       : 'Add a "First value date" column.',
     '',
   ]);
@@ -412,7 +415,7 @@ function onboardingSection(context: Context, out: Cell[][]): void {
     window > 0 && (byFlag || hasFirstValue) ? figures.completed / window : 'n/a',
     '',
     '>90%',
-    `Of the ${window} accounts that started 90-365 days ago, the share ${byFlag ? 'marked complete' : 'that reached first value'}.`,
+    `Of the ${formatCount(window, 'account')} that started 90-365 days ago, the share ${byFlag ? 'marked complete' : 'that reached first value'}.`,
     '',
   ]);
 }
@@ -671,7 +674,7 @@ function charts(model: HealthModel, health: HealthBlock, trend: TrendBlock): Cha
       numColumns: 2,
       anchorRow: 21,
       anchorColumn: DASHBOARD_WIDTH + 2,
-      colors: ['#1a73e8'],
+      colors: [PALETTE.blue],
     });
   }
   return list;
@@ -718,6 +721,6 @@ export function buildDashboard(input: DashboardInput): Dashboard {
   const trend = trendSection(context, out);
   out.push([...BLANK_ROW]);
   const notes = reviewSection(context, out, risks);
-  const summary = `Dashboard refreshed: ${live.length} accounts (${churnedLeftOut(context.churned)}); monthly review: ${notes.join(', ')} a tier.`;
+  const summary = `Dashboard refreshed: ${formatCount(live.length, 'account')} (${churnedLeftOut(context.churned)}); monthly review: ${notes.join(', ')} a tier.`;
   return { rows: out, charts: charts(model, health, trend), summary };
 }

@@ -5,6 +5,7 @@
  */
 import { seatUtilization } from './rubrics';
 import type { SignalValues } from './rubrics';
+import { formatCount } from './text';
 
 /** Bilingual playbook: health in the top tier ("Green") for at least this many consecutive days. */
 const EXPANSION_GATE_TOP_TIER_DAYS = 60;
@@ -59,7 +60,7 @@ export function expansionGate(input: ExpansionGateInput): ExpansionGate {
   } else {
     check(
       input.daysInTopTier >= days,
-      `in the top tier for ${input.daysInTopTier} days (needs ${days}+)`,
+      `in the top tier for ${formatCount(input.daysInTopTier, 'day')} (needs ${days}+)`,
     );
   }
 
@@ -67,11 +68,11 @@ export function expansionGate(input: ExpansionGateInput): ExpansionGate {
   if (goalsAchieved === undefined) check(false, 'goals achieved unknown (needs 1+ with ROI)');
   else if (goalsAchieved < 1) check(false, 'no goal achieved yet');
   else if (roiDocumented === undefined) {
-    check(false, `${plural(goalsAchieved, 'goal')} achieved, ROI documentation unknown`);
+    check(false, `${formatCount(goalsAchieved, 'goal')} achieved, ROI documentation unknown`);
   } else {
     check(
       roiDocumented,
-      `${plural(goalsAchieved, 'goal')} achieved, ROI ${roiDocumented ? '' : 'not '}documented`,
+      `${formatCount(goalsAchieved, 'goal')} achieved, ROI ${roiDocumented ? '' : 'not '}documented`,
     );
   }
 
@@ -81,11 +82,12 @@ export function expansionGate(input: ExpansionGateInput): ExpansionGate {
   const renewal = EXPANSION_GATE_RENEWAL_DAYS;
   const { daysToRenewal } = input;
   if (daysToRenewal === undefined) check(false, 'renewal date unknown');
-  else if (daysToRenewal < 0) check(false, `renewal overdue by ${-daysToRenewal} days`);
-  else {
+  else if (daysToRenewal < 0) {
+    check(false, `renewal overdue by ${formatCount(-daysToRenewal, 'day')}`);
+  } else {
     check(
       daysToRenewal > renewal,
-      `renewal in ${daysToRenewal} days (${daysToRenewal > renewal ? 'more than' : 'within'} ${renewal})`,
+      `renewal in ${formatCount(daysToRenewal, 'day')} (${daysToRenewal > renewal ? 'more than' : 'within'} ${renewal})`,
     );
   }
   return { open, reasons };
@@ -131,15 +133,11 @@ export function expansionSignals(
       daysToRenewal <= APPROACHING_RENEWAL_DAYS
     ) {
       signals.push(
-        `Health ${score} with renewal in ${daysToRenewal} days (warm): multi-year and expansion bundle`,
+        `Health ${score} with renewal in ${formatCount(daysToRenewal, 'day')} (warm): multi-year and expansion bundle`,
       );
     } else {
       signals.push(`Health ${score} (over ${EXPANSION_HEALTH_THRESHOLD}): expansion plays`);
     }
   }
   return signals;
-}
-
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
 }

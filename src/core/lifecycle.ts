@@ -6,6 +6,7 @@
  */
 import type { DayNumber } from './dates';
 import type { Segment } from './segments';
+import { formatCount } from './text';
 
 /** The days of the Engine's renewal prep sequence, counted from the renewal date. */
 type RenewalStepDay = -90 | -75 | -60 | -45 | -30 | -14 | -7;
@@ -271,10 +272,10 @@ export function engagementLevel(input: EngagementInput): EngagementLevel | undef
   let basis: string;
   if (dauMau !== undefined) {
     days = dauMau * 7;
-    basis = `DAU/MAU ${Math.round(dauMau * 100)}% (about ${round1(days)} days a week)`;
+    basis = `DAU/MAU ${Math.round(dauMau * 100)}% (about ${formatCount(round1(days), 'day')} a week)`;
   } else if (coreActionsPerWeek !== undefined) {
     days = Math.min(7, coreActionsPerWeek);
-    basis = `${round1(coreActionsPerWeek)} core actions a week`;
+    basis = `${formatCount(round1(coreActionsPerWeek), 'core action')} a week`;
   } else {
     return undefined;
   }

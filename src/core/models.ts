@@ -14,13 +14,14 @@ import {
   dimensionForHeader,
 } from './dimensions';
 import type { SignalId } from './signals';
+import { tierColors } from './palette';
 import { listInWords, normalizeKey } from './text';
 
 export interface Tier {
   readonly label: string;
   /** The lowest score in the tier. */
   readonly min: number;
-  /** A display color (hex), from green for the best tier to red for the worst. */
+  /** A display color (hex) by the tier's position: the palette's green for the best, red for the worst. */
   readonly color: string;
 }
 
@@ -41,13 +42,14 @@ export interface HealthModel {
   readonly tiers: readonly Tier[];
 }
 
-const GREEN = '#1e8e3e';
-const YELLOW = '#f9ab00';
-const ORANGE = '#e8710a';
-const RED = '#d93025';
-
-function tiers(...entries: [string, number, string][]): Tier[] {
-  return entries.map(([label, min, color]) => ({ label, min, color }));
+/** Tiers best first, coloured by position (src/core/palette.ts owns the colours). */
+function tiers(...entries: [string, number][]): Tier[] {
+  const colors = tierColors(entries.length);
+  return entries.map(([label, min], position) => ({
+    label,
+    min,
+    color: colors[position] as string,
+  }));
 }
 
 function weights(
@@ -62,12 +64,7 @@ function weights(
   }));
 }
 
-const FOUR_TIERS = tiers(
-  ['Thriving', 80, GREEN],
-  ['Healthy', 60, YELLOW],
-  ['At-Risk', 40, ORANGE],
-  ['Critical', 0, RED],
-);
+const FOUR_TIERS = tiers(['Thriving', 80], ['Healthy', 60], ['At-Risk', 40], ['Critical', 0]);
 
 export const PRESETS: readonly HealthModel[] = [
   {
@@ -103,7 +100,7 @@ export const PRESETS: readonly HealthModel[] = [
         relationship: [s.relationshipEngine, s.npsOffice],
       },
     ),
-    tiers: tiers(['Green', 75, GREEN], ['Yellow', 50, YELLOW], ['Red', 0, RED]),
+    tiers: tiers(['Green', 75], ['Yellow', 50], ['Red', 0]),
   },
   {
     id: 'seven-signal',
@@ -124,12 +121,7 @@ export const PRESETS: readonly HealthModel[] = [
         support: [s.tickets, s.ticketTrend],
       },
     ),
-    tiers: tiers(
-      ['Healthy', 80, GREEN],
-      ['Monitor', 60, YELLOW],
-      ['At-Risk', 40, ORANGE],
-      ['Critical', 0, RED],
-    ),
+    tiers: tiers(['Healthy', 80], ['Monitor', 60], ['At-Risk', 40], ['Critical', 0]),
   },
   {
     id: 'five-pillar',
@@ -149,7 +141,7 @@ export const PRESETS: readonly HealthModel[] = [
         relationship: [s.relationshipPillar, s.competitorPillar],
       },
     ),
-    tiers: tiers(['Green', 80, GREEN], ['Yellow', 50, YELLOW], ['Red', 0, RED]),
+    tiers: tiers(['Green', 80], ['Yellow', 50], ['Red', 0]),
   },
   {
     id: 'four-factor',
@@ -168,12 +160,7 @@ export const PRESETS: readonly HealthModel[] = [
         financial: [s.paymentOffice, s.growthOffice],
       },
     ),
-    tiers: tiers(
-      ['Healthy', 80, GREEN],
-      ['Stable', 60, YELLOW],
-      ['At-Risk', 40, ORANGE],
-      ['Critical', 0, RED],
-    ),
+    tiers: tiers(['Healthy', 80], ['Stable', 60], ['At-Risk', 40], ['Critical', 0]),
   },
 ];
 

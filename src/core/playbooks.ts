@@ -15,6 +15,7 @@ import type {
 import { RENEWAL_STEPS, winBackStage } from './lifecycle';
 import { SOURCES, sourceLine } from './playbook-sources';
 import type { Segment } from './segments';
+import { formatCount } from './text';
 
 // ------------------------------------------------------------------ health tiers
 
@@ -80,7 +81,9 @@ export function cabCheck(score: number | undefined, daysAsCustomer: number | und
   } else {
     const months = Math.floor(daysAsCustomer / 30.44);
     const ok = daysAsCustomer >= 183;
-    reasons.push(`${ok ? '✓' : '✗'} a customer for ${months} months (needs more than 6)`);
+    reasons.push(
+      `${ok ? '✓' : '✗'} a customer for ${formatCount(months, 'month')} (needs more than 6)`,
+    );
     if (!ok) eligible = false;
   }
   reasons.push('? candid feedback and a strategic segment: the CSM judges');

@@ -7,6 +7,7 @@
  * with the bilingual playbook's additions) and the follow-up email, drafted for the customer.
  * Pure.
  */
+import { PALETTE } from './palette';
 import { type AccountSnapshot, driversText } from './snapshot';
 import { NAME_LENGTH, describeCell } from './cells';
 import type { Content } from './content-types';
@@ -38,7 +39,7 @@ function prepBriefName(account: string, quarter: string): string {
   return `QBR prep brief - ${describeCell(account, NAME_LENGTH)} - ${quarter}`;
 }
 
-const RED = '#d93025';
+const RED = PALETTE.red;
 
 /** The health table: score, tier, trend, drivers, segment, ARR, renewal and ROI. */
 export function healthRows(a: AccountSnapshot, ctx: QbrContext): string[][] {

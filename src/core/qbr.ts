@@ -20,6 +20,7 @@
  */
 import { type AccountSnapshot, type ScoreTrend, scoreTrend } from './snapshot';
 import { NAME_LENGTH, describeCell } from './cells';
+import { ON_PALETTE } from './palette';
 import { ownEntry } from './text';
 import type { Agenda, AgendaId, Content } from './content-types';
 import { type DayNumber, isoDay } from './dates';
@@ -64,7 +65,7 @@ function qbrDocumentName(account: string, quarter: string): string {
 }
 
 export const pct = (fraction: number) => `${Math.round(fraction * 100)}%`;
-export const WHITE = '#ffffff';
+export const WHITE = ON_PALETTE;
 export const GOOD = '#e6f4ea';
 export const BAD = '#fce8e6';
 

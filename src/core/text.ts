@@ -38,7 +38,12 @@ export function errorMessage(error: unknown): string {
   return typeof message === 'string' ? message : String(error);
 }
 
+/** "1,200": a count as formatCount writes it, for a count whose noun is said elsewhere. */
+export function formatNumber(count: number): string {
+  return count.toLocaleString('en-US');
+}
+
 /** "1 account", "2 accounts", "1,200 accounts": a count with its noun, singular or plural. */
 export function formatCount(count: number, noun: string, plural = `${noun}s`): string {
-  return `${count.toLocaleString('en-US')} ${count === 1 ? noun : plural}`;
+  return `${formatNumber(count)} ${count === 1 ? noun : plural}`;
 }

@@ -21,6 +21,7 @@ import type { FunctionContext } from './context';
 import { scoreBookRange } from './health';
 import { todayOf } from './today';
 import { cellsOfColumn, toGrid } from './ranges';
+import { formatCount } from '../core/text';
 
 function readThreshold(cell: unknown): number {
   if (isBlank(cell) || (Array.isArray(cell) && cell.flat().every(isBlank))) {
@@ -142,7 +143,7 @@ export function calibrateBook(
   const rowCount = toGrid(rows).length;
   if (outcomeCells.length !== rowCount) {
     throw new ArgumentError(
-      `${fn}: rows has ${rowCount} rows but outcomes has ${outcomeCells.length}. Give the outcome of each account row, for example A2:Z500 and AA2:AA500.`,
+      `${fn}: rows has ${formatCount(rowCount, 'row')} but outcomes has ${formatCount(outcomeCells.length, 'row')}. Give the outcome of each account row, for example A2:Z500 and AA2:AA500.`,
     );
   }
   const model = resolveModel(modelArg);

@@ -20,6 +20,7 @@ import { type Segment, segmentNamed, segmentOf } from '../core/segments';
 import type { FunctionContext } from './context';
 import { bookArguments, cellsOfColumn, isRange, mapCells, toGrid } from './ranges';
 import { todayOf } from './today';
+import { formatCount } from '../core/text';
 
 const DATE = 'a date such as 2026-11-23';
 
@@ -158,16 +159,16 @@ function describeRenewal(renewal: DayNumber, today: DayNumber): string {
   const stage = renewalStage(renewal, today);
   const days = stage.daysToRenewal;
   if (stage.overdue) {
-    return `Overdue: the renewal date passed ${-days} day${days === -1 ? '' : 's'} ago. ${stage.step?.action ?? ''}`.trim();
+    return `Overdue: the renewal date passed ${formatCount(-days, 'day')} ago. ${stage.step?.action ?? ''}`.trim();
   }
   if (!stage.step) {
     const next = stage.next;
-    return `Not started: ${days} days to renewal. ${next ? `Day ${next.day} (${next.title}) in ${days + next.day} days` : ''}`.trim();
+    return `Not started: ${formatCount(days, 'day')} to renewal. ${next ? `Day ${next.day} (${next.title}) in ${formatCount(days + next.day, 'day')}` : ''}`.trim();
   }
   const next = stage.next
-    ? ` Next: day ${stage.next.day}, ${stage.next.title}, in ${days + stage.next.day} days.`
+    ? ` Next: day ${stage.next.day}, ${stage.next.title}, in ${formatCount(days + stage.next.day, 'day')}.`
     : '';
-  return `Day ${stage.step.day}: ${stage.step.title}, ${days} days to renewal. ${stage.step.action}.${next}`;
+  return `Day ${stage.step.day}: ${stage.step.title}, ${formatCount(days, 'day')} to renewal. ${stage.step.action}.${next}`;
 }
 
 const STATUS_EXPECTED = `${ACCOUNT_STATUS.expected}, or a churn date`;
@@ -208,7 +209,7 @@ export function renewalStageOf(
     const columns = dates[0]?.length ?? 0;
     if (statuses.length !== rows || (statuses[0]?.length ?? 0) !== columns) {
       throw new ArgumentError(
-        `RENEWALSTAGE: status has ${statuses.length} rows and ${statuses[0]?.length ?? 0} columns but renewal_date has ${rows} and ${columns}. Give the Status (or Churn date) column of the same rows.`,
+        `RENEWALSTAGE: status has ${formatCount(statuses.length, 'row')} and ${formatCount(statuses[0]?.length ?? 0, 'column')} but renewal_date has ${formatCount(rows, 'row')} and ${formatCount(columns, 'column')}. Give the Status (or Churn date) column of the same rows.`,
       );
     }
   }
@@ -269,13 +270,13 @@ export function ttfv(
   const values = cellsOfColumn(firstValue, 'first_value', 'TTFV');
   if (starts.length !== values.length) {
     throw new ArgumentError(
-      `TTFV: start has ${starts.length} rows but first_value has ${values.length}. Give two columns of the same length, one row per account.`,
+      `TTFV: start has ${formatCount(starts.length, 'row')} but first_value has ${formatCount(values.length, 'row')}. Give two columns of the same length, one row per account.`,
     );
   }
   const segments = segmentArg === undefined ? [] : cellsOfColumn(segmentArg, 'segment', 'TTFV');
   if (segments.length > 1 && segments.length !== starts.length) {
     throw new ArgumentError(
-      `TTFV: segment has ${segments.length} rows but start has ${starts.length}. Give one segment for all rows or one per row.`,
+      `TTFV: segment has ${formatCount(segments.length, 'row')} but start has ${formatCount(starts.length, 'row')}. Give one segment for all rows or one per row.`,
     );
   }
   return starts.map((startCell, index) => {

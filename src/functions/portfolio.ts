@@ -30,6 +30,7 @@ import { SEGMENT_ORDER } from '../core/segments';
 import type { FunctionContext } from './context';
 import { todayOf } from './today';
 import { cellsOfColumn, mapCells, toGrid } from './ranges';
+import { formatCount } from '../core/text';
 
 /** Every non-blank cell of a range as a number within [min, max]; a bad cell stops the call. */
 function answers(fn: string, arg: unknown, argument: string, min: number, max: number): number[] {
@@ -175,14 +176,14 @@ export function cohortRetention(
   const ends = cellsOfColumn(endDates, 'end_dates', fn);
   if (starts.length !== ends.length) {
     throw new ArgumentError(
-      `${fn}: start_dates has ${starts.length} rows but end_dates has ${ends.length}. Give columns of the same length, one row per account.`,
+      `${fn}: start_dates has ${formatCount(starts.length, 'row')} but end_dates has ${formatCount(ends.length, 'row')}. Give columns of the same length, one row per account.`,
     );
   }
   const byRevenue = arr !== undefined && !isBlank(arr as CellValue);
   const amounts = byRevenue ? cellsOfColumn(arr, 'arr', fn) : [];
   if (byRevenue && amounts.length !== starts.length) {
     throw new ArgumentError(
-      `${fn}: arr has ${amounts.length} rows but start_dates has ${starts.length}.`,
+      `${fn}: arr has ${formatCount(amounts.length, 'row')} but start_dates has ${formatCount(starts.length, 'row')}.`,
     );
   }
   const periods = periodsOf(periodsArg);
@@ -234,7 +235,7 @@ export function csmCapacity(csmColumn: unknown, arrColumn: unknown): (string | n
   const amounts = cellsOfColumn(arrColumn, 'arr_column', fn);
   if (csms.length !== amounts.length) {
     throw new ArgumentError(
-      `${fn}: csm_column has ${csms.length} rows but arr_column has ${amounts.length}. Give two columns of the same length, one row per account.`,
+      `${fn}: csm_column has ${formatCount(csms.length, 'row')} but arr_column has ${formatCount(amounts.length, 'row')}. Give two columns of the same length, one row per account.`,
     );
   }
   const accounts: { csm: string; arr: number }[] = [];

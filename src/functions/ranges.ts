@@ -4,6 +4,7 @@
  */
 import type { CellValue } from '../core/cells';
 import { ArgumentError } from '../core/models';
+import { formatCount } from '../core/text';
 
 export function isRange(arg: unknown): arg is CellValue[][] {
   return Array.isArray(arg);
@@ -31,7 +32,7 @@ export function cellsOfColumn(arg: unknown, argument: string, fn: string): CellV
   const columns = grid[0]?.length ?? 0;
   if (rows > 1 && columns > 1) {
     throw new ArgumentError(
-      `${fn}: ${argument} should be a single column (one row per account), but it has ${columns} columns.`,
+      `${fn}: ${argument} should be a single column (one row per account), but it has ${formatCount(columns, 'column')}.`,
     );
   }
   return grid.flat();
@@ -49,7 +50,7 @@ export function bookArguments(
   const headerGrid = toGrid(headers);
   if (headerGrid.length !== 1) {
     throw new ArgumentError(
-      `${fn}: headers should be the single header row of the book (1 row), but it has ${headerGrid.length} rows.`,
+      `${fn}: headers should be the single header row of the book (1 row), but it has ${formatCount(headerGrid.length, 'row')}.`,
     );
   }
   const headerRow = headerGrid[0] as CellValue[];
@@ -57,7 +58,7 @@ export function bookArguments(
   const rowWidth = rowGrid[0]?.length ?? 0;
   if (rowWidth > headerRow.length) {
     throw new ArgumentError(
-      `${fn}: rows has ${rowWidth} columns but headers has ${headerRow.length}. Select the same columns for both, for example A1:Z1 and A2:Z500.`,
+      `${fn}: rows has ${formatCount(rowWidth, 'column')} but headers has ${formatCount(headerRow.length, 'column')}. Select the same columns for both, for example A1:Z1 and A2:Z500.`,
     );
   }
   return { headerRow, rowGrid };

@@ -27,6 +27,7 @@ import {
 } from '../core/retention';
 import { segmentOf } from '../core/segments';
 import { cellsOfColumn, isRange, mapCells, toGrid } from './ranges';
+import { formatCount } from '../core/text';
 
 const AMOUNT = 'an amount such as 1200 or $1,200';
 
@@ -42,7 +43,7 @@ function readCohort(fn: string, startArr: unknown, endArr: unknown): CohortTotal
   const ends = cellsOfColumn(endArr, 'end_arr', fn);
   if (starts.length !== ends.length) {
     throw new ArgumentError(
-      `${fn}: start_arr has ${starts.length} rows but end_arr has ${ends.length}. Give two columns of the same length, one row per account.`,
+      `${fn}: start_arr has ${formatCount(starts.length, 'row')} but end_arr has ${formatCount(ends.length, 'row')}. Give two columns of the same length, one row per account.`,
     );
   }
   const pairs: [number, number][] = [];

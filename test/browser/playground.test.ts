@@ -201,6 +201,17 @@ test('clicking a row shows that account in the sidebar', async () => {
   // One health model: the sidebar's score is the formula's.
   expect(await sidebar.locator('#score').textContent()).toBe(await cell(row, 'HEALTHSCORE'));
   expect(await sidebar.locator('#tier').textContent()).toBe(await cell(row, 'HEALTHTIER'));
+  // One look: the book's tier cell is in the sidebar chip's colour.
+  const tierCell = page.locator(`#book tr[data-row="${row}"] td[data-fn="HEALTHTIER"]`);
+  // (Run in the page: the tests are type-checked without the DOM library.)
+  type Styled = { getComputedStyle(e: unknown): { color: string; backgroundColor: string } };
+  expect(
+    await tierCell.evaluate((td) => (globalThis as unknown as Styled).getComputedStyle(td).color),
+  ).toBe(
+    await sidebar
+      .locator('#tier')
+      .evaluate((chip) => (globalThis as unknown as Styled).getComputedStyle(chip).backgroundColor),
+  );
   expect(playground.activeRow()).toBe(row);
   await page.screenshot({ path: path.join(ARTIFACTS, 'playground.png'), fullPage: true });
 });
@@ -507,7 +518,7 @@ describe('your own book', () => {
     await page.locator('#today', { hasText: '2026-12-24' }).waitFor();
     await idle();
     expect(await page.locator('#notice').textContent()).toMatch(
-      /^.Today is 2026-12-24: 30 days on, the daily alert run ran each day at 08:00\. Its last run: Checked \d+ accounts( \([^)]*\))?: .* In all, \d+ email\(s\) sent/,
+      /^.Today is 2026-12-24: 30 days on, the daily alert run ran each day at 08:00\. Its last run: Checked \d+ accounts( \([^)]*\))?: .* In all, \d+ emails? sent/,
     );
     // History: a daily score for each day of the month (one character a day after the first).
     const month = dailyScores(history());

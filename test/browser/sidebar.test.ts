@@ -2,17 +2,26 @@
  * The sidebar in headless Chromium, talking to the real bundle through the google.script.run
  * shim: the account view, search, the playbooks, QBR generation (the customer's QBR and the
  * prep brief, the score shared or not, an ROI below 1x), an error, and untrusted sheet
- * text. Screenshots go to artifacts/ (the README's images are copied from there).
+ * text. Screenshots go to artifacts/; UPDATE_SCREENSHOTS=1 also refreshes
+ * docs/images/sidebar.png (the At-Risk account).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { documentToHtml, loadBundle, type LocalRuntime } from '../../dev/runtime';
-import { SIDEBAR_NOW, XSS_NAME, oldAccountRow, sidebarSpreadsheet } from '../helpers/sidebar-book';
+import {
+  SIDEBAR_NOW,
+  XSS_NAME,
+  oldAccountRow,
+  sidebarBookWithAtRisk,
+  sidebarSpreadsheet,
+} from '../helpers/sidebar-book';
+import { PALETTE, SEVERITY_COLORS } from '../../src/core/palette';
 import { oneTruthSpreadsheet } from '../helpers/one-truth-book';
 import {
   ARTIFACTS,
   GOOGLE_SCRIPT_RUN_SHIM,
+  ROOT,
   type Harness,
   requireBrowser,
   startHarness,
@@ -26,6 +35,33 @@ let harness: Harness;
 
 /** An expression evaluated in the page (the tests are type-checked without the DOM library). */
 const inPage = (expression: string) => expression as unknown as () => unknown;
+
+/** "#188038" as getComputedStyle gives it: "rgb(24, 128, 56)". */
+function rgb(hex: string): string {
+  const n = parseInt(hex.slice(1), 16);
+  return `rgb(${n >> 16}, ${(n >> 8) & 255}, ${n & 255})`;
+}
+
+/** The default model's bands (Thriving 80, Healthy 60, At-Risk 40, Critical), as the palette colours them. */
+function bandColor(score: number): string {
+  if (score >= 80) return PALETTE.green;
+  if (score >= 60) return PALETTE.teal;
+  if (score >= 40) return PALETTE.amber;
+  return PALETTE.red;
+}
+
+/** sidebarBookWithAtRisk: a blank row 5 and the At-Risk account "Vandelay Industries" on row 6. */
+const AT_RISK_ROW = 6;
+const BLANK_ROW = 5;
+
+/** Each dimension's shown score and its bar's colour. */
+async function bars(page: Page): Promise<{ score: number; color: string }[]> {
+  return (await page.evaluate(
+    inPage(
+      "Array.from(document.querySelectorAll('.dims tr')).map((tr) => ({ score: Number(tr.querySelector('.num').textContent), color: getComputedStyle(tr.querySelector('.bar span')).backgroundColor }))",
+    ),
+  )) as { score: number; color: string }[];
+}
 
 beforeAll(async () => {
   harness = await startHarness(executablePath);
@@ -87,7 +123,7 @@ test('the account view of the active row', async () => {
     await page.evaluate(
       inPage("getComputedStyle(document.getElementById('tier')).backgroundColor"),
     ),
-  ).toBe('rgb(30, 142, 62)');
+  ).toBe(rgb(PALETTE.green));
   expect(await page.locator('svg.sparkline polyline').count()).toBe(1);
   // Outcomes: 3 of 4 goals with documented ROI is the top of "some": 60.
   expect(await page.locator('#drivers').textContent()).toContain('Outcomes 60/100');
@@ -97,8 +133,8 @@ test('the account view of the active row', async () => {
   expect(await page.locator('#renewal').textContent()).toBe('Renews in 258 days (2026-09-30)');
   expect(await page.locator('#gate').textContent()).toBe('Ready: the expansion gate is open.');
   expect(await page.locator('#roi').textContent()).toContain('3.5x');
-  expect(await page.locator('.play h3').first().textContent()).toBe(
-    'Thriving (80-100): grow and advocate',
+  expect(await page.locator('#playbook-details summary').textContent()).toBe(
+    'PlaybookThriving (80-100): grow and advocate',
   );
   // Google's add-on look: 300 px, Roboto/Arial.
   expect(await page.evaluate(inPage('document.body.getBoundingClientRect().width'))).toBe(300);
@@ -106,6 +142,114 @@ test('the account view of the active row', async () => {
     'Roboto',
   );
   await page.screenshot({ path: path.join(ARTIFACTS, 'sidebar.png'), fullPage: true });
+  await done(opened);
+});
+
+test('an At-Risk account fits in about two screens, details folded, each warning once', async () => {
+  const opened = await open(AT_RISK_ROW, sidebarBookWithAtRisk());
+  const { page } = opened;
+  await page.locator('#account-name', { hasText: 'Vandelay Industries' }).waitFor();
+  expect(await page.locator('#tier').textContent()).toBe('At-Risk');
+  expect(
+    await page.evaluate(
+      inPage("getComputedStyle(document.getElementById('tier')).backgroundColor"),
+    ),
+  ).toBe(rgb(PALETTE.amber));
+  // The reference material is folded: playbook, save play, NPS follow-up, lifecycle,
+  // expansion, ROI.
+  const folds = page.locator('#account details');
+  expect(await folds.count()).toBe(6);
+  for (const fold of await folds.all()) expect(await fold.getAttribute('open')).toBeNull();
+  expect(await page.locator('#lifecycle-details summary').textContent()).toBe(
+    'Lifecyclerenews in 64 days',
+  );
+  // Two screens of Google's sidebar: the whole page, tabs and search included.
+  const height = (await page.evaluate(inPage('document.documentElement.scrollHeight'))) as number;
+  expect(height).toBeLessThanOrEqual(1300);
+
+  // Each warning once: not again under the playbook's "for this account".
+  const warnings = await page.locator('#warnings li').allTextContents();
+  const reasons = [
+    'At-Risk for 45 days (21 or more is a warning).',
+    'No login for 45 days.',
+    'A competitor was mentioned.',
+  ];
+  expect(warnings).toEqual(reasons.map((reason) => `At-Risk: ${reason}`));
+  const text = (await page.locator('#account').textContent()) ?? '';
+  for (const reason of reasons) {
+    expect(text.split(reason).length - 1).toBe(1);
+  }
+  expect(
+    await page.evaluate(inPage("getComputedStyle(document.querySelector('#warnings li b')).color")),
+  ).toBe(rgb(SEVERITY_COLORS['at-risk']));
+
+  // Opening a fold shows its details.
+  await page.click('#save-play summary');
+  expect(await page.locator('#save-play').getAttribute('open')).toBe('');
+  expect(await page.locator('#save-play').textContent()).toContain('Offers:');
+  await page.click('#save-play summary');
+
+  await page.screenshot({ path: path.join(ARTIFACTS, 'sidebar-at-risk.png'), fullPage: true });
+  // The README's picture is refreshed on request only: UPDATE_SCREENSHOTS=1 npm test.
+  if (process.env.UPDATE_SCREENSHOTS === '1') {
+    await page.screenshot({
+      path: path.join(ROOT, 'docs', 'images', 'sidebar.png'),
+      fullPage: true,
+    });
+  }
+  await done(opened);
+});
+
+test("each dimension's bar takes the colour of its own score, not the account's tier", async () => {
+  const opened = await open(AT_RISK_ROW, sidebarBookWithAtRisk());
+  const { page } = opened;
+  await page.locator('#account-name', { hasText: 'Vandelay Industries' }).waitFor();
+  const shown = await bars(page);
+  expect(shown.length).toBe(5);
+  for (const bar of shown) expect(bar.color).toBe(rgb(bandColor(bar.score)));
+  // An At-Risk account with a dimension in another band: that bar is not amber.
+  expect(shown.some((bar) => bar.color !== rgb(PALETTE.amber))).toBe(true);
+  await done(opened);
+});
+
+test('a blank row shows a clean empty-row state in place of the account, not an error', async () => {
+  const opened = await open(AT_RISK_ROW, sidebarBookWithAtRisk());
+  const { page, runtime } = opened;
+  await page.locator('#account-name', { hasText: 'Vandelay Industries' }).waitFor();
+  runtime.spreadsheet.getSheetByName('Accounts')?.getRange(BLANK_ROW, 2).activate();
+  await page.click('#use-selection');
+  await page.locator('#no-account').waitFor();
+  expect(await page.locator('#no-account').textContent()).toBe(
+    'Row 5 of "Accounts" is empty: select a cell in an account\'s row, or search for an account by name.',
+  );
+  expect(await page.locator('#error').isHidden()).toBe(true);
+  expect(await page.locator('#account-name').count()).toBe(0);
+  expect(await page.locator('#account section, #account details').count()).toBe(0);
+  // The QBR tab forgets the account too.
+  await page.click('[role="tab"][data-tab="qbr"]');
+  expect(await page.locator('#qbr-none').isVisible()).toBe(true);
+  await done(opened);
+});
+
+test('clearing the search clears "No account matches"', async () => {
+  const opened = await open(2);
+  const { page } = opened;
+  await page.locator('#account-name').waitFor();
+  await page.fill('#search', 'zzz');
+  await page.click('#search-form button[type="submit"]');
+  const results = page.locator('#results');
+  await results.locator('li', { hasText: 'No account matches “zzz”.' }).waitFor();
+  // Emptied and searched again: nothing left of the last search.
+  await page.fill('#search', '');
+  expect(await results.locator('li').count()).toBe(0);
+  await page.fill('#search', 'zzz');
+  await page.click('#search-form button[type="submit"]');
+  await results.locator('li').first().waitFor();
+  await page.fill('#search', '   ');
+  await page.click('#search-form button[type="submit"]');
+  expect(await results.locator('li').count()).toBe(0);
+  // The account shown stays.
+  expect(await page.locator('#account-name').textContent()).toBe('Acme Corp');
   await done(opened);
 });
 

@@ -224,7 +224,7 @@ describe('HEALTHCALIBRATE', () => {
     ).toThrow(/HEALTHCALIBRATE: all 10 accounts with an outcome renewed/);
     expect(() =>
       runtime.call('HEALTHCALIBRATE', headers, book.rows.slice(0, 10), column(book.outcomes)),
-    ).toThrow(/rows has 10 rows but outcomes has 3000/);
+    ).toThrow(/rows has 10 rows but outcomes has 3,000 rows/);
     // Outcomes reversed: no dimension predicts "renewal".
     expect(() =>
       runtime.call('HEALTHCALIBRATE', headers, book.rows, column(book.outcomes.map((o) => 1 - o))),

@@ -79,10 +79,10 @@ describe('the Columns tab', () => {
     );
     expect(view.unrecognised.every((h) => h.chosen)).toBe(true);
     expect(view.report).toContain(
-      'Recognised (33): Account, Account ID, Team lead (mapped to CSM), CSM email, ARR, Renewal date, Contract start, Usage ratio (mapped to DAU/MAU), Seats bought (mapped to Seats licensed), Seats in use (mapped to Seats active), Features used, Features available, Champion, Champion status, Exec buyer (mapped to Executive sponsor), Payment status, ARR trend, Goals defined, Goals achieved, ROI documented, Hours saved per month, Hourly rate, Annual investment, Tickets (30 days), CSAT, Open critical tickets, NPS, Most recent login (mapped to Last login), Competitor mentioned, Segment, Status, Churn date, Churn reason.',
+      'Recognised, 33 columns: Account, Account ID, Team lead (mapped to CSM), CSM email, ARR, Renewal date, Contract start, Usage ratio (mapped to DAU/MAU), Seats bought (mapped to Seats licensed), Seats in use (mapped to Seats active), Features used, Features available, Champion, Champion status, Exec buyer (mapped to Executive sponsor), Payment status, ARR trend, Goals defined, Goals achieved, ROI documented, Hours saved per month, Hourly rate, Annual investment, Tickets (30 days), CSAT, Open critical tickets, NPS, Most recent login (mapped to Last login), Competitor mentioned, Segment, Status, Churn date, Churn reason.',
     );
     expect(view.report).toContain(
-      `Ignored, as mapped (3): ${FORMULA_HEADER}, ${HTML_HEADER}, Notes.`,
+      `Ignored, as mapped, 3 columns: ${FORMULA_HEADER}, ${HTML_HEADER}, Notes.`,
     );
     expect(view.formula).toBe("=HEALTHSCORE(Columns!A1:AZ1, 'Accounts'!A2:AZ500, , CSE_TODAY)");
   });

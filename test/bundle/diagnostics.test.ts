@@ -22,8 +22,8 @@ describe('Check setup (diagnostics)', () => {
     runtime.calls.reset();
     runtime.call('menuDiagnostics');
     const html = dialogOf(runtime);
-    expect(html).toContain('Your book of accounts: the &quot;Accounts&quot; sheet, 2 row(s)');
-    expect(html).toContain('Not recognised, so ignored (1): &lt;b&gt;Notes&lt;/b&gt;');
+    expect(html).toContain('Your book of accounts: the &quot;Accounts&quot; sheet, 2 rows');
+    expect(html).toContain('Not recognised, so ignored, 1 column: &lt;b&gt;Notes&lt;/b&gt;');
     expect(html).not.toContain('<b>Notes</b>');
     expect(html).toContain('Daily alerts: off.');
     expect(html).toContain('Emails left today: 100');

@@ -76,7 +76,7 @@ describe('the menu', () => {
     );
     const text = view.report.join('\n');
     expect(text).toContain('DAU/MAU');
-    expect(text).toContain('Not recognised, so ignored (1): Notes');
+    expect(text).toContain('Not recognised, so ignored, 1 column: Notes');
     expect(text).toContain('- Outcomes: no data. Add a column such as Goals defined');
     expect(text).toContain('- Product usage: from DAU/MAU, Seats active, Seats licensed');
     expect(view.unrecognised.map((h) => h.header)).toEqual(['Notes']);

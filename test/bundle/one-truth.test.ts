@@ -178,7 +178,7 @@ describe('a churned account is churned everywhere', () => {
       "status: expected active or churned, or a churn date, found 'maybe'",
     );
     expect(() => rt.call('RENEWALSTAGE', renewals, TODAY, [['churned'], ['active']])).toThrow(
-      /RENEWALSTAGE: status has 2 rows and 1 columns but renewal_date has 5 and 1\./,
+      /RENEWALSTAGE: status has 2 rows and 1 column but renewal_date has 5 rows and 1 column\./,
     );
   });
 });

@@ -12,7 +12,14 @@ import {
 import { SIDEBAR_METHODS } from '../../src/app/sidebar/api';
 import { INTERNAL, SCORE_OR_RISK } from '../helpers/customer-wording';
 import type { AccountView } from '../../src/app/sidebar/api';
-import { SIDEBAR_NOW, XSS_NAME, oldAccountRow, sidebarSpreadsheet } from '../helpers/sidebar-book';
+import { PALETTE } from '../../src/core/palette';
+import {
+  SIDEBAR_NOW,
+  XSS_NAME,
+  oldAccountRow,
+  sidebarBookWithAtRisk,
+  sidebarSpreadsheet,
+} from '../helpers/sidebar-book';
 
 function runtime(goals = 4): LocalRuntime {
   return loadBundle({ spreadsheet: sidebarSpreadsheet(goals), timeZone: 'UTC', now: SIDEBAR_NOW });
@@ -76,7 +83,7 @@ describe('getAccount', () => {
     // and documented ROI puts it at the top); Financial 85 (current, expanding).
     // (30 x 84.83 + 20 x 100 + 15 x 85 + 20 x 60 + 15 x 85) / 100 = 82.95 -> 83.
     expect(view.score).toBe(83);
-    expect(view.tier).toEqual({ label: 'Thriving', color: '#1e8e3e' });
+    expect(view.tier).toEqual({ label: 'Thriving', color: '#188038' });
     expect(view.trend.map((p) => p.score)).toEqual([72, 80, 83, 81, 83]);
     expect(view.change).toBe(11);
     expect(view.tierSince).toBe('2025-11-01');
@@ -120,6 +127,54 @@ describe('getAccount', () => {
       found: false,
       message:
         'Select a cell in an account\'s row of "Accounts", or search for an account by name.',
+    });
+  });
+
+  it('a blank row, active or asked for, is a clean "empty row" state, not an error', () => {
+    const rt = loadBundle({
+      spreadsheet: sidebarBookWithAtRisk(),
+      timeZone: 'UTC',
+      now: SIDEBAR_NOW,
+    });
+    const empty = {
+      found: false,
+      message:
+        'Row 5 of "Accounts" is empty: select a cell in an account\'s row, or search for an account by name.',
+    };
+    expect(rt.call('getAccount', { row: 5 })).toEqual(empty);
+    rt.spreadsheet.getSheetByName('Accounts')?.getRange(5, 3).activate();
+    expect(rt.call('getAccount', {})).toEqual(empty);
+    // Below the book's last row: empty too.
+    rt.spreadsheet.getSheetByName('Accounts')?.getRange(40, 1).activate();
+    expect(rt.call('getAccount', {})).toMatchObject({
+      found: false,
+      message: /^Row 40 .* is empty/,
+    });
+    // A document for a blank row is still refused.
+    expect(() => rt.call('generateQbr', { row: 5, quarter: 'Q4 2025', agenda: 'qbr-60' })).toThrow(
+      'Row 5 of "Accounts" is empty',
+    );
+  });
+
+  it('shows each warning once: the focus list leaves out what the warnings say', () => {
+    const rt = runtime();
+    const view = rt.call<AccountView>('getAccount', { row: 3 });
+    expect(view.warnings.length).toBeGreaterThanOrEqual(4);
+    for (const warning of view.warnings) {
+      expect(view.focus.filter((item) => item.includes(warning.reason))).toEqual([]);
+    }
+    expect(view.focus[0]).toMatch(/^Biggest gap: Product usage/);
+  });
+
+  it("colours each dimension by its own score on the model's tiers", () => {
+    const rt = runtime();
+    const view = rt.call<AccountView>('getAccount', { row: 4 });
+    expect(view.tier?.label).toBe('Healthy');
+    const byLabel = Object.fromEntries(view.dimensions.map((d) => [d.label, [d.score, d.color]]));
+    expect(byLabel).toMatchObject({
+      Engagement: [100, PALETTE.green],
+      Relationship: [85, PALETTE.green],
+      'Product usage': [53, PALETTE.amber],
     });
   });
 
@@ -519,7 +574,7 @@ describe('generateQbr: two documents from one click', () => {
     // one shaded cell with its lines kept.
     const brief = documentNamed(rt, 'QBR prep brief - Acme Corp - Q4 2025');
     const tierCell = tableStartingWith(brief, 'Measure')?.rows[2]?.cells[1];
-    expect(tierCell).toMatchObject({ text: 'Thriving', background: '#1e8e3e' });
+    expect(tierCell).toMatchObject({ text: 'Thriving', background: PALETTE.green });
     const pageBreak = brief.elements.findIndex((e) => e.type === 'paragraph' && e.pageBreak);
     expect(brief.elements[pageBreak + 1]).toMatchObject({
       namedStyle: 'HEADING_1',

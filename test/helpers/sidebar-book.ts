@@ -181,6 +181,68 @@ export function sidebarSpreadsheet(goals = 4, extraRows: Row[] = []): FakeSpread
 }
 
 /**
+ * An At-Risk account (a score from 40 to 59) with most of what the sidebar can show: early
+ * warnings, a save play, an NPS follow-up, a renewal step due and no ROI. In SIDEBAR_HEADERS
+ * order; sidebarBookWithAtRisk puts it after a blank row.
+ */
+function atRiskRow(): Row {
+  return [
+    'Vandelay Industries',
+    'VAN-6',
+    'Dana Lee',
+    'dana@example.com',
+    90000,
+    '2026-03-20',
+    '2024-04-01',
+    0.55,
+    60,
+    45,
+    9,
+    20,
+    'Art Vandelay',
+    'active',
+    'yes',
+    'late',
+    'stable',
+    4,
+    1,
+    'no',
+    '',
+    '',
+    '',
+    14,
+    3.4,
+    1,
+    5,
+    '2025-12-01',
+    'yes',
+  ];
+}
+
+/** Vandelay's History: Healthy in the autumn, At-Risk since 2025-12-01 and falling. */
+const AT_RISK_HISTORY = [
+  'VAN-6',
+  'Vandelay Industries',
+  '2026-01-10',
+  50,
+  'At-Risk',
+  '2025-12-01',
+  '',
+  '2025-10-15=68 2025-11-15=61 2025-12-01=57 2026-01-10=50',
+];
+
+/** Rows 2-4 as sidebarSpreadsheet, row 5 blank, row 6 the At-Risk "Vandelay Industries" with its History. */
+export function sidebarBookWithAtRisk(): FakeSpreadsheet {
+  return createSpreadsheet(
+    {
+      Accounts: [SIDEBAR_HEADERS, ...sidebarRows(), [], atRiskRow()],
+      History: [...SIDEBAR_HISTORY, AT_RISK_HISTORY],
+    },
+    { name: 'Customer Book', timeZone: 'UTC' },
+  );
+}
+
+/**
  * An account that started years before the tests' today, with the issue's shape: its value
  * comes to less than its cost (200 h x $40 x 12 = $96,000 against $120,000 = 0.8x), the book
  * names its champion and sponsor, defines 2 goals, and its health is middling. Added after the

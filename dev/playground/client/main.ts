@@ -4,6 +4,7 @@
  * book from a file, moves today, runs the add-on's menu (asking its questions in the page),
  * and shows documents, emails and dialogs in sandboxed frames.
  */
+import { formatCount } from '../../../src/core/text';
 import { drawChart } from './charts';
 import type {
   Answer,
@@ -61,12 +62,12 @@ async function api<T>(path: string, body?: unknown): Promise<T> {
   return reply;
 }
 
-function tierClass(text: string): string {
-  const key = text.toLowerCase();
-  if (/critical|red/.test(key)) return 'tier-critical';
-  if (/risk|yellow|monitor/.test(key)) return 'tier-risk';
-  if (/thriving|healthy|green|stable/.test(key)) return 'tier-good';
-  return '';
+const HEX_COLOR = /^#[0-9a-fA-F]{6}$/;
+
+/** The colour the server gave a value of a coloured column (a tier), if any. */
+function valueColor(colors: Readonly<Record<string, string>> | undefined, text: string) {
+  const color = colors && Object.prototype.hasOwnProperty.call(colors, text) ? colors[text] : '';
+  return color && HEX_COLOR.test(color) ? color : undefined;
 }
 
 // ------------------------------------------------------------------ the book
@@ -100,9 +101,10 @@ function renderBook(next: PlaygroundState): void {
       if (column?.fn) {
         td.classList.add('computed');
         td.dataset.fn = column.fn;
-        if (column.fn === 'HEALTHTIER') {
-          const tier = tierClass(text);
-          if (tier) td.classList.add(tier);
+        const color = valueColor(column.colors, text);
+        if (color) {
+          td.classList.add('colored');
+          td.style.color = color;
         }
       }
       if (column?.column) td.dataset.column = String(column.column);
@@ -280,7 +282,7 @@ function render(next: PlaygroundState): void {
     ? next.source
     : `${next.spreadsheetName} (${next.source})`;
   byId('book-name').textContent =
-    `${name} · ${next.book.accountRows} account rows · ${next.timeZone}`;
+    `${name} · ${formatCount(next.book.accountRows, 'account row')} · ${next.timeZone}`;
   byId('today').textContent = next.today;
   byId('active-row').textContent = next.activeRow === null ? '' : `row ${next.activeRow}`;
   renderMenu(next.menu);
@@ -289,7 +291,7 @@ function render(next: PlaygroundState): void {
   renderOutbox(next.outbox);
   const shown =
     next.book.rows.length < next.book.accountRows
-      ? `The table shows the first ${next.book.rows.length} of ${next.book.accountRows} account rows; the add-on reads them all. `
+      ? `The table shows the first ${next.book.rows.length} of ${formatCount(next.book.accountRows, 'account row')}; the add-on reads them all. `
       : '';
   byId('foot').textContent =
     `${shown}All ${next.book.sheetColumns} columns of the book (scroll sideways; the account stays in view); green columns are the add-on's formulas, computed by dist/Code.js with CSE_TODAY. Double-click a cell to edit it. Daily alerts: ${next.alertsOn ? 'on' : 'off'}. Emails left today: ${next.emailsLeft}.`;
@@ -548,7 +550,7 @@ async function loadFile(file: File): Promise<void> {
     selectTab('book');
     render(reply.state);
     notice(
-      `Loaded ${file.name}: ${reply.state.book.accountRows} account rows in the sheet "${reply.state.book.sheet}". It was read on this machine; nothing left it.`,
+      `Loaded ${file.name}: ${formatCount(reply.state.book.accountRows, 'account row')} in the sheet "${reply.state.book.sheet}". It was read on this machine; nothing left it.`,
     );
     byId<HTMLIFrameElement>('sidebar').src = '/sidebar';
   });

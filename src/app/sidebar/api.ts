@@ -56,16 +56,20 @@ export interface AccountView {
     readonly score: number | null;
     readonly weight: number;
     readonly pointsLost: number;
+    /** The colour of the dimension's own score on the model's tier scale (src/core/palette.ts). */
+    readonly color: string;
   }[];
   readonly drivers: string;
   /** Daily scores from the History sheet and today's, oldest first. */
   readonly trend: readonly { readonly day: string; readonly score: number }[];
   readonly change: number | null;
-  /** The alert rules' findings (the same evaluateRules as the daily alerts). */
+  /** The alert rules' findings (the same evaluateRules as the daily alerts), shown once. */
   readonly warnings: readonly {
     readonly severity: string;
     readonly label: string;
     readonly reason: string;
+    /** The severity's colour (src/core/palette.ts). */
+    readonly color: string;
   }[];
   readonly segment: string | null;
   readonly segmentFrom: 'column' | 'arr' | null;
@@ -90,6 +94,7 @@ export interface AccountView {
     readonly signals: readonly string[];
   };
   readonly playbook: (PlayView & { readonly churnTier: number | null }) | null;
+  /** What to focus on besides the warnings (which are not repeated here). */
   readonly focus: readonly string[];
   readonly savePlay:
     (PlayView & { readonly why: string; readonly offers: readonly string[] }) | null;

@@ -103,17 +103,30 @@ function snapshotOfRow(ports: SidebarPorts, book: Book, row: number): AccountSna
   return readRow(ports, book, row).snapshot;
 }
 
-function checkRow(book: Book, row: unknown): number {
+/** A row below the book's last, or one whose cells are all blank. */
+function isEmptyRow(book: Book, row: number): boolean {
+  const cells = book.values[row - 1] ?? [];
+  return cells.every((cell) => cell === '' || cell === null || cell === undefined);
+}
+
+function emptyRowMessage(book: Book, row: number): string {
+  return `Row ${row} of "${book.sheet}" is empty: select a cell in an account's row, or search for an account by name.`;
+}
+
+function checkRange(book: Book, row: unknown): number {
   if (typeof row !== 'number' || !Number.isInteger(row) || row < 2 || row > book.values.length) {
     throw new SidebarError(
       `Row ${String(row)} is not an account row of "${book.sheet}": choose a row from 2 to ${book.values.length}.`,
     );
   }
-  const cells = book.values[row - 1] ?? [];
-  if (cells.every((cell) => cell === '' || cell === null || cell === undefined)) {
-    throw new SidebarError(`Row ${row} of "${book.sheet}" is empty.`);
-  }
   return row;
+}
+
+/** An account's row for a document: in the book and not empty, or a SidebarError. */
+function checkRow(book: Book, row: unknown): number {
+  const checked = checkRange(book, row);
+  if (isEmptyRow(book, checked)) throw new SidebarError(emptyRowMessage(book, checked));
+  return checked;
 }
 
 /**
@@ -173,16 +186,17 @@ export function createSidebarServer(ports: SidebarPorts): SidebarApi {
           });
         }
         row = active.row;
-        if (row > book.values.length) {
-          return withColumnsChanged(book, {
-            found: false,
-            message: `Row ${row} of "${book.sheet}" is empty.`,
-          });
-        }
+      } else {
+        row = checkRange(book, row);
+      }
+      // A blank row is a state of the sheet, not an error: the sidebar shows it in place of
+      // the account, instead of an error box above the account shown before.
+      if (isEmptyRow(book, row)) {
+        return withColumnsChanged(book, { found: false, message: emptyRowMessage(book, row) });
       }
       return withColumnsChanged(
         book,
-        accountView(book.sheet, snapshotOfRow(ports, book, checkRow(book, row)), ports.content()),
+        accountView(book.sheet, snapshotOfRow(ports, book, row), ports.content()),
       );
     },
 

@@ -10,10 +10,15 @@ import { type AccountGuidance, accountGuidance } from '../../core/plans';
 import { quarterChoices, quarterLabel, quarterOf } from '../../core/quarters';
 import { formatMoney, formatMultiple, roiIsWin, roiReview } from '../../core/roi';
 import { SEVERITY_LABELS } from '../../core/alerts/rules';
+import { tierFor } from '../../core/models';
+import { SEVERITY_COLORS } from '../../core/palette';
 import { type AccountSnapshot, driversText, scoreTrend } from '../../core/snapshot';
 import type { AccountView, PlayView } from './api';
 
 type Section<K extends keyof AccountView> = Pick<AccountView, K>;
+
+/** A dimension without data: the empty bar's grey, never a tier's colour. */
+const NO_SCORE_COLOR = '#9aa0a6';
 
 function playView(p: {
   title: string;
@@ -75,6 +80,9 @@ function healthView(a: AccountSnapshot): Section<HealthKeys> {
     dimensions: a.dimensions.map((d) => ({
       label: d.label,
       score: d.score === undefined ? null : Math.round(d.score),
+      // The dimension's own band on the model's tier scale, not the account's tier: a
+      // Financial 85 in an At-Risk account is green.
+      color: d.score === undefined ? NO_SCORE_COLOR : tierFor(a.model, d.score).color,
       weight: d.weight,
       pointsLost: Math.round(a.drivers.find((driver) => driver.label === d.label)?.pointsLost ?? 0),
     })),
@@ -85,6 +93,7 @@ function healthView(a: AccountSnapshot): Section<HealthKeys> {
       severity: f.severity,
       label: SEVERITY_LABELS[f.severity],
       reason: f.reason,
+      color: SEVERITY_COLORS[f.severity],
     })),
   };
 }
@@ -119,15 +128,21 @@ function expansionView(a: AccountSnapshot): Section<'expansion'> {
   };
 }
 
-/** The playbooks made specific to the account (src/core/plans.ts). */
+/**
+ * The playbooks made specific to the account (src/core/plans.ts). Its focus list opens with
+ * the alert rules' findings, which the sidebar already shows as its early warnings: they are
+ * left out here so that each warning is shown once.
+ */
 function guidanceView(
+  a: AccountSnapshot,
   g: AccountGuidance,
 ): Section<'playbook' | 'focus' | 'savePlay' | 'npsFollowUp' | 'winBack' | 'cab'> {
+  const isWarning = (item: string) => a.findings.some((f) => item.endsWith(f.reason));
   return {
     playbook: g.playbook
       ? { ...playView(g.playbook), churnTier: g.playbook.churnTier ?? null }
       : null,
-    focus: [...g.focus],
+    focus: g.focus.filter((item) => !isWarning(item)),
     savePlay:
       g.savePlay && g.saveReason
         ? { ...playView(g.savePlay), why: g.saveReason.why, offers: [...g.savePlay.offers] }
@@ -167,7 +182,7 @@ export function accountView(sheet: string, a: AccountSnapshot, content: Content)
     ...healthView(a),
     ...stageView(a),
     ...expansionView(a),
-    ...guidanceView(accountGuidance(a, content)),
+    ...guidanceView(a, accountGuidance(a, content)),
     ...roiView(a),
     quarters: quarterChoices(a.today),
     defaultQuarter: quarterLabel(quarterOf(a.today)),

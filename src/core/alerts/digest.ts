@@ -5,6 +5,7 @@
  */
 import { NAME_LENGTH, describeCell } from '../cells';
 import { escapeHtml } from '../escape';
+import { SEVERITY_COLORS } from '../palette';
 import { SEVERITIES, SEVERITY_LABELS, SEVERITY_RESPONSES, type Severity } from './rules';
 
 export interface DigestItem {
@@ -41,12 +42,7 @@ export interface Digest {
  */
 const MAX_PER_SECTION = 50;
 
-const COLORS: Readonly<Record<Severity, string>> = {
-  critical: '#d93025',
-  'at-risk': '#e8710a',
-  watch: '#f9ab00',
-  expansion: '#1e8e3e',
-};
+const COLORS: Readonly<Record<Severity, string>> = SEVERITY_COLORS;
 
 function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
