@@ -712,7 +712,8 @@ type SheetFluentKeys =
   | 'hideSheet'
   | 'showSheet'
   | 'setName'
-  | 'insertRowsAfter';
+  | 'insertRowsAfter'
+  | 'insertColumnsAfter';
 
 export class FakeSheet
   implements
@@ -841,6 +842,30 @@ export class FakeSheet
       this.model.formats.splice(afterPosition, 0, ...blanks());
     }
     this.model.maxRows += howMany;
+    return this;
+  }
+
+  /** Inserts blank columns after `afterPosition`; the grid widens (Sheet.insertColumnsAfter). */
+  insertColumnsAfter(afterPosition: number, howMany: number): FakeSheet {
+    this.record('insertColumnsAfter');
+    if (afterPosition < 0 || howMany < 1 || afterPosition > this.model.maxColumns) {
+      throw new Error(MESSAGES.outsideSheet);
+    }
+    this.spreadsheetModel.checkGrowth(howMany * this.model.maxRows);
+    for (const grid of [this.model.values, this.model.formulas, this.model.formats]) {
+      for (const row of grid) {
+        if (afterPosition < row.length) row.splice(afterPosition, 0, ...new Array(howMany));
+      }
+    }
+    const moved = [...this.model.styles].filter(
+      ([key]) => Number(key.split(':')[1]) > afterPosition,
+    );
+    for (const [key] of moved) this.model.styles.delete(key);
+    for (const [key, value] of moved) {
+      const [r, c] = key.split(':').map(Number) as [number, number];
+      this.model.styles.set(`${r}:${c + howMany}`, value);
+    }
+    this.model.maxColumns += howMany;
     return this;
   }
 
