@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createSpreadsheet, loadBundle } from '../../dev/runtime';
-import { SCOPES } from '../../src/app/diagnostics';
+import { SCOPES } from '../../src/app/scopes';
 
 const BOOK = [
   ['Account', 'CSM email', 'DAU/MAU', 'Seats active', 'Seats licensed', '<b>Notes</b>'],
@@ -22,7 +22,7 @@ describe('Check setup (diagnostics)', () => {
     runtime.calls.reset();
     runtime.call('menuDiagnostics');
     const html = dialogOf(runtime);
-    expect(html).toContain('Your book of accounts: the &quot;Accounts&quot; sheet, 2 row(s)');
+    expect(html).toContain('Your book of accounts: the &quot;Accounts&quot; sheet, 2 rows');
     expect(html).toContain('Not recognised, so ignored (1): &lt;b&gt;Notes&lt;/b&gt;');
     expect(html).not.toContain('<b>Notes</b>');
     expect(html).toContain('Daily alerts: off.');

@@ -271,7 +271,7 @@ describe('generateQbr', () => {
     const all = texts(doc).join('\n');
     expect(all).toContain('ROI missing. No quantified ROI');
     expect(all).toContain('Q1 2026 · 45-minute QBR · prepared');
-    expect(all).toContain('Critical: The champion has left.');
+    expect(all).toContain('Act today: The champion has left.');
   });
 
   it('makes two Docs calls, create and one batchUpdate, for 2 goals and for 200', () => {
