@@ -14,6 +14,7 @@ import { readLayout } from '../../src/core/book';
 import type { CellValue } from '../../src/core/cells';
 import { type DayNumber, dayFromParts, dayOfDate, isoDay } from '../../src/core/dates';
 import { ALERT_LOG_SHEET } from '../../src/core/owned-sheets';
+import { formatCount } from '../../src/core/text';
 import { TODAY_RANGE_NAME } from '../../src/functions/today';
 import { readBookFile } from '../book-file';
 import { type BookRun, startFileRun } from '../book-run';
@@ -615,7 +616,8 @@ export class Playground {
       : last.ok
         ? ` Its last run: ${last.summary}`
         : ` Its last run stopped: ${last.summary}`;
-    const summary = `Today is ${isoDay(this.today())}: ${ran}.${lastRun} In all, ${sent} email(s) sent; the Alert Log has ${logged >= 0 ? `${logged} more` : `${-logged} fewer`} row(s) (old rows are pruned). History keeps each account's daily score.`;
+    const rows = formatCount(Math.abs(logged), 'row');
+    const summary = `Today is ${isoDay(this.today())}: ${ran}.${lastRun} In all, ${formatCount(sent, 'email')} sent; the Alert Log has ${logged >= 0 ? `${rows} more` : `${rows} fewer`} (old rows are pruned). History keeps each account's daily score.`;
     return { ok: !error, ...(error ? { error } : {}), summary, events, state: this.state() };
   }
 

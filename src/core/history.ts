@@ -10,6 +10,7 @@
 import { type CellValue, readNumber, readText } from './cells';
 import { type DayNumber, dayFromParts, isoDay, readDay } from './dates';
 import { RULE_NAMES } from './alerts/rule-names';
+import { ownEntry } from './text';
 
 export const HISTORY_HEADERS = [
   'Account key',
@@ -36,10 +37,11 @@ export interface AlertMemory {
   readonly lastSent: DayNumber;
   /**
    * When the next reminder is due, where it is not simply the reminder interval after the last
-   * send: a condition already there when alerts started is reminded on a day spread over the
-   * interval (src/core/alerts/memory.ts), so the reminders do not all fall on one day.
+   * send (reminders back off as a condition lasts: src/core/alerts/memory.ts).
    */
   readonly nextReminder?: DayNumber;
+  /** Recorded at a baseline (in the summary of that day, since = lastSent): never reminded. */
+  readonly baseline?: true;
 }
 
 export interface AccountHistory {
@@ -155,13 +157,18 @@ function clampScore(score: number): number {
 /**
  * The "Alert state" cell, for a person to read: "Champion left: since 2026-11-30, last sent
  * 2026-11-30; No login 30+ days: since 2026-11-02, last sent 2026-11-23, next reminder
- * 2026-12-02". Each rule by its name (RULE_NAMES), or by its id for a rule without one (a rule
- * a later version removed), so that the text always reads back to the same memory.
+ * 2026-12-21; Formal complaint: in the baseline summary of 2026-11-01". Each rule by its name
+ * (RULE_NAMES), or by its id for a rule without one (a rule a later version removed), so that
+ * the text always reads back to the same memory.
  */
 export function formatAlertMemory(memory: ReadonlyMap<string, AlertMemory>): string {
   const parts: string[] = [];
-  for (const [rule, { since, lastSent, nextReminder }] of memory) {
-    const name = (RULE_NAMES as Readonly<Record<string, string>>)[rule] ?? rule;
+  for (const [rule, { since, lastSent, nextReminder, baseline }] of memory) {
+    const name = ownEntry<string>(RULE_NAMES, rule) ?? rule;
+    if (baseline) {
+      parts.push(`${name}: in the baseline summary of ${isoDay(since)}`);
+      continue;
+    }
     const next = nextReminder === undefined ? '' : `, next reminder ${isoDay(nextReminder)}`;
     parts.push(`${name}: since ${isoDay(since)}, last sent ${isoDay(lastSent)}${next}`);
   }
@@ -173,7 +180,9 @@ const RULE_BY_NAME = new Map<string, string>(
 );
 const RULE_ID = /^[a-z0-9-]+$/;
 const ISO = '(\\d{4}-\\d{2}-\\d{2})';
-const READABLE = new RegExp(`^(.+?): since ${ISO}, last sent ${ISO}(?:, next reminder ${ISO})?$`);
+const READABLE = new RegExp(
+  `^(.+?): (?:since ${ISO}, last sent ${ISO}(?:, next reminder ${ISO})?|in the baseline summary of ${ISO})$`,
+);
 /** The format before the readable one ("champion-left@2026-11-30/2026-11-30"), still read. */
 const LEGACY_MEMORY = /^([a-z0-9-]+)@(\d{4}-\d{2}-\d{2})\/(\d{4}-\d{2}-\d{2})$/;
 
@@ -198,10 +207,16 @@ export function parseAlertMemory(text: string): Map<string, AlertMemory> {
     if (!match) continue;
     const name = match[1] as string;
     const rule = RULE_BY_NAME.get(name) ?? (RULE_ID.test(name) ? name : undefined);
+    if (rule === undefined) continue;
+    if (match[5] !== undefined) {
+      const day = dayOfIso(match[5]);
+      if (day !== undefined) memory.set(rule, { since: day, lastSent: day, baseline: true });
+      continue;
+    }
     const since = dayOfIso(match[2] as string);
     const lastSent = dayOfIso(match[3] as string);
     const nextReminder = match[4] === undefined ? undefined : dayOfIso(match[4]);
-    if (rule === undefined || since === undefined || lastSent === undefined) continue;
+    if (since === undefined || lastSent === undefined) continue;
     memory.set(
       rule,
       nextReminder === undefined ? { since, lastSent } : { since, lastSent, nextReminder },

@@ -1,5 +1,5 @@
 import { type DigestItem, renderDigest } from '../../src/core/alerts/digest';
-import { baselineOffset, decide } from '../../src/core/alerts/memory';
+import { decide, timerUnknown } from '../../src/core/alerts/memory';
 import type { RuleId } from '../../src/core/alerts/rule-names';
 import { type AccountToCheck, type Finding, evaluateRules } from '../../src/core/alerts/rules';
 import { dayFromParts } from '../../src/core/dates';
@@ -173,6 +173,17 @@ describe('dedupe', () => {
     expect(sevenDays.memory.get('no-login-30')).toEqual({ since: TODAY, lastSent: TODAY + 7 });
   });
 
+  it('reminds less often the longer a condition lasts: after 7, 14 and 28 days, then every 28', () => {
+    let memory = decide([finding('champion-left')], new Map(), on(TODAY)).memory;
+    const reminders: number[] = [];
+    for (let day = TODAY + 1; day <= TODAY + 120; day++) {
+      const decision = decide([finding('champion-left')], memory, on(day));
+      if (decision.toSend.length > 0) reminders.push(day - TODAY);
+      memory = decision.memory;
+    }
+    expect(reminders).toEqual([7, 14, 28, 56, 84, 112]);
+  });
+
   it('forgets a condition that stopped, so entering it again alerts', () => {
     const first = decide([finding('no-login-30')], new Map(), on(TODAY));
     const cleared = decide([], first.memory, on(TODAY + 1));
@@ -187,7 +198,7 @@ describe('dedupe', () => {
     );
   });
 
-  it('on a baseline, records what holds without sending it, and spreads its first reminders', () => {
+  it('on a baseline, records what holds without sending it, and never reminds it one by one', () => {
     const known = new Map([['competitor', { since: TODAY - 3, lastSent: TODAY - 3 }]]);
     const findings = [
       finding('no-login-30'),
@@ -198,25 +209,28 @@ describe('dedupe', () => {
     expect(decision.toSend).toEqual([]);
     expect(decision.baseline.map((f) => f.rule)).toEqual(['no-login-30', 'dropped-top']);
     expect(decision.memory.get('competitor')).toEqual(known.get('competitor'));
-    const offset = baselineOffset('A-1', 7);
-    expect(offset).toBeGreaterThanOrEqual(0);
-    expect(offset).toBeLessThan(7);
     expect(decision.memory.get('no-login-30')).toEqual({
       since: TODAY,
       lastSent: TODAY,
-      nextReminder: TODAY + 7 + offset,
+      baseline: true,
     });
-    const due = TODAY + 7 + offset;
-    expect(decide([finding('no-login-30')], decision.memory, on(due - 1)).toSend).toEqual([]);
-    const reminded = decide([finding('no-login-30')], decision.memory, on(due));
-    expect(reminded.toSend.map((f) => f.reminder)).toEqual([true]);
-    // From then on, the interval as usual.
-    expect(reminded.memory.get('no-login-30')).toEqual({ since: TODAY, lastSent: due });
+    let memory = decision.memory;
+    for (let day = TODAY + 1; day <= TODAY + 90; day++) {
+      const later = decide([finding('no-login-30')], memory, on(day));
+      expect(later.toSend).toEqual([]);
+      memory = later.memory;
+    }
+    // Once it clears, entering it again is news.
+    const cleared = decide([], memory, on(TODAY + 91));
+    expect(decide([finding('no-login-30')], cleared.memory, on(TODAY + 92)).toSend).toHaveLength(1);
   });
 
-  it('spreads a book’s baseline reminders over the whole interval', () => {
-    const offsets = new Set(Array.from({ length: 200 }, (_, i) => baselineOffset(`A-${i}`, 7)));
-    expect([...offsets].sort()).toEqual([0, 1, 2, 3, 4, 5, 6]);
+  it('leaves out a timer whose start History never saw', () => {
+    // In the tier since History's first day: unknown how long before; no alert.
+    expect(timerUnknown('middle-tier-21', TODAY - 30, TODAY - 30)).toBe(true);
+    // Entered the tier under History's watch: timed exactly.
+    expect(timerUnknown('middle-tier-21', TODAY - 25, TODAY - 30)).toBe(false);
+    expect(timerUnknown('no-login-30', TODAY - 30, TODAY - 30)).toBe(false);
   });
 });
 

@@ -81,9 +81,13 @@ describe('daily scores, compact', () => {
 
 describe('alert state, readable', () => {
   const day = fc.integer({ min: START, max: START + 3000 });
-  const memoryOf = fc.record(
-    { since: day, lastSent: day, nextReminder: day },
-    { requiredKeys: ['since', 'lastSent'] },
+  const memoryOf = fc.oneof(
+    fc.record(
+      { since: day, lastSent: day, nextReminder: day },
+      { requiredKeys: ['since', 'lastSent'] },
+    ),
+    // Recorded at a baseline: the day of the summary.
+    day.map((d): AlertMemory => ({ since: d, lastSent: d, baseline: true })),
   );
   // Today's rules by name, and ids no name knows (a rule a later version dropped).
   const rule = fc.oneof(
@@ -117,9 +121,13 @@ describe('alert state, readable', () => {
           nextReminder: dayFromParts(2026, 12, 2),
         },
       ],
+      [
+        'formal-complaint',
+        { since: dayFromParts(2026, 11, 1), lastSent: dayFromParts(2026, 11, 1), baseline: true },
+      ],
     ]);
     expect(formatAlertMemory(memory)).toBe(
-      'Champion left: since 2026-11-30, last sent 2026-11-30; No login 30+ days: since 2026-11-02, last sent 2026-11-23, next reminder 2026-12-02',
+      'Champion left: since 2026-11-30, last sent 2026-11-30; No login 30+ days: since 2026-11-02, last sent 2026-11-23, next reminder 2026-12-02; Formal complaint: in the baseline summary of 2026-11-01',
     );
   });
 

@@ -23,7 +23,7 @@ import {
   columnsForSnapshot,
 } from '../../core/snapshot';
 import { Standing, alertFingerprint, standingLines } from '../../core/alerts/baseline';
-import { decide } from '../../core/alerts/memory';
+import { decide, timerUnknown } from '../../core/alerts/memory';
 import { RULE_SIGNALS, type Severity, worstSeverity } from '../../core/alerts/rules';
 import { formatCount } from '../../core/text';
 import type { Rows } from '../workbook/ports';
@@ -167,11 +167,14 @@ export function evaluateBook(input: EvaluationInput): Evaluation {
       arr: values.arr,
     };
     wholeBook.add(standing);
-    const decision = decide(snapshot.findings, history?.alerts ?? new Map(), {
+    const firstSeen = history?.entries[0]?.day ?? today;
+    const findings = snapshot.findings.filter(
+      (finding) => !timerUnknown(finding.rule, tierEntered, firstSeen),
+    );
+    const decision = decide(findings, history?.alerts ?? new Map(), {
       today,
       reminderDays: input.reminderDays,
       baseline,
-      key,
     });
     // A rerun after a crash: what today's log already holds was decided already.
     const decided = baseline

@@ -1,18 +1,22 @@
 /**
- * Dedupe: an account alerts when it enters a condition, and again only after the reminder
- * interval while it stays there; an event alerts once. What was sent is remembered per
- * account and rule, so a second run the same day, or a rerun after a crash, sends nothing new.
+ * Dedupe: an account alerts when it enters a condition, and is reminded while it stays there;
+ * an event alerts once. What was sent is remembered per account and rule, so a second run the
+ * same day, or a rerun after a crash, sends nothing new.
+ *
+ * Reminders back off: the first comes a reminder interval after the alert, and each next one
+ * when the condition has lasted twice as long (7, 14, 28 days with the default interval),
+ * then every REMINDER_BACKOFF intervals. A condition that lasts months is old news; a digest
+ * full of it would bury what changed.
  *
  * The baseline (the first run, or the first after the model or the book's columns changed):
  * what already holds is recorded, not sent one by one; the CSM gets one summary of the book
- * instead (src/app/alerts/evaluate.ts). Its conditions are reminded later like any other,
- * but each on a day spread over one reminder interval, so that a week after the baseline the
- * whole book does not come back in one digest.
+ * instead (src/app/alerts/evaluate.ts), and the Alert Log lists every account in it. Those
+ * conditions are not reminded one by one either: they were never news, and on a real book
+ * they are half the accounts. An account in one still alerts the day it gets worse.
  */
 import type { DayNumber } from '../dates';
 import type { AlertMemory } from '../history';
-import { shortHash } from '../hash';
-import type { Finding } from './rules';
+import { type Finding, TIMER_RULES } from './rules';
 
 export interface Decision {
   /** Findings to send today, each marked new or a reminder. */
@@ -30,20 +34,40 @@ export interface DecideOptions {
   readonly reminderDays: number;
   /** Today is a baseline: record what holds instead of sending it. */
   readonly baseline: boolean;
-  /** The account's key: spreads its baseline reminders (the same key, the same day). */
-  readonly key: string;
 }
 
+/** The longest gap between two reminders, in reminder intervals. */
+export const REMINDER_BACKOFF = 4;
+
 /**
- * Days after the interval an account's baseline conditions are first reminded: 0 to
- * reminderDays - 1, by the account (its conditions come back together, in one digest item).
+ * Whether a timer condition ("21 days in a middle tier") is left out of the alerts: when
+ * History began with the account already in its tier (the baseline, or an account added to
+ * the book later), the day it entered is unknown, and the timer would only measure how long
+ * CS Engine has been watching; every such account would reach it on the same day, weeks after
+ * the baseline, with nothing changed. A tier entered under History's watch is timed and alerts.
  */
-export function baselineOffset(key: string, reminderDays: number): number {
-  return parseInt(shortHash(key), 36) % Math.max(1, reminderDays);
+export function timerUnknown(
+  rule: string,
+  tierEntered: DayNumber,
+  /** The first day History holds for the account (today for a new one). */
+  firstSeen: DayNumber,
+): boolean {
+  return TIMER_RULES.has(rule) && tierEntered <= firstSeen;
+}
+
+/** The memory after a reminder today: the next one when the condition's age has doubled. */
+function reminded(known: AlertMemory, today: DayNumber, reminderDays: number): AlertMemory {
+  const interval = Math.min(
+    Math.max(today - known.since, reminderDays),
+    REMINDER_BACKOFF * reminderDays,
+  );
+  return interval === reminderDays
+    ? { since: known.since, lastSent: today }
+    : { since: known.since, lastSent: today, nextReminder: today + interval };
 }
 
 function reminderDue(known: AlertMemory, today: DayNumber, reminderDays: number): boolean {
-  if (known.lastSent >= today) return false;
+  if (known.baseline || known.lastSent >= today) return false;
   return known.nextReminder !== undefined
     ? today >= known.nextReminder
     : today - known.lastSent >= reminderDays;
@@ -65,21 +89,15 @@ export function decide(
       // Already alerted before the baseline (a change of model or columns): kept as it was.
       quiet.push(finding);
       next.set(finding.rule, known);
-    } else if (!known && options.baseline) {
+    } else if (options.baseline) {
       baseline.push(finding);
-      const offset = baselineOffset(options.key, reminderDays);
-      next.set(
-        finding.rule,
-        finding.kind === 'condition'
-          ? { since: today, lastSent: today, nextReminder: today + reminderDays + offset }
-          : { since: today, lastSent: today },
-      );
+      next.set(finding.rule, { since: today, lastSent: today, baseline: true });
     } else if (!known) {
       toSend.push({ ...finding, reminder: false });
       next.set(finding.rule, { since: today, lastSent: today });
     } else if (finding.kind === 'condition' && reminderDue(known, today, reminderDays)) {
       toSend.push({ ...finding, reminder: true });
-      next.set(finding.rule, { since: known.since, lastSent: today });
+      next.set(finding.rule, reminded(known, today, reminderDays));
     } else {
       quiet.push(finding);
       next.set(finding.rule, known);

@@ -94,6 +94,17 @@ export const SEVERITY_SLAS: Readonly<Record<Severity, string>> = wordsOf('sla');
 /** What to do, and by when, for each severity. */
 export const SEVERITY_RESPONSES: Readonly<Record<Severity, string>> = wordsOf('response');
 
+/** Bilingual playbook, Warning: in a middle tier ("Yellow") this many days or more. */
+export const MIDDLE_TIER_DAYS = 21;
+
+/**
+ * Conditions that turn true by time alone, counted from the day the account entered its tier:
+ * the rule, and the days it takes.
+ */
+export const TIMER_RULES: ReadonlyMap<string, number> = new Map<RuleId, number>([
+  ['middle-tier-21', MIDDLE_TIER_DAYS],
+]);
+
 export interface Finding {
   /** Stable key, used to remember what was sent: "lowest-tier", "no-login-30"... */
   readonly rule: RuleId;
@@ -152,12 +163,12 @@ function tierRules(input: AccountToCheck, findings: Finding[]): void {
   }
   // Bilingual playbook, Warning: in the middle tier for 21 days or more.
   const daysInTier = today - input.tierSince;
-  if (position === 'middle' && daysInTier >= 21) {
+  if (position === 'middle' && daysInTier >= MIDDLE_TIER_DAYS) {
     findings.push({
       rule: 'middle-tier-21',
       severity: 'at-risk',
       kind: 'condition',
-      reason: `${tier} for ${daysInTier} days (21 or more is a warning).`,
+      reason: `${tier} for ${daysInTier} days (${MIDDLE_TIER_DAYS} or more is a warning).`,
     });
   }
   // Bilingual playbook, Warning: any dimension at 0.
