@@ -284,16 +284,16 @@ describe('every item of the add-on’s menu, picked in the page', () => {
     expect(await answer('OK', '3')).toMatch(/^After how many days/);
     expect(await answer('OK', '')).toMatch(/^Which health model should alerts use\?/);
     expect(await answer('OK', '')).toMatch(/^Which sheet holds the book of accounts\?/);
-    expect(await answer('OK', '')).toMatch(/^How many accounts should one digest list at most\?/);
-    expect(await answer('OK', '10')).toMatch(/^Post each CSM's digest to a Slack or Google Chat/);
-    const saved = await answer('OK', '');
+    expect(await answer('OK', '10')).toMatch(/^How many accounts should one digest list at most\?/);
+    expect(await answer('OK', '')).toMatch(/^Post each CSM's digest to a Slack or Google Chat/);
+    const saved = await answer('OK');
     expect(saved).toMatch(/^Saved\./);
     expect(saved).toContain(
       'Escalation for the accounts to act on today (Act today): vp-cs@example.com.',
     );
     expect(saved).toContain('At most 10 accounts listed per digest.');
     expect(saved).toContain('Chat: off.');
-    expect(saved).toContain('Reminders every 3 days');
+    expect(saved).toContain('Reminders while a condition lasts: after 3 days, then 6 and 12');
 
     // Cancel is an answer too: the item stops, nothing changed.
     await pickMenu('menuAlertsSettings');

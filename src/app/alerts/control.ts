@@ -7,6 +7,7 @@ import { formatTimestamp } from '../../core/dates';
 import { escapeHtml } from '../../core/escape';
 import { formatCount } from '../../core/text';
 import { presetNames, resolveModel } from '../../core/models';
+import { REMINDER_BACKOFF } from '../../core/alerts/memory';
 import { SEVERITY_LABELS } from '../../core/alerts/rules';
 import { WEBHOOK_URL_HELP, webhookKind } from '../../core/alerts/webhook';
 import { type Settings, loadSettings, saveSettings } from '../workbook/settings';
@@ -130,7 +131,7 @@ export function statusText(ports: AlertPorts): string {
         ? 'Daily alerts: on in the settings, but their trigger is missing. Turn alerts on again to repair it.'
         : 'Daily alerts: off.',
     `Owner: ${settings.owner || 'nobody yet'}. Escalation for the accounts to act on today (${SEVERITY_LABELS.critical}): ${settings.escalation || 'none'}.`,
-    `Reminders every ${formatCount(settings.reminderDays, 'day')} while an account stays in a state. At most ${formatCount(settings.digestCap, 'account')} listed per digest. Model: ${settings.model}.`,
+    `Reminders while a condition lasts: after ${formatCount(settings.reminderDays, 'day')}, then ${settings.reminderDays * 2} and ${settings.reminderDays * REMINDER_BACKOFF}, then every ${settings.reminderDays * REMINDER_BACKOFF}. At most ${formatCount(settings.digestCap, 'account')} listed per digest. Model: ${settings.model}.`,
     `Chat: ${chatLabel(settings.webhookUrl)}.`,
     last
       ? `Last run: ${lastRunTime(last, ports.timeZone)}, ${last.ok ? 'finished' : 'FAILED'}: ${last.summary}`
@@ -161,7 +162,7 @@ export function editSettings(ports: AlertPorts, dialogs: Dialogs): void {
   }
   const reminderText = dialogs.ask(
     TITLE,
-    `After how many days should an account that stays at risk be sent again? Now: ${current.reminderDays}.`,
+    `After how many days should a condition that lasts be reminded the first time? (Later reminders come less often.) Now: ${current.reminderDays}.`,
   );
   if (reminderText === null) return;
   const reminderDays = reminderText.trim() === '' ? current.reminderDays : Number(reminderText);
