@@ -34,7 +34,7 @@ import { formatCount } from '../src/core/text';
 const DAY_MS = 86_400_000;
 const START = new Date('2026-01-15T00:00:00Z');
 
-export interface DayFigures {
+interface DayFigures {
   /** 0 is the first run (the baseline). */
   readonly day: number;
   readonly emails: number;

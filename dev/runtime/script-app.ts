@@ -337,7 +337,7 @@ export interface ScriptAppContext {
 }
 
 /** The error requireScopes ends an execution with when consent is missing. */
-export function executionEndedForConsent(scopes: readonly string[]): Error {
+function executionEndedForConsent(scopes: readonly string[]): Error {
   // Apps Script's words when a script needs authorization (as users report them).
   const error = new Error(
     `Authorization is required to perform that action. (The user was asked for: ${scopes.join(', ')})`,

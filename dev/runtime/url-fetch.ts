@@ -67,7 +67,7 @@ export class FakeHttpResponse {
 }
 
 /** The scope UrlFetchApp needs ("Authorization scopes" of UrlFetchApp.fetch). */
-export const EXTERNAL_REQUEST_SCOPE = 'https://www.googleapis.com/auth/script.external_request';
+const EXTERNAL_REQUEST_SCOPE = 'https://www.googleapis.com/auth/script.external_request';
 
 export interface UrlFetchAccess {
   /** Whether the execution may use `scope` (default: always). */

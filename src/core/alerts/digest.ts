@@ -61,7 +61,7 @@ export interface Digest {
 /** The digest's accounts per email, unless the user sets another number. */
 export const DEFAULT_DIGEST_CAP = 25;
 /** The most urgent accounts a baseline summary lists ("the few"). */
-export const BASELINE_LISTED = 5;
+const BASELINE_LISTED = 5;
 
 const COLORS: Readonly<Record<Severity, string>> = {
   critical: '#d93025',
@@ -74,7 +74,7 @@ const arrOf = (item: DigestItem) => (item.arr === '' ? -1 : item.arr);
 const scoreOf = (item: DigestItem) => (item.score === '' ? 101 : item.score);
 
 /** Most urgent first: severity, then ARR at stake (largest first), then the lowest score. */
-export function rankItems(items: readonly DigestItem[]): DigestItem[] {
+function rankItems(items: readonly DigestItem[]): DigestItem[] {
   return [...items].sort(
     (a, b) =>
       SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) ||

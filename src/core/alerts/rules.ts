@@ -95,7 +95,7 @@ export const SEVERITY_SLAS: Readonly<Record<Severity, string>> = wordsOf('sla');
 export const SEVERITY_RESPONSES: Readonly<Record<Severity, string>> = wordsOf('response');
 
 /** Bilingual playbook, Warning: in a middle tier ("Yellow") this many days or more. */
-export const MIDDLE_TIER_DAYS = 21;
+const MIDDLE_TIER_DAYS = 21;
 
 /**
  * Conditions that turn true by time alone, counted from the day the account entered its tier:
