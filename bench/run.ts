@@ -17,7 +17,7 @@ import { type DemoBook, columnOf, generateBook } from '../dev/demo-book';
 import { formatDay } from '../dev/cli-args';
 import { table } from '../dev/format';
 import { loadBundle } from '../dev/runtime/load-bundle';
-import { benchAlertRuns } from './alerts';
+import { ALERT_SECTION_HEADING, alertSection } from './alert-section';
 import { STORAGE_CELL_LIMIT, benchStorage } from './storage';
 import { median, time } from './timing';
 import { benchBacktest } from './backtest';
@@ -111,9 +111,31 @@ function measureEvaluation(code: string) {
   };
 }
 
+/**
+ * `--only alerts`: measures the alert run alone and replaces its section in the existing
+ * report (the whole bench takes minutes; the alerts change more often than the rest).
+ */
+function onlyAlerts(log: (text: string) => void): void {
+  const started = performance.now();
+  const report = readFileSync(REPORT, 'utf8');
+  const start = report.indexOf(ALERT_SECTION_HEADING);
+  if (start < 0)
+    throw new Error(`${REPORT} has no "${ALERT_SECTION_HEADING}" section: run the whole bench`);
+  const next = report.indexOf('\n## ', start + ALERT_SECTION_HEADING.length);
+  const section = alertSection(log);
+  writeFileSync(REPORT, `${report.slice(0, start)}${section}${next < 0 ? '' : report.slice(next)}`);
+  log(
+    `Wrote the alert section of ${path.relative(ROOT, REPORT)} in ${((performance.now() - started) / 1000).toFixed(1)} s.`,
+  );
+}
+
 async function main(): Promise<void> {
   const benchStarted = performance.now();
   const log = (text: string) => process.stdout.write(`${text}\n`);
+  if (process.argv.includes('--only') && process.argv.includes('alerts')) {
+    onlyAlerts(log);
+    return;
+  }
   const code = readFileSync(BUNDLE, 'utf8');
   const { evaluations, withContext, cachedRuns, evaluateMs, evaluateCpuMs } =
     measureEvaluation(code);
@@ -210,22 +232,8 @@ async function main(): Promise<void> {
     `  HEALTHBACKTEST 10,000 rows: ${fmt(backtest.backtestMs)} ms; HEALTHCALIBRATE: ${fmt(backtest.calibrateMs)} ms (AUC ${String(backtest.aucBefore)} -> ${String(backtest.aucAfter)})`,
   );
 
-  // The daily alert run.
-  const alertRuns = benchAlertRuns(10_000);
-  for (const run of alertRuns) {
-    log(
-      `  Alert run, ${thousands(run.accounts)} accounts, ${run.label}: ${fmt(run.ms)} ms, ${run.emails} emails`,
-    );
-  }
-  const alertRows = alertRuns.map((run) => [
-    run.label,
-    thousands(run.accounts),
-    fmt(run.ms),
-    String(run.spreadsheetCalls),
-    String(run.mailCalls),
-    String(run.emails),
-    run.summary,
-  ]);
+  // The daily alert run, and how many alerts it sends.
+  const alerts = alertSection(log);
 
   // The add-on's own sheets as the book and its history grow.
   const storage = benchStorage(10_000, 14);
@@ -474,16 +482,7 @@ the local runtime's call (median of 5 after a warm-up):
 | HEALTHBACKTEST(scores, outcomes) | 10,000 | ${fmt(backtest.backtestMs)} | |
 | HEALTHCALIBRATE(headers, rows, outcomes) | 10,000 | ${fmt(backtest.calibrateMs)} | AUC before ${Number(backtest.aucBefore).toFixed(4)}, after ${Number(backtest.aucAfter).toFixed(4)} (cross-validated) |
 
-## Daily alert run
-
-The hourly trigger's run at the chosen hour over a 10,000-account messy book, in the local
-runtime: read the book, score it, record History, queue alerts in the Alert Log, send one
-digest per recipient (Workspace quota of 1,500). Spreadsheet calls count every
-SpreadsheetApp, Spreadsheet, Sheet and Range call; they do not grow with the number of
-accounts (a test checks 100 against 10,000).
-
-${md(['Run', 'Accounts', 'ms', 'Spreadsheet calls', 'Mail calls', 'Emails', 'Result'], alertRows, new Set([1, 2, 3, 4, 5]))}
-
+${alerts}
 ## Storage: History and cells
 
 A spreadsheet holds 10 million cells, counting every sheet's whole grid, and History is read

@@ -7,7 +7,8 @@
  * (src/gas/load-actions.ts). Nothing here may be imported by src/index.ts except its type.
  */
 import { backtestSheet } from './app/backtest';
-import { SCOPES, runDiagnostics } from './app/diagnostics';
+import { runDiagnostics } from './app/diagnostics';
+import { SCOPES } from './app/scopes';
 import { refreshDashboard, refreshDashboardIfStale } from './app/dashboard/refresh';
 import type { SidebarApi } from './app/sidebar/api';
 import { createSidebarServer } from './app/sidebar/server';

@@ -212,7 +212,7 @@ function HEALTHCALIBRATE(
  * @param {Array<Array<string>>} headers The book's header row, for example A1:AZ1.
  * @param {Array<Array<string|number|Date|boolean>>} rows The account rows under those headers, for example A2:AZ500.
  * @param {Date} [today] Optional. The day to count from; pass CSE_TODAY, the named range CS Engine keeps at today's date, so results move with the days (left out: the day the formula last recalculated).
- * @return One text per row, such as "Critical: The champion has left. | At-Risk: No login for 45 days.", "No warning signs", "" for a blank row, or why the row cannot be scored.
+ * @return One text per row, such as "Act today: The champion has left. | Within 2 days: No login for 45 days.", "No warning signs", "" for a blank row, or why the row cannot be scored.
  * @customfunction
  */
 function CHURNRISK(headers: unknown, rows: unknown, today?: unknown) {

@@ -19,7 +19,7 @@ describe('appsscript.json', () => {
     expect(manifest.timeZone).toMatch(/^[A-Za-z]+\/[A-Za-z_]+$/);
   });
 
-  it('asks for the fewest scopes: this spreadsheet, its dialogs, alerts by email, its own documents', () => {
+  it('asks for the fewest scopes: this spreadsheet, its dialogs, alerts by email, its own documents, chat', () => {
     expect(manifest.oauthScopes).toEqual([
       'https://www.googleapis.com/auth/spreadsheets.currentonly',
       'https://www.googleapis.com/auth/script.container.ui',
@@ -30,6 +30,10 @@ describe('appsscript.json', () => {
       // (https://developers.google.com/docs/api/reference/rest/v1/documents/batchUpdate,
       // "Authorization scopes"): only the files CS Engine creates.
       'https://www.googleapis.com/auth/drive.file',
+      // Only for the optional Slack / Google Chat webhook: UrlFetchApp needs it, and with
+      // granular consent it is asked for when the user turns chat on (ScriptApp.requireScopes),
+      // https://developers.google.com/apps-script/concepts/scopes.
+      'https://www.googleapis.com/auth/script.external_request',
     ]);
   });
 

@@ -371,6 +371,8 @@ export function loadBundle(options: RuntimeOptions = {}): LocalRuntime {
   const effectiveUser = options.effectiveUserEmail ?? userEmail;
   const mail = new FakeMailApp(options.mail ?? new MailState(), effectiveUser, clock, calls);
   const triggers = options.triggers ?? new TriggerState();
+  const bundlePath = options.bundlePath ?? DEFAULT_BUNDLE_PATH;
+  const manifest = options.manifest ?? manifestBeside(bundlePath);
   const scriptApp = new FakeScriptApp({
     state: triggers,
     userEmail: effectiveUser,
@@ -378,14 +380,13 @@ export function loadBundle(options: RuntimeOptions = {}): LocalRuntime {
     clock,
     calls,
     scriptId: options.scriptId,
+    manifestScopes: manifest.oauthScopes,
   });
-  const bundlePath = options.bundlePath ?? DEFAULT_BUNDLE_PATH;
   const html = new FakeHtmlService(calls, {
     files: options.htmlFiles ?? htmlFilesBeside(bundlePath),
     evaluator: (code) =>
       new vm.Script(code, { filename: 'html-template.js' }).runInContext(context),
   });
-  const manifest = options.manifest ?? manifestBeside(bundlePath);
   const documents = options.documents ?? new DocumentState();
   const docs = new FakeDocsService(documents, calls, manifest.oauthScopes);
   // An advanced service is a global only once the manifest enables it, under its userSymbol
@@ -395,7 +396,13 @@ export function loadBundle(options: RuntimeOptions = {}): LocalRuntime {
     if (service.serviceId === 'docs' && service.version === 'v1')
       advanced[service.userSymbol] = docs;
   }
-  const urlFetch = new FakeUrlFetchApp(options.urlFetch ?? new UrlFetchState(), clock, calls);
+  const urlFetch = new FakeUrlFetchApp(options.urlFetch ?? new UrlFetchState(), clock, calls, {
+    // With explicit scopes, a service the manifest does not list is refused; and a scope the
+    // user declined (granular consent) is refused too.
+    granted: (scope) =>
+      (manifest.oauthScopes === undefined || manifest.oauthScopes.includes(scope)) &&
+      triggers.isGranted(scope),
+  });
   const services: Record<string, unknown> = {
     MailApp: mail,
     UrlFetchApp: urlFetch,

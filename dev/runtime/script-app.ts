@@ -17,6 +17,22 @@
  * (how an add-on's triggers behave). getTriggerSourceId is null for a time-driven trigger, as
  * documented. Builders check their arguments; where Google's wording is unknown the messages
  * say so in plain words (see TRIGGER_MESSAGES).
+ *
+ * Granular consent ("Authorization scopes", https://developers.google.com/apps-script/concepts/scopes,
+ * and ScriptApp's reference): a user may grant some of the manifest's scopes and not others.
+ * A test declines a scope with TriggerState.declineScope. Then:
+ * - getAuthorizationInfo(FULL, scopes) reports REQUIRED when one of `scopes` is not granted;
+ *   without `scopes`, when any of the script's scopes is not; getAuthorizedScopes lists the
+ *   granted ones among those asked about;
+ * - requireScopes(FULL, scopes) returns when all are granted; otherwise it "ends the current
+ *   execution and renders an authorization prompt": the prompt is recorded
+ *   (TriggerState.consentPrompts), the user's answer is TriggerState.consentAnswer (decline by
+ *   default, the stricter choice), and the call throws (name "ExecutionEnded") so nothing after
+ *   it runs;
+ * - a scope the manifest does not list is refused by both ("Scopes that are invalid or not
+ *   required by the script lead to an error"; the message is the runtime's);
+ * - UrlFetchApp.fetch without the external_request scope granted throws Apps Script's "You do
+ *   not have permission to call UrlFetchApp.fetch. Required permissions: ..." (url-fetch.ts).
  */
 import type { CallCounter } from './calls';
 import type { FakeClock } from './clock';
@@ -183,12 +199,33 @@ export class TriggerState {
    * one). ScriptApp.getAuthorizationInfo(FULL) then reports REQUIRED, with a URL to approve.
    */
   authorizationRequired = false;
+  /** Scopes the user declined on the granular consent screen (see declineScope). */
+  readonly declinedScopes = new Set<string>();
+  /** Every consent prompt requireScopes rendered: the scopes it asked for. */
+  readonly consentPrompts: string[][] = [];
+  /** What the user answers at a consent prompt: grant the scopes, or close it (default). */
+  consentAnswer: 'grant' | 'decline' = 'decline';
   readonly maxTriggersPerUser: number;
   private nextId = 1;
 
   constructor(options: TriggerStateOptions = {}) {
     this.addonLimits = options.addonLimits === true;
     this.maxTriggersPerUser = options.maxTriggersPerUser ?? MAX_TRIGGERS_PER_USER;
+  }
+
+  /** The user declined `scope` on Google's consent screen (granular consent). */
+  declineScope(scope: string): void {
+    this.declinedScopes.add(scope);
+  }
+
+  /** The user granted `scope` (at a prompt, or in their account's settings). */
+  grantScope(scope: string): void {
+    this.declinedScopes.delete(scope);
+  }
+
+  /** Whether `scope` is granted: not declined, and no re-approval pending. */
+  isGranted(scope: string): boolean {
+    return !this.authorizationRequired && !this.declinedScopes.has(scope);
   }
 
   /** The triggers `userEmail` owns, oldest first. */
@@ -295,6 +332,18 @@ export interface ScriptAppContext {
   clock: FakeClock;
   calls: CallCounter;
   scriptId?: string;
+  /** the manifest's oauthScopes (undefined when it lists none: every scope is the script's) */
+  manifestScopes?: readonly string[];
+}
+
+/** The error requireScopes ends an execution with when consent is missing. */
+function executionEndedForConsent(scopes: readonly string[]): Error {
+  // Apps Script's words when a script needs authorization (as users report them).
+  const error = new Error(
+    `Authorization is required to perform that action. (The user was asked for: ${scopes.join(', ')})`,
+  );
+  error.name = 'ExecutionEnded';
+  return error;
 }
 
 type TriggerKeys =
@@ -549,19 +598,33 @@ export class FakeTriggerBuilder
   }
 }
 
-/** AuthorizationInfo: every scope approved, unless the test says the user must approve again. */
+/**
+ * AuthorizationInfo about some scopes: every one approved, unless the test says the user must
+ * approve again or declined one of them.
+ */
 export class FakeAuthorizationInfo implements Pick<
   GoogleAppsScript.Script.AuthorizationInfo,
   'getAuthorizationStatus' | 'getAuthorizationUrl'
 > {
+  private readonly required: boolean;
+
   constructor(
     private readonly calls: CallCounter,
-    private readonly required = false,
-  ) {}
+    required = false,
+    private readonly authorized: readonly string[] | null = null,
+  ) {
+    this.required = required;
+  }
 
   getAuthorizationStatus(): GoogleAppsScript.Script.AuthorizationStatus {
     this.calls.record('AuthorizationInfo.getAuthorizationStatus');
     return this.required ? AuthorizationStatus.REQUIRED : AuthorizationStatus.NOT_REQUIRED;
+  }
+
+  /** The granted scopes among those asked about (all of the script's when none were named). */
+  getAuthorizedScopes(): string[] | null {
+    this.calls.record('AuthorizationInfo.getAuthorizedScopes');
+    return this.authorized ? [...this.authorized] : null;
   }
 
   /** The page where the user approves the scopes; null when nothing needs approving. */
@@ -582,7 +645,7 @@ export class FakeScriptApp
     Fluent<GasScriptApp, 'newTrigger', FakeTriggerBuilder>,
     Fluent<GasScriptApp, 'getProjectTriggers' | 'getUserTriggers', FakeTrigger[]>,
     Fluent<GasScriptApp, 'deleteTrigger', void>,
-    Fluent<GasScriptApp, 'getAuthorizationInfo', FakeAuthorizationInfo>
+    Pick<GasScriptApp, 'requireScopes'>
 {
   readonly AuthMode = AuthMode;
   readonly AuthorizationStatus = AuthorizationStatus;
@@ -650,9 +713,53 @@ export class FakeScriptApp
     return InstallationSource.NONE;
   }
 
-  /** NOT_REQUIRED unless the test set TriggerState.authorizationRequired. */
-  getAuthorizationInfo(_authMode: GoogleAppsScript.Script.AuthMode): FakeAuthorizationInfo {
+  /**
+   * NOT_REQUIRED unless the test set TriggerState.authorizationRequired, or the user declined
+   * one of `scopes` (of the script's scopes, when none are named).
+   */
+  getAuthorizationInfo(
+    _authMode: GoogleAppsScript.Script.AuthMode,
+    scopes?: readonly string[],
+  ): FakeAuthorizationInfo {
     this.record('getAuthorizationInfo');
-    return new FakeAuthorizationInfo(this.context.calls, this.context.state.authorizationRequired);
+    const { state } = this.context;
+    const asked = scopes === undefined ? this.context.manifestScopes : this.checkScopes(scopes);
+    if (asked === undefined) {
+      const required = state.authorizationRequired || state.declinedScopes.size > 0;
+      return new FakeAuthorizationInfo(this.context.calls, required);
+    }
+    const granted = asked.filter((scope) => state.isGranted(scope));
+    return new FakeAuthorizationInfo(this.context.calls, granted.length < asked.length, granted);
+  }
+
+  /**
+   * Returns when the user granted every one of `scopes`; otherwise shows Google's consent
+   * prompt for the missing ones and ends the execution (see the module comment).
+   */
+  requireScopes(_authMode: GoogleAppsScript.Script.AuthMode, scopes: readonly string[]): void {
+    this.record('requireScopes');
+    const { state } = this.context;
+    const missing = this.checkScopes(scopes).filter((scope) => !state.isGranted(scope));
+    if (missing.length === 0) return;
+    state.consentPrompts.push(missing);
+    if (state.consentAnswer === 'grant') {
+      for (const scope of missing) state.grantScope(scope);
+    }
+    throw executionEndedForConsent(missing);
+  }
+
+  /** The scopes asked about, each one the manifest lists (when it lists any). */
+  private checkScopes(scopes: readonly string[]): readonly string[] {
+    const listed = this.context.manifestScopes;
+    const list = [...scopes].map(String);
+    const unknown = listed === undefined ? [] : list.filter((scope) => !listed.includes(scope));
+    if (list.length === 0 || unknown.length > 0) {
+      // Google: "Scopes that are invalid or not required by the script lead to an error";
+      // the wording here is the runtime's.
+      throw new Error(
+        `Invalid argument: oAuthScopes (${unknown.length > 0 ? `not among the script's scopes: ${unknown.join(', ')}` : 'no scope given'})`,
+      );
+    }
+    return list;
   }
 }

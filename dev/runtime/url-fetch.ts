@@ -7,7 +7,10 @@
  * - a response code of 400 or more throws "Request failed for URL returned code N" unless the
  *   request set muteHttpExceptions (UrlFetchApp.fetch's reference: "muteHttpExceptions: if
  *   true the fetch doesn't throw an exception if the response code indicates failure");
- * - a network failure a test queues throws before any response (wording unverified).
+ * - a network failure a test queues throws before any response (wording unverified);
+ * - without the script.external_request scope (not in the manifest's explicit scopes, or
+ *   declined on the granular consent screen) fetch throws Apps Script's "You do not have
+ *   permission to call UrlFetchApp.fetch. Required permissions: ..." before sending anything.
  * Not modelled: the daily URL Fetch quota, redirects, headers other than Content-Type.
  */
 import type { CallCounter } from './calls';
@@ -63,15 +66,29 @@ export class FakeHttpResponse {
   }
 }
 
+/** The scope UrlFetchApp needs ("Authorization scopes" of UrlFetchApp.fetch). */
+const EXTERNAL_REQUEST_SCOPE = 'https://www.googleapis.com/auth/script.external_request';
+
+export interface UrlFetchAccess {
+  /** Whether the execution may use `scope` (default: always). */
+  readonly granted: (scope: string) => boolean;
+}
+
 export class FakeUrlFetchApp {
   constructor(
     readonly state: UrlFetchState,
     private readonly clock: FakeClock,
     private readonly calls: CallCounter,
+    private readonly access: UrlFetchAccess = { granted: () => true },
   ) {}
 
   fetch(url: string, params: FetchParams = {}): FakeHttpResponse {
     this.calls.record('UrlFetchApp.fetch');
+    if (!this.access.granted(EXTERNAL_REQUEST_SCOPE)) {
+      throw new Error(
+        `You do not have permission to call UrlFetchApp.fetch. Required permissions: ${EXTERNAL_REQUEST_SCOPE}`,
+      );
+    }
     const address = String(url);
     if (!/^https?:\/\//i.test(address)) throw new Error(`Invalid argument: ${address}`);
     const payload = params.payload;

@@ -16,37 +16,11 @@ import { findBookSheet } from './workbook/book';
 import { effectiveHeaderRow, readColumnMap } from './workbook/columns';
 import { loadSettings } from './workbook/settings';
 
-/** The scopes of appsscript.json and why each is needed (a test keeps the two in step). */
-export const SCOPES: readonly { readonly scope: string; readonly why: string }[] = [
-  {
-    scope: 'https://www.googleapis.com/auth/spreadsheets.currentonly',
-    why: 'read your book and write CS Engine’s own sheets, in this spreadsheet only',
-  },
-  {
-    scope: 'https://www.googleapis.com/auth/script.container.ui',
-    why: 'show the menu’s dialogs and the sidebar',
-  },
-  {
-    scope: 'https://www.googleapis.com/auth/script.send_mail',
-    why: 'send the alert digests as you (it cannot read your mailbox)',
-  },
-  {
-    scope: 'https://www.googleapis.com/auth/script.scriptapp',
-    why: 'install the hourly alert trigger',
-  },
-  {
-    scope: 'https://www.googleapis.com/auth/userinfo.email',
-    why: 'know who turned alerts on, to send them the rows without a CSM email',
-  },
-  {
-    scope: 'https://www.googleapis.com/auth/drive.file',
-    why: 'create the QBR and plan documents in your Google Drive; it reaches only the files CS Engine creates, none of your other documents',
-  },
-];
+import { SCOPES } from './scopes';
 
 export interface DiagnosticsInput {
   readonly ports: AlertPorts;
-  /** False when some permission still has to be granted. */
+  /** False when some permission everything needs still has to be granted. */
   readonly authorized: boolean;
   /** The scopes the project asks for (from the manifest, as deployed). */
   readonly scopes: readonly string[];
@@ -91,16 +65,21 @@ function alertCheck(ports: AlertPorts): Check {
 }
 
 function permissionCheck(input: DiagnosticsInput): Check {
-  const known = new Map(SCOPES.map((entry) => [entry.scope, entry.why]));
+  const known = new Map(SCOPES.map((entry) => [entry.scope, entry]));
+  const chatOn = loadSettings(input.ports.properties).webhookUrl !== '';
+  const chatGranted = input.ports.chat.permitted();
   return {
-    ok: input.authorized,
-    title: input.authorized
-      ? 'Permissions: everything CS Engine needs is granted'
-      : 'Permissions: some are still missing. Run any CS Engine menu item and accept the request.',
-    lines: input.scopes.map(
-      (scope) =>
-        `${scope.replace('https://www.googleapis.com/auth/', '')}: ${known.get(scope) ?? 'used by CS Engine'}`,
-    ),
+    ok: input.authorized && (!chatOn || chatGranted),
+    title: !input.authorized
+      ? 'Permissions: some are still missing. Run any CS Engine menu item and accept the request.'
+      : chatOn && !chatGranted
+        ? 'Permissions: chat is on, but posting to Slack or Google Chat is not allowed. Open Alerts > Alert settings and paste the webhook again to allow it.'
+        : 'Permissions: everything CS Engine needs is granted',
+    lines: input.scopes.map((scope) => {
+      const entry = known.get(scope);
+      const state = entry?.optional ? ` (${chatGranted ? 'granted' : 'not granted'})` : '';
+      return `${scope.replace('https://www.googleapis.com/auth/', '')}: ${entry?.why ?? 'used by CS Engine'}${state}`;
+    }),
   };
 }
 

@@ -9,6 +9,8 @@
  */
 import { type CellValue, readNumber, readText } from './cells';
 import { type DayNumber, dayFromParts, isoDay, readDay } from './dates';
+import { RULE_NAMES } from './alerts/rule-names';
+import { ownEntry } from './text';
 
 const HISTORY_HEADERS = [
   'Account key',
@@ -33,6 +35,13 @@ export interface HistoryEntry {
 export interface AlertMemory {
   readonly since: DayNumber;
   readonly lastSent: DayNumber;
+  /**
+   * When the next reminder is due, where it is not simply the reminder interval after the last
+   * send (reminders back off as a condition lasts: src/core/alerts/memory.ts).
+   */
+  readonly nextReminder?: DayNumber;
+  /** Recorded at a baseline (in the summary of that day, since = lastSent): never reminded. */
+  readonly baseline?: true;
 }
 
 export interface AccountHistory {
@@ -46,8 +55,6 @@ export interface AccountHistory {
   /** Oldest first. */
   readonly entries: readonly HistoryEntry[];
 }
-
-const MEMORY = /^([a-z0-9-]+)@(\d{4}-\d{2}-\d{2})\/(\d{4}-\d{2}-\d{2})$/;
 
 function dayOfIso(text: string): DayNumber | undefined {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
@@ -147,24 +154,75 @@ function clampScore(score: number): number {
   return Math.min(100, Math.max(0, Math.round(score)));
 }
 
-export function parseAlertMemory(text: string): Map<string, AlertMemory> {
-  const memory = new Map<string, AlertMemory>();
-  for (const token of text.split(/\s+/)) {
-    const match = MEMORY.exec(token);
-    if (!match) continue;
-    const since = dayOfIso(match[2] as string);
-    const lastSent = dayOfIso(match[3] as string);
-    if (since !== undefined && lastSent !== undefined) {
-      memory.set(match[1] as string, { since, lastSent });
+/**
+ * The "Alert state" cell, for a person to read: "Champion left: since 2026-11-30, last sent
+ * 2026-11-30; No login 30+ days: since 2026-11-02, last sent 2026-11-23, next reminder
+ * 2026-12-21; Formal complaint: in the baseline summary of 2026-11-01". Each rule by its name
+ * (RULE_NAMES), or by its id for a rule without one (a rule a later version removed), so that
+ * the text always reads back to the same memory.
+ */
+export function formatAlertMemory(memory: ReadonlyMap<string, AlertMemory>): string {
+  const parts: string[] = [];
+  for (const [rule, { since, lastSent, nextReminder, baseline }] of memory) {
+    const name = ownEntry<string>(RULE_NAMES, rule) ?? rule;
+    if (baseline) {
+      parts.push(`${name}: in the baseline summary of ${isoDay(since)}`);
+      continue;
     }
+    const next = nextReminder === undefined ? '' : `, next reminder ${isoDay(nextReminder)}`;
+    parts.push(`${name}: since ${isoDay(since)}, last sent ${isoDay(lastSent)}${next}`);
   }
-  return memory;
+  return parts.join('; ');
 }
 
-export function formatAlertMemory(memory: ReadonlyMap<string, AlertMemory>): string {
-  return [...memory]
-    .map(([key, { since, lastSent }]) => `${key}@${isoDay(since)}/${isoDay(lastSent)}`)
-    .join(' ');
+const RULE_BY_NAME = new Map<string, string>(
+  Object.entries(RULE_NAMES).map(([rule, name]) => [name, rule]),
+);
+const RULE_ID = /^[a-z0-9-]+$/;
+const ISO = '(\\d{4}-\\d{2}-\\d{2})';
+const READABLE = new RegExp(
+  `^(.+?): (?:since ${ISO}, last sent ${ISO}(?:, next reminder ${ISO})?|in the baseline summary of ${ISO})$`,
+);
+/** The format before the readable one ("champion-left@2026-11-30/2026-11-30"), still read. */
+const LEGACY_MEMORY = /^([a-z0-9-]+)@(\d{4}-\d{2}-\d{2})\/(\d{4}-\d{2}-\d{2})$/;
+
+/** Reads an "Alert state" cell, readable or in the earlier format; what cannot be read is skipped. */
+export function parseAlertMemory(text: string): Map<string, AlertMemory> {
+  const memory = new Map<string, AlertMemory>();
+  const trimmed = text.trim();
+  if (trimmed === '') return memory;
+  const legacy = trimmed.split(/\s+/).map((token) => LEGACY_MEMORY.exec(token));
+  if (legacy.every((match) => match !== null)) {
+    for (const match of legacy) {
+      const since = dayOfIso(match[2] as string);
+      const lastSent = dayOfIso(match[3] as string);
+      if (since !== undefined && lastSent !== undefined) {
+        memory.set(match[1] as string, { since, lastSent });
+      }
+    }
+    return memory;
+  }
+  for (const part of trimmed.split(';')) {
+    const match = READABLE.exec(part.trim());
+    if (!match) continue;
+    const name = match[1] as string;
+    const rule = RULE_BY_NAME.get(name) ?? (RULE_ID.test(name) ? name : undefined);
+    if (rule === undefined) continue;
+    if (match[5] !== undefined) {
+      const day = dayOfIso(match[5]);
+      if (day !== undefined) memory.set(rule, { since: day, lastSent: day, baseline: true });
+      continue;
+    }
+    const since = dayOfIso(match[2] as string);
+    const lastSent = dayOfIso(match[3] as string);
+    const nextReminder = match[4] === undefined ? undefined : dayOfIso(match[4]);
+    if (since === undefined || lastSent === undefined) continue;
+    memory.set(
+      rule,
+      nextReminder === undefined ? { since, lastSent } : { since, lastSent, nextReminder },
+    );
+  }
+  return memory;
 }
 
 function optionalDay(cell: CellValue, timeZone: string): DayNumber | undefined {

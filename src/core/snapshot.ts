@@ -458,7 +458,7 @@ export function riskFindings(snapshot: AccountSnapshot): Finding[] {
   return snapshot.findings.filter((finding) => finding.severity !== 'expansion');
 }
 
-/** "Critical: The champion has left. | At-Risk: Usage down 35% month over month." */
+/** "Act today: The champion has left. | Within 2 days: Usage down 35% month over month." */
 export function describeRisk(findings: readonly Finding[]): string {
   if (findings.length === 0) return 'No warning signs';
   return findings

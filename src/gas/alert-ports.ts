@@ -1,6 +1,46 @@
 /** The alert use cases' ports, implemented over Apps Script services. */
-import type { AlertPorts, Locker, Mailer, TriggerControl } from '../app/alerts/ports';
+import type { AlertPorts, ChatPoster, Locker, Mailer, TriggerControl } from '../app/alerts/ports';
+import { CHAT_SCOPE, REQUIRED_SCOPES } from '../app/scopes';
 import { NO_DOCUMENT, spreadsheet, workbookPorts } from './workbook-ports';
+
+/**
+ * ScriptApp.getAuthorizationInfo(authMode, oAuthScopes): whether these scopes are granted.
+ * Google added the scoped form for granular consent
+ * (https://developers.google.com/apps-script/reference/script/script-app);
+ * the type definitions in use know only the one-argument form.
+ */
+export function authorizationFor(
+  scopes: readonly string[],
+): GoogleAppsScript.Script.AuthorizationInfo {
+  const scoped = ScriptApp.getAuthorizationInfo as unknown as (
+    mode: GoogleAppsScript.Script.AuthMode,
+    scopes: string[],
+  ) => GoogleAppsScript.Script.AuthorizationInfo;
+  return scoped.call(ScriptApp, ScriptApp.AuthMode.FULL, [...scopes]);
+}
+
+function granted(scopes: readonly string[]): boolean {
+  return (
+    authorizationFor(scopes).getAuthorizationStatus() !== ScriptApp.AuthorizationStatus.REQUIRED
+  );
+}
+
+const chat: ChatPoster = {
+  permitted: () => granted([CHAT_SCOPE]),
+  // Ends this execution with Google's consent prompt when the scope is missing
+  // (https://developers.google.com/apps-script/reference/script/script-app).
+  requestPermission: () => ScriptApp.requireScopes(ScriptApp.AuthMode.FULL, [CHAT_SCOPE]),
+  post(url, json) {
+    const response = UrlFetchApp.fetch(url, {
+      method: 'post',
+      contentType: 'application/json',
+      payload: json,
+      // A refusal is an answer to read (a removed webhook is never retried), not an exception.
+      muteHttpExceptions: true,
+    });
+    return { code: response.getResponseCode(), text: response.getContentText() };
+  },
+};
 
 const mail: Mailer = {
   remainingQuota: () => MailApp.getRemainingDailyQuota(),
@@ -50,14 +90,14 @@ export function alertPorts(): AlertPorts {
   return {
     ...workbookPorts(),
     mail,
+    chat,
     lock,
     triggers,
     userEmail: () => Session.getEffectiveUser().getEmail(),
   };
 }
 
-/** True when every permission the script asks for has been granted. */
+/** True when every permission the add-on needs (the chat one aside) has been granted. */
 export function permissionsGranted(): boolean {
-  const info = ScriptApp.getAuthorizationInfo(ScriptApp.AuthMode.FULL);
-  return info.getAuthorizationStatus() !== ScriptApp.AuthorizationStatus.REQUIRED;
+  return granted(REQUIRED_SCOPES);
 }

@@ -2,7 +2,8 @@
  * The hourly alert trigger's entry point. Google's guidance for add-on triggers: check
  * ScriptApp.getAuthorizationInfo at the top (an update that adds a scope stops the trigger
  * until the user approves again) and tell the user by email, since add-on triggers send no
- * failure notice. A trigger may also run with no document (getActiveSpreadsheet,
+ * failure notice. Only the scopes everything needs are checked: with granular consent a user
+ * may decline the optional chat scope and keep the rest. A trigger may also run with no document (getActiveSpreadsheet,
  * getDocumentLock and getDocumentProperties return null), which is reported the same way.
  * Each problem is emailed once (remembered in the user's properties, per trigger) until a run
  * gets through again.
@@ -15,6 +16,8 @@ import {
   documentNotice,
   errorNotice,
 } from '../app/alerts/trigger-notices';
+import { REQUIRED_SCOPES } from '../app/scopes';
+import { authorizationFor } from './alert-ports';
 import { NO_DOCUMENT } from './workbook-ports';
 
 const NOTICE_PREFIX = 'csEngine.triggerNotice.';
@@ -56,7 +59,9 @@ export function guardAlertsTrigger(
 ): void {
   const triggerUid = event?.triggerUid ?? 'manual';
   try {
-    const info = ScriptApp.getAuthorizationInfo(ScriptApp.AuthMode.FULL);
+    // The scopes everything needs, not the chat one: a user who declined chat still gets
+    // their emails (the send step skips the chat posts and says so once).
+    const info = authorizationFor(REQUIRED_SCOPES);
     if (info.getAuthorizationStatus() === ScriptApp.AuthorizationStatus.REQUIRED) {
       notifyOnce(triggerUid, 'authorization', authorizationNotice(info.getAuthorizationUrl()));
       return;

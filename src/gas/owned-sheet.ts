@@ -18,11 +18,16 @@ export interface OwnedSheetShape {
   readonly hidden?: boolean;
 }
 
-/** The owned sheet `name`, created at the end of the tabs if missing, without moving the user. */
+/**
+ * The owned sheet `name`, created at the end of the tabs if missing, without moving the user.
+ * A sheet an earlier version made narrower grows to `width`, its header extended with the
+ * new columns' names (a column is only ever added at the right, so its rows keep their places).
+ */
 export function ownedSheet(book: Spreadsheet, name: string, shape: OwnedSheetShape): Sheet {
   const existing = book.getSheetByName(name);
   if (existing) {
     trimColumns(existing, shape.width);
+    if (shape.header) extendHeader(existing, shape.header);
     return existing;
   }
   const previous = book.getActiveSheet();
@@ -38,6 +43,18 @@ export function ownedSheet(book: Spreadsheet, name: string, shape: OwnedSheetSha
   if (shape.hidden) sheet.hideSheet();
   if (previous) book.setActiveSheet(previous);
   return sheet;
+}
+
+/** Adds the header's missing names at the right of row 1, where nothing is written yet. */
+function extendHeader(sheet: Sheet, header: readonly string[]): void {
+  const last = sheet.getLastColumn();
+  if (last === 0 || last >= header.length) return;
+  const max = sheet.getMaxColumns();
+  if (max < header.length) sheet.insertColumnsAfter(max, header.length - max);
+  sheet
+    .getRange(1, last + 1, 1, header.length - last)
+    .setValues(asWrittenRows([header.slice(last)]))
+    .setFontWeight('bold');
 }
 
 /**

@@ -69,7 +69,12 @@ const sheets: SheetStore = {
     if (!sheet) return [];
     const last = sheet.getLastRow();
     if (last < startRow) return [];
-    return sheet.getRange(startRow, 1, last - startRow + 1, width).getValues();
+    // Columns the sheet does not have yet (made by an earlier version) read as blank.
+    const columns = Math.min(width, sheet.getMaxColumns());
+    const values = sheet.getRange(startRow, 1, last - startRow + 1, columns).getValues();
+    if (columns === width) return values;
+    const blanks = new Array<string>(width - columns).fill('');
+    return values.map((row) => [...row, ...blanks]);
   },
   writeAll(name, rows) {
     if (rows.length === 0) return;
@@ -88,12 +93,14 @@ const sheets: SheetStore = {
     const sheet = ensureSheet(name, header.length, header);
     const start = Math.max(sheet.getLastRow(), 1) + 1;
     ensureRows(sheet, start + rows.length - 1);
+    ensureColumns(sheet, rows[0]?.length ?? header.length);
     writeRows(sheet.getRange(start, 1, rows.length, rows[0]?.length ?? header.length), rows);
   },
   writeBlock(name, startRow, rows) {
     if (rows.length === 0) return;
     const sheet = ensureSheet(name, rows[0]?.length ?? 0);
     ensureRows(sheet, startRow + rows.length - 1);
+    ensureColumns(sheet, rows[0]?.length ?? 0);
     writeRows(sheet.getRange(startRow, 1, rows.length, rows[0]?.length ?? 0), rows);
   },
   lastRow(name) {

@@ -279,14 +279,18 @@ describe('every item of the add-on’s menu, picked in the page', () => {
     const on = await answer('OK');
     expect(on).toMatch(/^Daily alerts are on\. Every day at 07:00 \(UTC\)/);
     // The notice sends the user to Alert settings, which is there.
-    expect(on).toContain('Set an escalation address for Critical accounts in Alert settings.');
+    expect(on).toContain(
+      'Set an escalation address for the accounts to act on today in Alert settings.',
+    );
     await idle();
     expect(playground.state().alertsOn).toBe(true);
   });
 
-  test('Alert settings asks its four questions; a wrong answer or Cancel changes nothing', async () => {
+  test('Alert settings asks its six questions; a wrong answer or Cancel changes nothing', async () => {
     await pickMenu('menuAlertsSettings');
-    expect(await answer('OK', 'not an address')).toMatch(/^Who else should get every Critical/);
+    expect(await answer('OK', 'not an address')).toMatch(
+      /^Who else should get every account to act on today/,
+    );
     // A wrong answer is said, and nothing changes.
     expect(await answer('OK')).toBe(
       '"not an address" is not an email address. Settings were not changed.',
@@ -296,10 +300,16 @@ describe('every item of the add-on’s menu, picked in the page', () => {
     expect(await answer('OK', '3')).toMatch(/^After how many days/);
     expect(await answer('OK', '')).toMatch(/^Which health model should alerts use\?/);
     expect(await answer('OK', '')).toMatch(/^Which sheet holds the book of accounts\?/);
+    expect(await answer('OK', '10')).toMatch(/^How many accounts should one digest list at most\?/);
+    expect(await answer('OK', '')).toMatch(/^Post each CSM's digest to a Slack or Google Chat/);
     const saved = await answer('OK');
     expect(saved).toMatch(/^Saved\./);
-    expect(saved).toContain('Escalation for Critical accounts: vp-cs@example.com.');
-    expect(saved).toContain('Reminders every 3 days');
+    expect(saved).toContain(
+      'Escalation for the accounts to act on today (Act today): vp-cs@example.com.',
+    );
+    expect(saved).toContain('At most 10 accounts listed per digest.');
+    expect(saved).toContain('Chat: off.');
+    expect(saved).toContain('Reminders while a condition lasts: after 3 days, then 6 and 12');
 
     // Cancel is an answer too: the item stops, nothing changed.
     await pickMenu('menuAlertsSettings');
@@ -311,18 +321,18 @@ describe('every item of the add-on’s menu, picked in the page', () => {
   test('Run alerts now sends, and the outbox lists the emails', async () => {
     await pickMenu('menuAlertsRunNow');
     expect(await answer('OK')).toMatch(
-      /^Checked \d+ accounts( \([^)]*\))?: \d+ alert\(s\) queued\..* \d+ email\(s\) sent\./,
+      /^Checked \d+ accounts( \([^)]*\))?: \d+ summar(y|ies) of where each book stands .* queued\..* \d+ emails? sent\./,
     );
     await page.locator('#panel-outbox:not([hidden])').waitFor();
     const outbox = playground.runtime.mail.outbox;
     expect(outbox.length).toBeGreaterThan(0);
     expect(await page.locator('#outbox [data-mail]').count()).toBe(outbox.length);
-    expect(outbox[0]?.subject).toMatch(/^CS Engine: \d+ accounts? need/);
+    expect(outbox[0]?.subject).toMatch(/^CS Engine: where your book stands/);
     await page.locator('#outbox [data-mail="0"]').click();
     expect(await page.locator('#mail-view-frame').getAttribute('sandbox')).toBe('');
     await page
       .frameLocator('#mail-view-frame')
-      .locator('body', { hasText: /critical|at-risk/i })
+      .locator('body', { hasText: /Your book: \d+ live accounts/ })
       .waitFor();
     await page.screenshot({ path: path.join(ARTIFACTS, 'playground-outbox.png'), fullPage: true });
   });

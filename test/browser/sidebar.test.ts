@@ -174,7 +174,7 @@ test('an At-Risk account fits in about two screens, details folded, each warning
     'No login for 45 days.',
     'A competitor was mentioned.',
   ];
-  expect(warnings).toEqual(reasons.map((reason) => `At-Risk: ${reason}`));
+  expect(warnings).toEqual(reasons.map((reason) => `Within 2 days: ${reason}`));
   const text = (await page.locator('#account').textContent()) ?? '';
   for (const reason of reasons) {
     expect(text.split(reason).length - 1).toBe(1);

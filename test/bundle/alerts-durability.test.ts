@@ -85,7 +85,7 @@ describe('owned sheets stay small', () => {
     world.turnOn(day('2026-11-23', 6), '8');
     world.tick(day('2026-11-23', 8));
     const log = world.spreadsheet.sheet('Alert Log');
-    expect(log.getMaxColumns()).toBe(14);
+    expect(log.getMaxColumns()).toBe(16);
     expect(world.spreadsheet.sheet('History').getMaxColumns()).toBe(8);
     expect(world.spreadsheet.activeSheetView().getName()).toBe('Accounts');
   });

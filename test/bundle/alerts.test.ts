@@ -111,17 +111,22 @@ describe('a daily run', () => {
   it('writes a digest that says what, why, how bad, and what to do by when', () => {
     const world = new World(smallBook());
     world.turnOn(day('2026-11-23', 6));
-    world.tick(day('2026-11-23', 8));
-    const ben = world.mail.outbox.find((mail) => mail.to.includes('ben@acme.test'));
-    expect(ben?.subject).toMatch(
-      /^CS Engine: 2 accounts need you \(2 critical\) in Customer Book, 2026-11-23$/,
+    world.tick(day('2026-11-23', 8)); // the baseline: one summary each
+    const before = world.mail.outbox.length;
+    world.edit('Acme Corp', 'Champion status', 'left');
+    world.tick(day('2026-11-24', 8));
+    const news = world.mail.outbox.slice(before);
+    expect(news.map((mail) => mail.to.join())).toEqual(['ana@acme.test']);
+    const ana = news[0];
+    expect(ana?.subject).toBe(
+      'CS Engine: 1 account to act on today, 1 in all (Customer Book, 2026-11-24)',
     );
-    expect(ben?.body).toContain('== Critical (2) ==');
-    expect(ben?.body).toContain('What to do: Executive escalation and a save call within 24 hours');
-    expect(ben?.body).toContain('A formal complaint is on file.');
-    expect(ben?.body).toContain('The champion has left.');
-    expect(ben?.htmlBody).toContain('#gid=');
-    expect(ben?.htmlBody).toContain('&amp;range=A4');
+    expect(ana?.body).toContain('== Act today, within 24 hours (1) ==');
+    expect(ana?.body).toContain('What to do: Executive escalation and a save call within 24 hours');
+    expect(ana?.body).toContain('The champion has left.');
+    expect(ana?.body).not.toContain('Globex'); // in a condition since the baseline: no news
+    expect(ana?.htmlBody).toContain('#gid=');
+    expect(ana?.htmlBody).toContain('&amp;range=A2');
   });
 
   it('escapes an account named <script>alert(1)</script>', () => {
@@ -136,15 +141,49 @@ describe('a daily run', () => {
   it('sends the same condition again only after the reminder interval, and a new one at once', () => {
     const world = new World(smallBook());
     world.turnOn(day('2026-11-23', 6));
-    world.tick(day('2026-11-23', 8));
-    const first = world.mail.outbox.length;
-    for (const date of ['2026-11-24', '2026-11-25', '2026-11-29']) world.tick(day(date, 8));
-    expect(world.mail.outbox).toHaveLength(first);
+    world.tick(day('2026-11-23', 8)); // the baseline
+    world.edit('Acme Corp', 'Formal complaint', true);
+    const rowsFor = (from: number) =>
+      world
+        .log()
+        .slice(from)
+        .filter((row) => row.Account === 'Acme Corp');
+    let seen = world.log().length;
+    world.tick(day('2026-11-24', 8)); // new: sent at once
+    expect(rowsFor(seen).map((row) => row.Reasons)).toEqual(['A formal complaint is on file.']);
+    for (let date = 25; date <= 30; date++) {
+      seen = world.log().length;
+      world.tick(day(`2026-11-${date}`, 8));
+      expect(rowsFor(seen)).toEqual([]);
+    }
+    seen = world.log().length;
+    world.tick(day('2026-12-01', 8)); // 7 days later: a reminder
+    expect(rowsFor(seen).map((row) => row.Reasons)).toEqual([
+      'A formal complaint is on file. (reminder)',
+    ]);
+  });
 
-    world.tick(day('2026-11-30', 8)); // 7 days later: reminders
-    const reminders = world.mail.outbox.slice(first);
-    expect(reminders.length).toBe(first);
-    expect(reminders.every((mail) => mail.body.includes('(reminder)'))).toBe(true);
+  it('never reminds one by one what held at the baseline; it alerts when the account gets worse', () => {
+    const world = new World(smallBook());
+    world.turnOn(day('2026-11-23', 6));
+    world.tick(day('2026-11-23', 8));
+    const seen = world.log().length;
+    // Three weeks: past the 7- and 14-day reminders an alert would have had.
+    for (let date = 24; date <= 44; date++) {
+      world.tick(day(new Date(Date.UTC(2026, 10, date)).toISOString().slice(0, 10), 8));
+    }
+    const alerts = () =>
+      world
+        .log()
+        .slice(seen)
+        .filter((row) => row.Recipient !== '');
+    expect(alerts()).toEqual([]);
+    // Globex (in the lowest tier since the baseline) gets a formal complaint: news.
+    world.edit('Globex', 'Formal complaint', true);
+    world.tick(day('2026-12-15', 8));
+    expect(alerts().map((row) => [row.Account, row.Reasons])).toEqual([
+      ['Globex', 'A formal complaint is on file.'],
+    ]);
   });
 });
 
@@ -161,8 +200,8 @@ describe('nothing lost, nothing sent twice', () => {
     expect(world.mail.outbox).toHaveLength(sent);
     const message = second.ui.events.at(-1);
     const summary = message?.type === 'alert' ? message.prompt : '';
-    expect(summary).toContain('0 alert(s) queued.');
-    expect(summary).toContain('0 email(s) sent.');
+    expect(summary).toContain('0 alerts queued.');
+    expect(summary).toContain('0 emails sent.');
   });
 
   it('queues what the quota cannot send, and sends it first, once, the next day', () => {

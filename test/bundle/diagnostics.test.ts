@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createSpreadsheet, loadBundle } from '../../dev/runtime';
-import { SCOPES } from '../../src/app/diagnostics';
+import { SCOPES } from '../../src/app/scopes';
 
 const BOOK = [
   ['Account', 'CSM email', 'DAU/MAU', 'Seats active', 'Seats licensed', '<b>Notes</b>'],

@@ -94,12 +94,15 @@ describe('the same tier has the same colour everywhere', () => {
       score: 50,
       tier: 'At-Risk',
       change: '',
+      arr: 10_000,
       reasons: ['A reason.'],
     }));
     const { htmlBody } = renderDigest(items, {
       bookName: 'Customer Book',
       sheetUrl: 'https://docs.google.com/spreadsheets/d/x/edit#gid=0',
       dateLabel: 'Thu, Jan 15, 2026',
+      logUrl: 'https://docs.google.com/spreadsheets/d/x/edit#gid=9',
+      cap: 25,
       escalation: false,
     });
     const headings = [...htmlBody.matchAll(/<h2 style="[^"]*color:(#[0-9a-f]{6})">/g)].map(

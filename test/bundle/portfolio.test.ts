@@ -76,9 +76,11 @@ describe('the lifecycle functions', () => {
       [...rows(3), HEADERS.map(() => '')],
     );
     expect(out[0]).toEqual(['No warning signs']);
-    expect(out[1]?.[0]).toMatch(/^At-Risk: /);
-    // Critical first: the lowest tier; then at-risk findings (zero dimensions, no login 73 days).
-    expect(out[2]?.[0]).toMatch(/^Critical: In the Critical tier \(score \d+\)\. \| At-Risk: /);
+    expect(out[1]?.[0]).toMatch(/^Within 2 days: /);
+    // Act today first: the lowest tier; then the 2-day ones (zero dimensions, no login 73 days).
+    expect(out[2]?.[0]).toMatch(
+      /^Act today: In the Critical tier \(score \d+\)\. \| Within 2 days: /,
+    );
     expect(out[2]?.[0]).toContain('No login for 73 days.');
     expect(out[3]).toEqual(['']);
   });

@@ -393,7 +393,7 @@ describe('generateQbr: two documents from one click', () => {
     }
     // Globex: the risks, the save play, the prep checklist in the brief.
     const globex = texts(documentNamed(rt, 'QBR prep brief - Globex - Q1 2026')).join('\n');
-    expect(globex).toContain('Critical: The champion has left.');
+    expect(globex).toContain('Act today: The champion has left.');
     expect(globex).toContain('Save play: Competitor threat');
     expect(globex).toContain('Send the agenda and pre-read five days before');
     expect(globex).toContain('ROI missing. No quantified ROI');

@@ -1,5 +1,6 @@
-import { renderDigest } from '../../src/core/alerts/digest';
-import { decide } from '../../src/core/alerts/memory';
+import { type DigestItem, renderDigest } from '../../src/core/alerts/digest';
+import { decide, timerUnknown } from '../../src/core/alerts/memory';
+import type { RuleId } from '../../src/core/alerts/rule-names';
 import { type AccountToCheck, type Finding, evaluateRules } from '../../src/core/alerts/rules';
 import { dayFromParts } from '../../src/core/dates';
 import {
@@ -147,37 +148,89 @@ describe('alert rules from the seeds', () => {
 });
 
 describe('dedupe', () => {
-  const finding = (rule: string, kind: Finding['kind'] = 'condition'): Finding => ({
+  const finding = (rule: RuleId, kind: Finding['kind'] = 'condition'): Finding => ({
     rule,
     kind,
     severity: 'at-risk',
     reason: rule,
   });
+  const on = (today: number, baseline = false) => ({
+    today,
+    reminderDays: 7,
+    baseline,
+    key: 'A-1',
+  });
 
   it('sends on entering a condition, stays quiet, reminds after the interval', () => {
-    const first = decide([finding('no-login-30')], new Map(), TODAY, 7);
+    const first = decide([finding('no-login-30')], new Map(), on(TODAY));
     expect(first.toSend.map((f) => f.reminder)).toEqual([false]);
-    const sameDay = decide([finding('no-login-30')], first.memory, TODAY, 7);
+    const sameDay = decide([finding('no-login-30')], first.memory, on(TODAY));
     expect(sameDay.toSend).toEqual([]);
-    const sixDays = decide([finding('no-login-30')], first.memory, TODAY + 6, 7);
+    const sixDays = decide([finding('no-login-30')], first.memory, on(TODAY + 6));
     expect(sixDays.toSend).toEqual([]);
-    const sevenDays = decide([finding('no-login-30')], first.memory, TODAY + 7, 7);
+    const sevenDays = decide([finding('no-login-30')], first.memory, on(TODAY + 7));
     expect(sevenDays.toSend.map((f) => f.reminder)).toEqual([true]);
     expect(sevenDays.memory.get('no-login-30')).toEqual({ since: TODAY, lastSent: TODAY + 7 });
   });
 
+  it('reminds less often the longer a condition lasts: after 7, 14 and 28 days, then every 28', () => {
+    let memory = decide([finding('champion-left')], new Map(), on(TODAY)).memory;
+    const reminders: number[] = [];
+    for (let day = TODAY + 1; day <= TODAY + 120; day++) {
+      const decision = decide([finding('champion-left')], memory, on(day));
+      if (decision.toSend.length > 0) reminders.push(day - TODAY);
+      memory = decision.memory;
+    }
+    expect(reminders).toEqual([7, 14, 28, 56, 84, 112]);
+  });
+
   it('forgets a condition that stopped, so entering it again alerts', () => {
-    const first = decide([finding('no-login-30')], new Map(), TODAY, 7);
-    const cleared = decide([], first.memory, TODAY + 1, 7);
+    const first = decide([finding('no-login-30')], new Map(), on(TODAY));
+    const cleared = decide([], first.memory, on(TODAY + 1));
     expect(cleared.memory.size).toBe(0);
-    expect(decide([finding('no-login-30')], cleared.memory, TODAY + 2, 7).toSend).toHaveLength(1);
+    expect(decide([finding('no-login-30')], cleared.memory, on(TODAY + 2)).toSend).toHaveLength(1);
   });
 
   it('never reminds about an event', () => {
-    const first = decide([finding('dropped-top', 'event')], new Map(), TODAY, 7);
-    expect(decide([finding('dropped-top', 'event')], first.memory, TODAY + 30, 7).toSend).toEqual(
+    const first = decide([finding('dropped-top', 'event')], new Map(), on(TODAY));
+    expect(decide([finding('dropped-top', 'event')], first.memory, on(TODAY + 30)).toSend).toEqual(
       [],
     );
+  });
+
+  it('on a baseline, records what holds without sending it, and never reminds it one by one', () => {
+    const known = new Map([['competitor', { since: TODAY - 3, lastSent: TODAY - 3 }]]);
+    const findings = [
+      finding('no-login-30'),
+      finding('competitor'),
+      finding('dropped-top', 'event'),
+    ];
+    const decision = decide(findings, known, on(TODAY, true));
+    expect(decision.toSend).toEqual([]);
+    expect(decision.baseline.map((f) => f.rule)).toEqual(['no-login-30', 'dropped-top']);
+    expect(decision.memory.get('competitor')).toEqual(known.get('competitor'));
+    expect(decision.memory.get('no-login-30')).toEqual({
+      since: TODAY,
+      lastSent: TODAY,
+      baseline: true,
+    });
+    let memory = decision.memory;
+    for (let day = TODAY + 1; day <= TODAY + 90; day++) {
+      const later = decide([finding('no-login-30')], memory, on(day));
+      expect(later.toSend).toEqual([]);
+      memory = later.memory;
+    }
+    // Once it clears, entering it again is news.
+    const cleared = decide([], memory, on(TODAY + 91));
+    expect(decide([finding('no-login-30')], cleared.memory, on(TODAY + 92)).toSend).toHaveLength(1);
+  });
+
+  it('leaves out a timer whose start History never saw', () => {
+    // In the tier since History's first day: unknown how long before; no alert.
+    expect(timerUnknown('middle-tier-21', TODAY - 30, TODAY - 30)).toBe(true);
+    // Entered the tier under History's watch: timed exactly.
+    expect(timerUnknown('middle-tier-21', TODAY - 25, TODAY - 30)).toBe(false);
+    expect(timerUnknown('no-login-30', TODAY - 30, TODAY - 30)).toBe(false);
   });
 });
 
@@ -190,8 +243,13 @@ describe('the History sheet format', () => {
     ]);
     expect(formatEntries(entries)).toBe('2026-11-22:71:I');
     expect(parseEntries('2026-11-22:71:I')).toEqual(entries);
-    const memory = parseAlertMemory('no-login-30@2026-11-20/2026-11-23');
-    expect(formatAlertMemory(memory)).toBe('no-login-30@2026-11-20/2026-11-23');
+    // Alert state written by an earlier version is still read, and rewritten readably.
+    const memory = parseAlertMemory(
+      'no-login-30@2026-11-20/2026-11-23 champion-left@2026-11-23/2026-11-23',
+    );
+    expect(formatAlertMemory(memory)).toBe(
+      'No login 30+ days: since 2026-11-20, last sent 2026-11-23; Champion left: since 2026-11-23, last sent 2026-11-23',
+    );
   });
 
   it('replaces today’s entry on a second run and keeps two years at most', () => {
@@ -226,14 +284,27 @@ describe('the digest', () => {
   const context = {
     bookName: 'Book',
     sheetUrl: 'https://docs.google.com/spreadsheets/d/x/edit#gid=0',
+    logUrl: 'https://docs.google.com/spreadsheets/d/x/edit#gid=7',
     dateLabel: '2026-11-23',
     escalation: false,
+    cap: 25,
   };
+  const item = (over: Partial<DigestItem>): DigestItem => ({
+    account: 'Acme',
+    row: 2,
+    severity: 'at-risk',
+    score: 50,
+    tier: 'At-Risk',
+    change: '',
+    reasons: ['r'],
+    arr: '',
+    ...over,
+  });
 
-  it('groups accounts worst first and escapes what came from the sheet', () => {
+  it('groups accounts most urgent first and escapes what came from the sheet', () => {
     const digest = renderDigest(
       [
-        {
+        item({
           account: 'Fine & Co',
           row: 3,
           severity: 'expansion',
@@ -241,24 +312,23 @@ describe('the digest', () => {
           tier: 'Thriving',
           change: 22,
           reasons: ['Up'],
-        },
-        {
+        }),
+        item({
           account: '<b>Evil</b>',
-          row: 2,
           severity: 'critical',
           score: 20,
           tier: 'Critical',
           change: -5,
           reasons: ['Low'],
-        },
+        }),
       ],
       context,
     );
     expect(digest.subject).toBe(
-      'CS Engine: 1 account needs you (1 critical, 1 expansion signal) in Book, 2026-11-23',
+      'CS Engine: 1 account to act on today, 2 in all (Book, 2026-11-23)',
     );
-    expect(digest.htmlBody.indexOf('Critical (1)')).toBeLessThan(
-      digest.htmlBody.indexOf('Expansion signal (1)'),
+    expect(digest.htmlBody.indexOf('Act today, within 24 hours (1)')).toBeLessThan(
+      digest.htmlBody.indexOf('Opportunity, at the next touchpoint (1)'),
     );
     expect(digest.htmlBody).toContain('&lt;b&gt;Evil&lt;/b&gt;');
     expect(digest.htmlBody).toContain('Fine &amp; Co');
@@ -266,17 +336,74 @@ describe('the digest', () => {
     expect(digest.body).toContain('- <b>Evil</b> (row 2): score 20, Critical, -5 pts');
   });
 
-  it('lists at most 50 accounts per severity and points to the Alert Log for the rest', () => {
-    const items = Array.from({ length: 60 }, (_, i) => ({
-      account: `Account ${i}`,
-      row: i + 2,
-      severity: 'at-risk' as const,
-      score: 50,
-      tier: 'At-Risk',
-      change: '' as const,
-      reasons: ['r'],
-    }));
-    const digest = renderDigest(items, context);
-    expect(digest.body).toContain('...and 10 more At-Risk accounts: see the Alert Log sheet.');
+  it('never names a severity after a tier', () => {
+    const tiers = new Set([
+      'Critical',
+      'At-Risk',
+      'Healthy',
+      'Thriving',
+      'Watch',
+      'Monitor',
+      'Stable',
+      'Green',
+      'Yellow',
+      'Red',
+    ]);
+    for (const severity of ['critical', 'at-risk', 'watch', 'expansion'] as const) {
+      const digest = renderDigest([item({ severity })], context);
+      const heading = /== (.+?), /.exec(digest.body)?.[1] ?? '';
+      expect(heading).not.toBe('');
+      expect(tiers.has(heading)).toBe(false);
+    }
+  });
+
+  it('lists at most the cap, ranked by severity then ARR, and links the rest in the Alert Log', () => {
+    const items = [
+      item({ account: 'Small critical', row: 2, severity: 'critical', arr: 1_000 }),
+      item({ account: 'Big watch', row: 3, severity: 'watch', arr: 900_000 }),
+      item({ account: 'Big critical', row: 4, severity: 'critical', arr: 500_000 }),
+      item({ account: 'No ARR critical', row: 5, severity: 'critical' }),
+      item({ account: 'Mid at-risk', row: 6, severity: 'at-risk', arr: 40_000 }),
+    ];
+    const digest = renderDigest(items, { ...context, cap: 3 });
+    expect(digest.subject).toBe(
+      'CS Engine: 3 accounts to act on today, 5 in all (Book, 2026-11-23)',
+    );
+    const order = ['Big critical', 'Small critical', 'No ARR critical'].map((name) =>
+      digest.body.indexOf(`- ${name}`),
+    );
+    expect(order.every((at) => at > 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    expect(digest.body).not.toContain('- Big watch');
+    expect(digest.body).toContain('...and 2 more (1 Within 2 days, 1 This week) in the Alert Log.');
+    expect(digest.body).toContain(`Alert Log: ${context.logUrl}`);
+    expect(digest.htmlBody).toContain(`<a href="${context.logUrl}">Alert Log</a>`);
+    expect(digest.chat.lines.map((line) => line.account)).toEqual([
+      'Big critical',
+      'Small critical',
+      'No ARR critical',
+    ]);
+    expect(digest.chat.more).toBe(2);
+  });
+
+  it('a baseline is a summary of the book and its few most urgent accounts', () => {
+    const items = Array.from({ length: 12 }, (_, i) =>
+      item({
+        account: `Account ${i}`,
+        row: i + 2,
+        severity: i < 2 ? 'critical' : 'at-risk',
+        arr: i * 1000,
+      }),
+    );
+    const summary = ['Your book: 40 live accounts: 10 Thriving, 30 Healthy.'];
+    const digest = renderDigest(items, context, summary);
+    expect(digest.subject).toBe(
+      'CS Engine: where your book stands, 2 accounts to act on today (Book, 2026-11-23)',
+    );
+    expect(digest.body).toContain('* Your book: 40 live accounts: 10 Thriving, 30 Healthy.');
+    expect(digest.body).toContain('== The 5 most urgent accounts ==');
+    expect(digest.body.match(/^- Account/gm)).toHaveLength(5);
+    expect(digest.body).toContain('...and 7 more (7 Within 2 days) in the Alert Log.');
+    expect(digest.chat.notes).toEqual(summary);
   });
 });

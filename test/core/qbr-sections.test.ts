@@ -87,8 +87,8 @@ describe('QBR sections', () => {
 
   it('risks: the early warnings (not expansion news) and what costs the most points', () => {
     const risks = qbrRisks(snapshotOf(atRisk()));
-    expect(risks[0]).toMatch(/^Critical: In the Critical tier \(score \d+\)\.$/);
-    expect(risks).toContain('Critical: The champion has left.');
+    expect(risks[0]).toMatch(/^Act today: In the Critical tier \(score \d+\)\.$/);
+    expect(risks).toContain('Act today: The champion has left.');
     expect(risks[risks.length - 1]).toMatch(/^What costs the most points: /);
   });
 

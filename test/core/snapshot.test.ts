@@ -63,7 +63,7 @@ describe('the snapshot of a live account', () => {
     );
     expect(direct.map((f) => f.rule)).toEqual(s.findings.map((f) => f.rule));
     expect(s.atRisk).toBe(true);
-    expect(describeRisk(riskFindings(s))).toMatch(/^Critical: In the Critical tier/);
+    expect(describeRisk(riskFindings(s))).toMatch(/^Act today: In the Critical tier/);
     expect(s.renewal).toMatchObject({ daysToRenewal: 36, step: { day: -45 } });
   });
 

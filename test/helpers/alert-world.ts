@@ -8,13 +8,14 @@ import {
   MailState,
   PropertiesState,
   TriggerState,
+  UrlFetchState,
   createSpreadsheet,
   loadBundle,
   type LocalRuntime,
 } from '../../dev/runtime';
 
 export const OWNER = 'owner@acme.test';
-const HEADERS = [
+export const HEADERS = [
   'Account',
   'Account ID',
   'CSM',
@@ -63,11 +64,17 @@ export class World {
   readonly locks = new LockState();
   readonly mail = new MailState({ dailyQuota: 100 });
   readonly triggers = new TriggerState({ addonLimits: true });
+  readonly urlFetch = new UrlFetchState();
   readonly spreadsheet: FakeSpreadsheet;
 
-  constructor(rows: unknown[][], headers: readonly string[] = HEADERS) {
+  /** `sheets`: other sheets the spreadsheet already holds (an earlier version's, say). */
+  constructor(
+    rows: unknown[][],
+    headers: readonly string[] = HEADERS,
+    sheets: Record<string, unknown[][]> = {},
+  ) {
     this.spreadsheet = createSpreadsheet(
-      { Accounts: [[...headers], ...rows] },
+      { Accounts: [[...headers], ...rows], ...sheets },
       { name: 'Customer Book', timeZone: 'UTC' },
     );
   }
@@ -82,6 +89,7 @@ export class World {
       locks: this.locks,
       mail: this.mail,
       triggers: this.triggers,
+      urlFetch: this.urlFetch,
     });
   }
 
@@ -114,6 +122,30 @@ export class World {
 
   sentTo(): string[] {
     return this.mail.outbox.map((mail) => mail.to.join(','));
+  }
+
+  /** Types `value` into the book's `header` column of the account named `name`, as a user would. */
+  edit(name: string, header: string, value: string | number | boolean | Date): void {
+    const sheet = this.spreadsheet.sheet('Accounts');
+    const values = sheet.snapshotValues();
+    const column = (values[0] ?? []).indexOf(header);
+    const row = values.findIndex((cells) => cells[0] === name);
+    if (column < 0 || row < 1) throw new Error(`No cell for ${name} / ${header}`);
+    sheet.getRange(row + 1, column + 1).setValue(value);
+  }
+
+  /** Changes Alert settings as the settings dialog would save them. */
+  settings(change: Record<string, unknown>): void {
+    const store = this.properties.documentStore(this.spreadsheet.model.id);
+    const current = JSON.parse(store.get('csEngine.alerts.settings') ?? '{}') as object;
+    store.set('csEngine.alerts.settings', JSON.stringify({ ...current, ...change }));
+  }
+
+  /** The emails sent to `address`, oldest first. */
+  mailTo(address: string): { subject: string; body: string; htmlBody: string }[] {
+    return this.mail.outbox
+      .filter((mail) => mail.to.includes(address))
+      .map((mail) => ({ subject: mail.subject, body: mail.body, htmlBody: mail.htmlBody ?? '' }));
   }
 }
 

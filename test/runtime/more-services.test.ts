@@ -92,6 +92,77 @@ describe('ScriptApp.getAuthorizationInfo', () => {
   });
 });
 
+// Granular consent: "Authorization scopes" (https://developers.google.com/apps-script/concepts/scopes)
+// and ScriptApp's reference (getAuthorizationInfo(authMode, oAuthScopes), requireScopes).
+describe('granular consent', () => {
+  const CHAT = 'https://www.googleapis.com/auth/script.external_request';
+  const MAIL = 'https://www.googleapis.com/auth/script.send_mail';
+  const manifest = { oauthScopes: [MAIL, CHAT] };
+
+  it('reports a declined scope as REQUIRED when asked about it, and lists the granted ones', () => {
+    const triggers = new TriggerState();
+    const runtime = loadBundle({ triggers, manifest });
+    const status = (scopes?: string[]) =>
+      runtime.run<string>(
+        `String(ScriptApp.getAuthorizationInfo(ScriptApp.AuthMode.FULL${scopes ? `, ${JSON.stringify(scopes)}` : ''}).getAuthorizationStatus())`,
+      );
+    expect([status(), status([CHAT])]).toEqual(['NOT_REQUIRED', 'NOT_REQUIRED']);
+    triggers.declineScope(CHAT);
+    expect([status([MAIL]), status([CHAT]), status()]).toEqual([
+      'NOT_REQUIRED',
+      'REQUIRED',
+      'REQUIRED',
+    ]);
+    expect(
+      runtime.run<string[]>(
+        `ScriptApp.getAuthorizationInfo(ScriptApp.AuthMode.FULL, ${JSON.stringify([MAIL, CHAT])}).getAuthorizedScopes()`,
+      ),
+    ).toEqual([MAIL]);
+  });
+
+  it('requireScopes returns when granted, and otherwise prompts and ends the execution', () => {
+    const triggers = new TriggerState();
+    const runtime = loadBundle({ triggers, manifest });
+    const require = () =>
+      runtime.run(`ScriptApp.requireScopes(ScriptApp.AuthMode.FULL, ${JSON.stringify([CHAT])})`);
+    require();
+    expect(triggers.consentPrompts).toEqual([]);
+    triggers.declineScope(CHAT);
+    expect(require).toThrow('Authorization is required to perform that action.');
+    expect(triggers.consentPrompts).toEqual([[CHAT]]);
+    expect(triggers.isGranted(CHAT)).toBe(false);
+    // The user accepts at the prompt: the execution still ends, the next one has the scope.
+    triggers.consentAnswer = 'grant';
+    expect(require).toThrow('Authorization is required');
+    require();
+    expect(triggers.isGranted(CHAT)).toBe(true);
+  });
+
+  it('refuses a scope the manifest does not list', () => {
+    const runtime = loadBundle({ manifest });
+    for (const code of [
+      "ScriptApp.requireScopes(ScriptApp.AuthMode.FULL, ['https://www.googleapis.com/auth/drive'])",
+      "ScriptApp.getAuthorizationInfo(ScriptApp.AuthMode.FULL, ['https://mail.google.com/'])",
+    ]) {
+      expect(() => runtime.run(code)).toThrow('Invalid argument: oAuthScopes');
+    }
+  });
+});
+
+describe('Sheet.insertColumnsAfter', () => {
+  it('widens the grid, moving the columns to its right; refuses a position outside it', () => {
+    const spreadsheet = createSpreadsheet({ Log: [['a', 'b', 'c']] });
+    const sheet = spreadsheet.sheet('Log');
+    const columns = sheet.getMaxColumns();
+    sheet.insertColumnsAfter(1, 2);
+    expect(sheet.getMaxColumns()).toBe(columns + 2);
+    expect(sheet.snapshotValues()[0]?.slice(0, 5)).toEqual(['a', '', '', 'b', 'c']);
+    expect(() => sheet.insertColumnsAfter(columns + 3, 1)).toThrow(
+      'The coordinates of the range are outside the dimensions of the sheet.',
+    );
+  });
+});
+
 describe('MailApp during an outage', () => {
   it('fails the next sends with a service error and sends nothing, then recovers', () => {
     const mail = new MailState();

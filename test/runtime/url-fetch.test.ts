@@ -1,5 +1,5 @@
 /** UrlFetchApp fake: records requests, answers as queued, throws as Google does. */
-import { UrlFetchState, loadBundle } from '../../dev/runtime';
+import { TriggerState, UrlFetchState, loadBundle } from '../../dev/runtime';
 
 describe('UrlFetchApp', () => {
   it('records a POST and answers 200 by default', () => {
@@ -33,5 +33,26 @@ describe('UrlFetchApp', () => {
       'Address unavailable',
     );
     expect(() => runtime.run("UrlFetchApp.fetch('ftp://x.test/')")).toThrow('Invalid argument');
+  });
+
+  // Without the external_request scope (not in the manifest, or declined), Apps Script refuses
+  // the call before sending anything; the message is Apps Script's.
+  it('refuses to fetch without the external_request scope', () => {
+    const urlFetch = new UrlFetchState();
+    const triggers = new TriggerState();
+    const fetch = "UrlFetchApp.fetch('https://hooks.slack.com/services/T/B/X')";
+    const noScope = loadBundle({
+      urlFetch,
+      manifest: { oauthScopes: ['https://www.googleapis.com/auth/script.send_mail'] },
+    });
+    expect(() => noScope.run(fetch)).toThrow(
+      'You do not have permission to call UrlFetchApp.fetch. Required permissions: https://www.googleapis.com/auth/script.external_request',
+    );
+    const runtime = loadBundle({ urlFetch, triggers });
+    triggers.declineScope('https://www.googleapis.com/auth/script.external_request');
+    expect(() => runtime.run(fetch)).toThrow(
+      'You do not have permission to call UrlFetchApp.fetch.',
+    );
+    expect(urlFetch.requests).toEqual([]);
   });
 });

@@ -22,6 +22,9 @@ export const ALERT_LOG_HEADERS = [
   'Status',
   'Detail',
   'Send attempts',
+  // Added after the first release: appended, so an existing Alert Log keeps its columns.
+  'ARR',
+  'Chat',
 ] as const;
 
 /** Rows older than this many days are removed from the Alert Log, their counts kept. */
@@ -45,11 +48,58 @@ export interface LogEntry {
   readonly detail: string;
   /** Failed tries to send this row's digest (a transient error keeps it queued). */
   readonly attempts: number;
+  /** The account's ARR ('' when unknown): digests rank by it. */
+  readonly arr: number | '';
+  /** The row's chat post (chatCell): '' when it is not for the chat webhook. */
+  readonly chat: string;
 }
 
-const SEVERITY_BY_LABEL = new Map(
-  Object.entries(SEVERITY_LABELS).map(([severity, label]) => [label, severity as Severity]),
-);
+/**
+ * The Rules cell of a baseline's summary row: one per recipient, its Reasons the lines of
+ * where their book stands (src/core/alerts/baseline.ts). Its digest is a summary.
+ */
+export const BOOK_SUMMARY_RULE = 'book-summary';
+
+export function isSummary(entry: Pick<LogEntry, 'rules'>): boolean {
+  return entry.rules.includes(BOOK_SUMMARY_RULE);
+}
+
+/** How a recipient's summary is known among the day's logged alerts ("key|rule" for others). */
+export function summaryKey(recipient: string): string {
+  return `${BOOK_SUMMARY_RULE}|${recipient}`;
+}
+
+/** The Chat cell, for a person to read: "queued", "posted 2026-11-23 08:00", "not posted: ...". */
+export const chatCell = {
+  queued: (attempts = 0, message = '') =>
+    attempts === 0
+      ? 'queued'
+      : `queued, ${attempts} failed ${attempts === 1 ? 'try' : 'tries'}; the last: ${message}`,
+  posted: (at: string) => `posted ${at}`,
+  notPosted: (why: string) => `not posted: ${why}`,
+};
+
+/** A Chat cell read back: is the post still to be made, and after how many failed tries. */
+export function chatState(cell: string): { readonly pending: boolean; readonly attempts: number } {
+  if (!cell.startsWith('queued')) return { pending: false, attempts: 0 };
+  const tries = /^queued, (\d+) failed/.exec(cell);
+  return { pending: true, attempts: tries ? Number(tries[1]) : 0 };
+}
+
+/**
+ * A severity from its label. Earlier versions named severities after the tiers; rows they
+ * queued are still read (and sent under today's names).
+ */
+const SEVERITY_BY_LABEL = new Map<string, Severity>([
+  ['Critical', 'critical'],
+  ['At-Risk', 'at-risk'],
+  ['Watch', 'watch'],
+  ['Expansion signal', 'expansion'],
+  ...Object.entries(SEVERITY_LABELS).map(([severity, label]): [string, Severity] => [
+    label,
+    severity as Severity,
+  ]),
+]);
 
 export function logRow(entry: LogEntry): CellValue[] {
   return [
@@ -67,6 +117,8 @@ export function logRow(entry: LogEntry): CellValue[] {
     entry.status,
     entry.detail,
     entry.attempts === 0 ? '' : entry.attempts,
+    entry.arr,
+    entry.chat,
   ];
 }
 
@@ -95,6 +147,8 @@ export function parseLogRow(row: readonly CellValue[]): LogEntry {
     status: text(row[11]) as LogStatus,
     detail: text(row[12]),
     attempts: typeof row[13] === 'number' ? row[13] : 0,
+    arr: numberOrBlank(row[14]),
+    chat: text(row[15]),
   };
 }
 
@@ -120,5 +174,7 @@ export function notice(
     status,
     detail,
     attempts: 0,
+    arr: '',
+    chat: '',
   };
 }

@@ -17,7 +17,7 @@ export interface RunContext {
 /** Stay well inside Apps Script's 6-minute limit; what is left goes out on the next run. */
 export const TIME_BUDGET_MS = 4.5 * 60 * 1000;
 
-/** The escalation address gets its own digest (Critical accounts only), unless it is the owner. */
+/** The escalation address gets its own digest (the accounts to act on today), unless it is the owner. */
 export function isEscalation(context: RunContext, to: string): boolean {
   return to === context.settings.escalation.toLowerCase() && to !== context.owner.toLowerCase();
 }

@@ -5,7 +5,11 @@
 import { describeCell } from '../../core/cells';
 import { formatTimestamp } from '../../core/dates';
 import { escapeHtml } from '../../core/escape';
+import { formatCount } from '../../core/text';
 import { presetNames, resolveModel } from '../../core/models';
+import { REMINDER_BACKOFF } from '../../core/alerts/memory';
+import { SEVERITY_LABELS } from '../../core/alerts/rules';
+import { WEBHOOK_URL_HELP, webhookKind } from '../../core/alerts/webhook';
 import { type Settings, loadSettings, saveSettings } from '../workbook/settings';
 import type { AlertPorts } from './ports';
 import { type RunReport, runAlerts } from './run';
@@ -56,7 +60,7 @@ export function turnOn(ports: AlertPorts, dialogs: Dialogs): void {
     saveSettings(ports.properties, settings);
     dialogs.message(
       TITLE,
-      `Daily alerts are on. Every day at ${hourLabel(hour)} (${ports.timeZone}) CS Engine checks the book and emails each CSM a digest of the accounts that need them. Rows without a valid CSM email go to you (${settings.owner || 'the owner'}).${settings.escalation ? ` Critical accounts also go to ${settings.escalation}.` : ' Set an escalation address for Critical accounts in Alert settings.'}`,
+      `Daily alerts are on. Every day at ${hourLabel(hour)} (${ports.timeZone}) CS Engine checks the book and emails each CSM a digest of the accounts that need them. Rows without a valid CSM email go to you (${settings.owner || 'the owner'}).${settings.escalation ? ` Accounts to act on today also go to ${settings.escalation}.` : ' Set an escalation address for the accounts to act on today in Alert settings.'} The first run sends each CSM one summary of where their book stands; after that, only what changes.`,
     );
   } finally {
     ports.lock.release();
@@ -104,6 +108,13 @@ export function preview(ports: AlertPorts, dialogs: Dialogs): RunReport {
   return report;
 }
 
+/** "off", "on, to a Slack channel": never the address itself (it lets anyone post). */
+function chatLabel(url: string): string {
+  const kind = webhookKind(url);
+  if (!kind) return 'off';
+  return `on, each CSM's digest also goes to a ${kind === 'slack' ? 'Slack' : 'Google Chat'} channel`;
+}
+
 function lastRunTime(last: LastRun, timeZone: string): string {
   const at = new Date(last.at);
   return Number.isNaN(at.getTime()) ? 'at an unknown time' : formatTimestamp(at, timeZone);
@@ -119,8 +130,9 @@ export function statusText(ports: AlertPorts): string {
       : settings.enabled
         ? 'Daily alerts: on in the settings, but their trigger is missing. Turn alerts on again to repair it.'
         : 'Daily alerts: off.',
-    `Owner: ${settings.owner || 'nobody yet'}. Escalation for Critical accounts: ${settings.escalation || 'none'}.`,
-    `Reminders every ${settings.reminderDays} days while an account stays in a state. Model: ${settings.model}.`,
+    `Owner: ${settings.owner || 'nobody yet'}. Escalation for the accounts to act on today (${SEVERITY_LABELS.critical}): ${settings.escalation || 'none'}.`,
+    `Reminders while a condition lasts: after ${formatCount(settings.reminderDays, 'day')}, then ${settings.reminderDays * 2} and ${settings.reminderDays * REMINDER_BACKOFF}, then every ${settings.reminderDays * REMINDER_BACKOFF}. At most ${formatCount(settings.digestCap, 'account')} listed per digest. Model: ${settings.model}.`,
+    `Chat: ${chatLabel(settings.webhookUrl)}.`,
     last
       ? `Last run: ${lastRunTime(last, ports.timeZone)}, ${last.ok ? 'finished' : 'FAILED'}: ${last.summary}`
       : 'Last run: never.',
@@ -137,7 +149,7 @@ export function editSettings(ports: AlertPorts, dialogs: Dialogs): void {
   const current = loadSettings(ports.properties);
   const escalationText = dialogs.ask(
     TITLE,
-    `Who else should get every Critical account? Type an email address, or leave empty for nobody. Now: ${current.escalation || 'nobody'}.`,
+    `Who else should get every account to act on today (${SEVERITY_LABELS.critical})? Type an email address, or leave empty for nobody. Now: ${current.escalation || 'nobody'}.`,
   );
   if (escalationText === null) return;
   const escalation = validEscalation(escalationText);
@@ -150,7 +162,7 @@ export function editSettings(ports: AlertPorts, dialogs: Dialogs): void {
   }
   const reminderText = dialogs.ask(
     TITLE,
-    `After how many days should an account that stays at risk be sent again? Now: ${current.reminderDays}.`,
+    `After how many days should a condition that lasts be reminded the first time? (Later reminders come less often.) Now: ${current.reminderDays}.`,
   );
   if (reminderText === null) return;
   const reminderDays = reminderText.trim() === '' ? current.reminderDays : Number(reminderText);
@@ -183,7 +195,38 @@ export function editSettings(ports: AlertPorts, dialogs: Dialogs): void {
     dialogs.message(TITLE, `There is no sheet named "${bookSheet}". Settings were not changed.`);
     return;
   }
-  const updated = { ...current, escalation, reminderDays, model, bookSheet };
+  const capText = dialogs.ask(
+    TITLE,
+    `How many accounts should one digest list at most? The most urgent come first; the rest are linked in the Alert Log. Now: ${current.digestCap}.`,
+  );
+  if (capText === null) return;
+  const digestCap = capText.trim() === '' ? current.digestCap : Number(capText);
+  if (!Number.isInteger(digestCap) || digestCap < 1 || digestCap > 200) {
+    dialogs.message(
+      TITLE,
+      `"${describeCell(capText)}" is not a number of accounts from 1 to 200. Settings were not changed.`,
+    );
+    return;
+  }
+  const chatText = dialogs.ask(
+    TITLE,
+    `Post each CSM's digest to a Slack or Google Chat channel too? Paste the channel's incoming-webhook address, type "off" to stop, or leave empty to keep it as it is. Now: ${chatLabel(current.webhookUrl)}.`,
+  );
+  if (chatText === null) return;
+  const typed = chatText.trim();
+  const webhookUrl = typed === '' ? current.webhookUrl : typed.toLowerCase() === 'off' ? '' : typed;
+  if (webhookUrl !== '' && !webhookKind(webhookUrl)) {
+    dialogs.message(
+      TITLE,
+      `That is not a Slack or Google Chat webhook address. ${WEBHOOK_URL_HELP} Settings were not changed.`,
+    );
+    return;
+  }
+  const updated = { ...current, escalation, reminderDays, model, bookSheet, digestCap, webhookUrl };
   saveSettings(ports.properties, updated);
+  // Reaching Slack or Chat needs a permission nothing else does: it is asked for only now.
+  // When it is missing, Google shows its consent screen and this execution ends here; the
+  // settings are saved already, and the hourly run skips the posts until it is given.
+  if (webhookUrl !== '' && !ports.chat.permitted()) ports.chat.requestPermission();
   dialogs.message(TITLE, `Saved.\n\n${statusText(ports)}`);
 }

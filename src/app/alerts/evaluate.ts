@@ -4,6 +4,9 @@
  * memory in History says what is new or due as a reminder, and each decision becomes an Alert
  * Log entry for its recipients. History gets today's score and memory. No Apps Script here:
  * the run reads the sheets and writes the results.
+ *
+ * On a baseline day (src/core/alerts/baseline.ts) what already holds is recorded, each
+ * recipient gets a summary row of where their book stands, and their digest is that summary.
  */
 import { describeProblem, planRead, readAccountRows, readLayout } from '../../core/book';
 import { describeCell } from '../../core/cells';
@@ -19,10 +22,12 @@ import {
   accountSnapshot,
   columnsForSnapshot,
 } from '../../core/snapshot';
-import { decide } from '../../core/alerts/memory';
+import { Standing, alertFingerprint, standingLines } from '../../core/alerts/baseline';
+import { decide, timerUnknown } from '../../core/alerts/memory';
 import { RULE_SIGNALS, type Severity, worstSeverity } from '../../core/alerts/rules';
+import { formatCount } from '../../core/text';
 import type { Rows } from '../workbook/ports';
-import { type LogEntry, notice } from './alert-log';
+import { BOOK_SUMMARY_RULE, type LogEntry, chatCell, notice, summaryKey } from './alert-log';
 
 /** Columns whose bad cell means an alert check could not run (besides the model's). */
 const CHECKED_SIGNALS: ReadonlySet<SignalId> = new Set([
@@ -42,13 +47,17 @@ export interface EvaluationInput {
   readonly timeZone: string;
   /** Gets the rows without a valid CSM email. */
   readonly owner: string;
-  /** Also gets every Critical account ('' for nobody). */
+  /** Also gets every account to act on today ('' for nobody). */
   readonly escalation: string;
   readonly reminderDays: number;
   /** "key|rule" of the alerts today's log already holds (a rerun after a crash). */
   readonly loggedToday: ReadonlySet<string>;
   /** Preview: the entries say "preview" instead of "queued". */
   readonly preview: boolean;
+  /** The fingerprint of the last baseline (null before the first): a change starts a new one. */
+  readonly baselineFingerprint: string | null;
+  /** The chat webhook is on: each CSM's rows are also to be posted. */
+  readonly chat: boolean;
 }
 
 export interface Evaluation {
@@ -62,7 +71,14 @@ export interface Evaluation {
   readonly churned: number;
   /** Live rows that could not be scored. */
   readonly skipped: number;
+  /** Today is a baseline: summaries instead of alerts for what already holds. */
+  readonly baseline: boolean;
+  /** The model's and columns' fingerprint, to keep once today's run is recorded. */
+  readonly fingerprint: string;
 }
+
+const BASELINE_DETAIL =
+  'Baseline: already so when alerts started afresh; in the summary of the book, not sent on its own.';
 
 interface Route {
   readonly to: string;
@@ -94,7 +110,7 @@ function routeRecipients(
     routes.push({
       to: escalationTo,
       critical: true,
-      note: 'Escalation copy of a Critical account.',
+      note: 'Escalation copy of an account to act on today.',
     });
   }
   return routes;
@@ -107,8 +123,13 @@ export function evaluateBook(input: EvaluationInput): Evaluation {
   const modelSignals = columnsNeededBy(model).signals;
   const plan = planRead(layout, columnsForSnapshot(model), { timeZone: input.timeZone });
   const columns = new Set(layout.signals.keys());
+  const fingerprint = alertFingerprint(model, columns);
+  const baseline = input.baselineFingerprint !== fingerprint;
   const rows = readAccountRows(input.book.slice(1), plan);
   const entries: LogEntry[] = [];
+  /** Where each CSM's book stands (baseline summaries), in the order their rows come. */
+  const standings = new Map<string, Standing>();
+  const wholeBook = new Standing();
   let skipped = 0;
   let accounts = 0;
   let churned = 0;
@@ -139,17 +160,39 @@ export function evaluateBook(input: EvaluationInput): Evaluation {
       continue;
     }
     accounts++;
-    const decision = decide(
-      snapshot.findings,
-      history?.alerts ?? new Map(),
-      today,
-      input.reminderDays,
+    const standing = {
+      tier: tier.label,
+      worst: worstSeverity(snapshot.findings),
+      atRisk: snapshot.atRisk,
+      arr: values.arr,
+    };
+    wholeBook.add(standing);
+    const firstSeen = history?.entries[0]?.day ?? today;
+    const findings = snapshot.findings.filter(
+      (finding) => !timerUnknown(finding.rule, tierEntered, firstSeen),
     );
+    const decision = decide(findings, history?.alerts ?? new Map(), {
+      today,
+      reminderDays: input.reminderDays,
+      baseline,
+    });
     // A rerun after a crash: what today's log already holds was decided already.
-    const toSend = decision.toSend.filter((f) => !loggedToday.has(`${key}|${f.rule}`));
+    const decided = baseline
+      ? decision.baseline.map((finding) => ({ ...finding, reminder: false }))
+      : decision.toSend;
+    const toSend = decided.filter((f) => !loggedToday.has(`${key}|${f.rule}`));
+    const routes = routeRecipients(
+      values.csmEmail,
+      owner,
+      toSend.map((finding) => finding.severity),
+      input.escalation,
+    );
+    const csm = (routes[0] as Route).to;
+    let mine = standings.get(csm);
+    if (!mine) standings.set(csm, (mine = new Standing()));
+    mine.add(standing);
     if (toSend.length > 0) {
-      const severities = toSend.map((finding) => finding.severity);
-      for (const route of routeRecipients(values.csmEmail, owner, severities, input.escalation)) {
+      for (const route of routes) {
         const sent = route.critical ? toSend.filter((f) => f.severity === 'critical') : toSend;
         const reminders = sent.filter((finding) => finding.reminder).length;
         entries.push({
@@ -167,10 +210,16 @@ export function evaluateBook(input: EvaluationInput): Evaluation {
           ),
           rules: sent.map((finding) => finding.rule),
           status: preview ? 'preview' : 'queued',
-          detail: [route.note, reminders > 0 ? `${reminders} reminder(s).` : '']
+          detail: [
+            route.note,
+            baseline ? BASELINE_DETAIL : '',
+            reminders > 0 ? `${formatCount(reminders, 'reminder')}.` : '',
+          ]
             .filter(Boolean)
             .join(' '),
           attempts: 0,
+          arr: values.arr ?? '',
+          chat: input.chat && !route.critical ? chatCell.queued() : '',
         });
       }
     }
@@ -201,5 +250,26 @@ export function evaluateBook(input: EvaluationInput): Evaluation {
       }),
     );
   }
-  return { entries, histories, accounts, churned, skipped };
+  if (baseline) {
+    const summaries: [string, Standing, 'yours' | 'book'][] = [...standings].map(
+      ([to, standing]) => [to, standing, 'yours'],
+    );
+    const escalation = input.escalation.trim().toLowerCase();
+    if (escalation && !standings.has(escalation)) summaries.push([escalation, wholeBook, 'book']);
+    for (const [to, standing, whose] of summaries) {
+      if (loggedToday.has(summaryKey(to))) continue;
+      entries.push({
+        ...notice(now, 'skipped', ''),
+        account: whose === 'yours' ? 'Your book' : 'The whole book',
+        recipient: to,
+        reasons: standingLines(standing, model, whose),
+        rules: [BOOK_SUMMARY_RULE],
+        status: preview ? 'preview' : 'queued',
+        detail:
+          'Baseline: where the book stands when alerts start afresh (turned on, or a new health model or new columns).',
+        chat: input.chat && whose === 'yours' ? chatCell.queued() : '',
+      });
+    }
+  }
+  return { entries, histories, accounts, churned, skipped, baseline, fingerprint };
 }

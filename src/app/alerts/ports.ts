@@ -16,6 +16,22 @@ export interface Mailer {
   send(mail: OutgoingMail): void;
 }
 
+/**
+ * The chat webhook: Slack or Google Chat incoming webhooks, over UrlFetchApp. Reaching them
+ * needs a permission the user grants only when they turn chat on (granular consent).
+ */
+export interface ChatPoster {
+  /** Whether the user granted the permission to connect to external services. */
+  permitted(): boolean;
+  /**
+   * Asks the user for that permission (from a menu): when it is missing, Google shows its
+   * consent prompt and the execution ends there.
+   */
+  requestPermission(): void;
+  /** POSTs a JSON body: the HTTP status and body, or throws when the service cannot be reached. */
+  post(url: string, json: string): { readonly code: number; readonly text: string };
+}
+
 export interface Locker {
   tryLock(timeoutMs: number): boolean;
   release(): void;
@@ -32,6 +48,7 @@ export interface TriggerControl {
 
 export interface AlertPorts extends WorkbookPorts {
   readonly mail: Mailer;
+  readonly chat: ChatPoster;
   readonly lock: Locker;
   readonly triggers: TriggerControl;
   /** The user running the script (for a trigger, the one who turned alerts on). */

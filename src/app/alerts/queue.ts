@@ -8,7 +8,16 @@ import type { CellValue } from '../../core/cells';
 import { type DayNumber, dayOfDate, isoDay } from '../../core/dates';
 import { ALERT_LOG_SHEET } from '../../core/owned-sheets';
 import type { KeyValueStore } from '../workbook/ports';
-import { ALERT_LOG_DAYS, ALERT_LOG_HEADERS, type LogEntry, logRow, parseLogRow } from './alert-log';
+import {
+  ALERT_LOG_DAYS,
+  ALERT_LOG_HEADERS,
+  type LogEntry,
+  chatState,
+  isSummary,
+  logRow,
+  parseLogRow,
+  summaryKey,
+} from './alert-log';
 import type { AlertPorts } from './ports';
 
 const QUEUE_START_KEY = 'csEngine.alerts.queueStart';
@@ -19,8 +28,13 @@ export const STATUS_COLUMN = ALERT_LOG_HEADERS.indexOf('Status');
 export const DETAIL_COLUMN = ALERT_LOG_HEADERS.indexOf('Detail');
 export const RECIPIENT_COLUMN = ALERT_LOG_HEADERS.indexOf('Recipient');
 export const ATTEMPTS_COLUMN = ALERT_LOG_HEADERS.indexOf('Send attempts');
+export const CHAT_COLUMN = ALERT_LOG_HEADERS.indexOf('Chat');
 
-/** The Alert Log's rows from the first one still queued, as read in one call. */
+/** A row still waiting: for its email, or for its chat post. */
+export function isWaiting(row: readonly CellValue[]): boolean {
+  return row[STATUS_COLUMN] === 'queued' || chatState(String(row[CHAT_COLUMN] ?? '')).pending;
+}
+/** The Alert Log's rows from the first one still waiting (isWaiting), as read in one call. */
 export interface QueueBlock {
   /** The sheet row of rows[0] (1-based). */
   readonly startRow: number;
@@ -41,11 +55,11 @@ export function readQueue(ports: AlertPorts): QueueBlock {
   return { startRow, rows };
 }
 
-/** Writes the block back in one call and moves the queue's start to its first queued row. */
+/** Writes the block back in one call and moves the queue's start to its first waiting row. */
 export function saveQueue(ports: AlertPorts, block: QueueBlock): void {
   if (block.rows.length === 0) return;
   ports.sheets.writeBlock(ALERT_LOG_SHEET, block.startRow, block.rows);
-  const firstQueued = block.rows.findIndex((row) => row[STATUS_COLUMN] === 'queued');
+  const firstQueued = block.rows.findIndex(isWaiting);
   const next = firstQueued < 0 ? block.startRow + block.rows.length : block.startRow + firstQueued;
   ports.properties.set(QUEUE_START_KEY, String(next));
 }
@@ -56,7 +70,10 @@ export function appendToLog(ports: AlertPorts, entries: readonly LogEntry[]): vo
   ports.sheets.append(ALERT_LOG_SHEET, ALERT_LOG_HEADERS, entries.map(logRow));
 }
 
-/** "key|rule" of every alert the log already holds for today (queued or sent). */
+/**
+ * "key|rule" of every alert the log already holds for today (queued or sent), and
+ * "book-summary|recipient" of every baseline summary (summaryKey).
+ */
 export function todaysLoggedAlerts(
   block: QueueBlock,
   today: DayNumber,
@@ -67,7 +84,8 @@ export function todaysLoggedAlerts(
     const entry = parseLogRow(row);
     if (entry.status !== 'queued' && entry.status !== 'sent') continue;
     if (Number.isNaN(entry.time.getTime()) || dayOfDate(entry.time, timeZone) !== today) continue;
-    for (const rule of entry.rules) logged.add(`${entry.key}|${rule}`);
+    if (isSummary(entry)) logged.add(summaryKey(entry.recipient));
+    else for (const rule of entry.rules) logged.add(`${entry.key}|${rule}`);
   }
   return logged;
 }
@@ -94,7 +112,7 @@ export function readArchive(properties: KeyValueStore): AlertArchive | undefined
 /**
  * Keeps the Alert Log to its last ALERT_LOG_DAYS days: the older rows at its top are removed
  * in one call and only their counts are kept (in a document property), so the sheet does not
- * grow toward the spreadsheet's 10 million cells. Queued rows are never removed.
+ * grow toward the spreadsheet's 10 million cells. Rows still waiting are never removed.
  */
 export function pruneAlertLog(ports: AlertPorts, today: DayNumber): void {
   const start = queueStart(ports.properties);
@@ -111,7 +129,14 @@ export function pruneAlertLog(ports: AlertPorts, today: DayNumber): void {
     const day = Number.isNaN(entry.time.getTime())
       ? undefined
       : dayOfDate(entry.time, ports.timeZone);
-    if (day === undefined || day >= oldest || entry.status === 'queued') break;
+    if (
+      day === undefined ||
+      day >= oldest ||
+      entry.status === 'queued' ||
+      chatState(entry.chat).pending
+    ) {
+      break;
+    }
     first ??= day;
     last = day;
     counts.set(entry.status, (counts.get(entry.status) ?? 0) + 1);

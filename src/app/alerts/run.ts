@@ -11,16 +11,17 @@
  *   is updated, so a rerun after a crash marks that digest sent instead of sending it again;
  * - what the quota or the time budget leaves unsent stays queued and goes first next run.
  */
-import { errorMessage } from '../../core/text';
+import { errorMessage, formatCount } from '../../core/text';
 import { type DayNumber, dayOfDate, hourOfDate, isoDay } from '../../core/dates';
 import { escapeHtml, isEmailAddress } from '../../core/escape';
 import { resolveModel } from '../../core/models';
 import { churnedLeftOut } from '../../core/snapshot';
 import type { Digest } from '../../core/alerts/digest';
+import { webhookKind } from '../../core/alerts/webhook';
 import { findBookSheet, readBookSheet } from '../workbook/book';
 import { readHistories, writeHistories } from '../workbook/history';
 import { loadSettings } from '../workbook/settings';
-import { notice } from './alert-log';
+import { isSummary, notice } from './alert-log';
 import type { RunContext } from './context';
 import { evaluateBook } from './evaluate';
 import type { AlertPorts } from './ports';
@@ -31,6 +32,8 @@ import { saveLastRun } from './settings';
 const LOCK_WAIT_MS = 10_000;
 const EVALUATED_KEY = 'csEngine.alerts.evaluatedDay';
 const REPORTED_KEY = 'csEngine.alerts.reportedErrors';
+/** The fingerprint of the model and columns of the last baseline (src/core/alerts/baseline.ts). */
+const BASELINE_KEY = 'csEngine.alerts.baseline';
 
 export type RunMode = 'scheduled' | 'now' | 'preview';
 
@@ -128,6 +131,12 @@ function recordFailure(
   }
 }
 
+/** "12 alerts", or on a baseline day "6 summaries (one per CSM) instead of 113 alerts". */
+function queuedInWords(alerts: number, summaries: number, baseline: boolean): string {
+  if (!baseline) return formatCount(alerts, 'alert');
+  return `${formatCount(summaries, 'summary', 'summaries')} of where each book stands (a fresh start: ${formatCount(alerts, 'account alert')} in the Alert Log, not sent one by one)`;
+}
+
 /** Checks the book: queues (or previews) today's alerts and records History. */
 function checkBook(
   context: RunContext,
@@ -148,25 +157,39 @@ function checkBook(
     reminderDays: settings.reminderDays,
     loggedToday: todaysLoggedAlerts(readQueue(ports), today, ports.timeZone),
     preview,
+    baselineFingerprint: ports.properties.get(BASELINE_KEY),
+    chat: webhookKind(settings.webhookUrl) !== undefined,
   });
-  const alerts = evaluation.entries.filter((entry) => entry.status !== 'skipped');
+  const alerts = evaluation.entries.filter(
+    (entry) => entry.status !== 'skipped' && !isSummary(entry),
+  );
+  const summaries = evaluation.entries.filter(isSummary).length;
+  const queued = queuedInWords(alerts.length, summaries, evaluation.baseline);
   const parts: string[] = [];
   let previews: RunReport['previews'] = [];
+  const checked = formatCount(evaluation.accounts, 'account');
   const churned = evaluation.churned > 0 ? ` (${churnedLeftOut(evaluation.churned)})` : '';
   if (preview) {
-    previews = previewDigests(context, bookSheet, alerts);
+    previews = previewDigests(
+      context,
+      bookSheet,
+      evaluation.entries.filter((entry) => entry.status === 'preview'),
+    );
     parts.push(
-      `Preview: ${alerts.length} alert(s) for ${previews.length} recipient(s) from ${evaluation.accounts} accounts${churned}.`,
+      `Preview: ${queued} for ${formatCount(previews.length, 'recipient')} from ${checked}${churned}.`,
     );
   } else {
-    parts.push(
-      `Checked ${evaluation.accounts} accounts${churned}: ${alerts.length} alert(s) queued.`,
-    );
+    parts.push(`Checked ${checked}${churned}: ${queued} queued.`);
   }
-  if (evaluation.skipped > 0) parts.push(`${evaluation.skipped} row(s) could not be scored.`);
+  if (evaluation.skipped > 0) {
+    parts.push(`${formatCount(evaluation.skipped, 'row')} could not be scored.`);
+  }
   appendToLog(ports, evaluation.entries);
   if (!preview) {
     writeHistories(ports.sheets, evaluation.histories.values());
+    // After History: a run that dies before this is a baseline again on its rerun, and the
+    // Alert Log's rows already queued today keep it from queueing anything twice.
+    ports.properties.set(BASELINE_KEY, evaluation.fingerprint);
     ports.properties.set(EVALUATED_KEY, isoDay(today));
   }
   return { parts, previews };
@@ -190,8 +213,12 @@ function runLocked(context: RunContext, mode: RunMode): RunReport {
   if (mode !== 'preview') {
     const result = sendQueued(context, bookSheet);
     if (due) pruneAlertLog(ports, today);
-    parts.push(`${result.sent} email(s) sent.`);
-    if (result.left > 0) parts.push(`${result.left} alert(s) still queued: ${result.reason}.`);
+    parts.push(`${formatCount(result.sent, 'email')} sent.`);
+    if (result.posted > 0) parts.push(`${formatCount(result.posted, 'chat message')} posted.`);
+    if (result.left > 0) {
+      const why = result.reason ? `: ${result.reason}` : ' for the next hourly run';
+      parts.push(`${formatCount(result.left, 'alert')} still queued${why}.`);
+    }
   }
   if (due && mode === 'scheduled' && ports.afterScheduledCheck) {
     try {

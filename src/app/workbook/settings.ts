@@ -2,6 +2,7 @@
  * The add-on's settings, kept in the document's properties: the health model and the book's
  * sheet, which every use case reads, and the daily alerts' hour and recipients.
  */
+import { DEFAULT_DIGEST_CAP } from '../../core/alerts/digest';
 import type { KeyValueStore } from './ports';
 
 export interface Settings {
@@ -10,7 +11,7 @@ export interface Settings {
   readonly hour: number;
   /** Who turned alerts on: gets the rows without a valid CSM email, and error reports. */
   readonly owner: string;
-  /** Also receives every Critical account ('' for nobody). */
+  /** Also receives every account to act on today ('' for nobody). */
   readonly escalation: string;
   /** Days before a condition that still holds is sent again. */
   readonly reminderDays: number;
@@ -18,6 +19,10 @@ export interface Settings {
   readonly model: string;
   /** The book's sheet; '' to find it (the first sheet with an Account column). */
   readonly bookSheet: string;
+  /** At most this many accounts are listed in a digest; the rest are linked in the Alert Log. */
+  readonly digestCap: number;
+  /** A Slack or Google Chat incoming webhook that also gets each CSM's digest ('' for none). */
+  readonly webhookUrl: string;
 }
 
 const DEFAULT_SETTINGS: Settings = {
@@ -28,6 +33,8 @@ const DEFAULT_SETTINGS: Settings = {
   reminderDays: 7,
   model: 'cs-engine',
   bookSheet: '',
+  digestCap: DEFAULT_DIGEST_CAP,
+  webhookUrl: '',
 };
 
 const SETTINGS_KEY = 'csEngine.alerts.settings';

@@ -12,7 +12,14 @@ import { type HealthModel, tierFor } from '../models';
 import { seatUtilization } from '../rubrics';
 import type { SignalValues } from '../rubrics';
 import type { SignalId } from '../signals';
+import type { RuleId } from './rule-names';
 
+/**
+ * How soon a finding needs the CSM. The ids are internal (the sidebar's styles and the Alert
+ * Log's parser key on them); what users read is SEVERITY_LABELS, worded as a deadline so that
+ * it cannot be mistaken for a health tier ("Critical", "At-Risk" are tiers of the default
+ * model, and an account in the Healthy tier can still need action today).
+ */
 export type Severity = 'critical' | 'at-risk' | 'watch' | 'expansion';
 
 /** The book's columns the rules read besides the health model's. */
@@ -36,25 +43,71 @@ export const RULE_SIGNALS: readonly SignalId[] = [
 /** Worst first: the order of sections in a digest. */
 export const SEVERITIES: readonly Severity[] = ['critical', 'at-risk', 'watch', 'expansion'];
 
-export const SEVERITY_LABELS: Readonly<Record<Severity, string>> = {
-  critical: 'Critical',
-  'at-risk': 'At-Risk',
-  watch: 'Watch',
-  expansion: 'Expansion signal',
+interface SeverityWords {
+  /** The name users read: digests, the Alert Log, CHURNRISK, the sidebar's warnings. */
+  readonly label: string;
+  /** The deadline (the playbooks' SLAs, combined). */
+  readonly sla: string;
+  /** What to do by then. */
+  readonly response: string;
+}
+
+/** The one owner of what each severity is called and what it asks of the CSM. */
+const SEVERITY_WORDS: Readonly<Record<Severity, SeverityWords>> = {
+  critical: {
+    label: 'Act today',
+    sla: 'within 24 hours',
+    response: 'Executive escalation and a save call within 24 hours; prepare a save plan.',
+  },
+  'at-risk': {
+    label: 'Within 2 days',
+    sla: 'within 48 hours',
+    response: 'Personal outreach within 48 hours and a 30-day recovery plan.',
+  },
+  watch: {
+    label: 'This week',
+    sla: 'within 7 days',
+    response: 'Check in with the customer within 7 days.',
+  },
+  expansion: {
+    label: 'Opportunity',
+    sla: 'at the next touchpoint',
+    response:
+      'Qualify an expansion conversation with the account executive at the next touchpoint, and ask for a success story.',
+  },
 };
 
-/** What to do, and by when, for each severity (the playbooks' deadlines, combined). */
-export const SEVERITY_RESPONSES: Readonly<Record<Severity, string>> = {
-  critical: 'Executive escalation and a save call within 24 hours; prepare a save plan.',
-  'at-risk': 'Personal outreach within 48 hours and a 30-day recovery plan.',
-  watch: 'Check in with the customer within 7 days.',
-  expansion:
-    'Qualify an expansion conversation with the account executive, and ask for a success story.',
-};
+function wordsOf(key: keyof SeverityWords): Readonly<Record<Severity, string>> {
+  return {
+    critical: SEVERITY_WORDS.critical[key],
+    'at-risk': SEVERITY_WORDS['at-risk'][key],
+    watch: SEVERITY_WORDS.watch[key],
+    expansion: SEVERITY_WORDS.expansion[key],
+  };
+}
+
+export const SEVERITY_LABELS: Readonly<Record<Severity, string>> = wordsOf('label');
+
+/** The deadline of each severity ("within 24 hours"). */
+export const SEVERITY_SLAS: Readonly<Record<Severity, string>> = wordsOf('sla');
+
+/** What to do, and by when, for each severity. */
+export const SEVERITY_RESPONSES: Readonly<Record<Severity, string>> = wordsOf('response');
+
+/** Bilingual playbook, Warning: in a middle tier ("Yellow") this many days or more. */
+const MIDDLE_TIER_DAYS = 21;
+
+/**
+ * Conditions that turn true by time alone, counted from the day the account entered its tier:
+ * the rule, and the days it takes.
+ */
+export const TIMER_RULES: ReadonlyMap<string, number> = new Map<RuleId, number>([
+  ['middle-tier-21', MIDDLE_TIER_DAYS],
+]);
 
 export interface Finding {
   /** Stable key, used to remember what was sent: "lowest-tier", "no-login-30"... */
-  readonly rule: string;
+  readonly rule: RuleId;
   readonly severity: Severity;
   readonly kind: 'condition' | 'event';
   /** In the CSM's words, with the figures. */
@@ -110,12 +163,12 @@ function tierRules(input: AccountToCheck, findings: Finding[]): void {
   }
   // Bilingual playbook, Warning: in the middle tier for 21 days or more.
   const daysInTier = today - input.tierSince;
-  if (position === 'middle' && daysInTier >= 21) {
+  if (position === 'middle' && daysInTier >= MIDDLE_TIER_DAYS) {
     findings.push({
       rule: 'middle-tier-21',
       severity: 'at-risk',
       kind: 'condition',
-      reason: `${tier} for ${daysInTier} days (21 or more is a warning).`,
+      reason: `${tier} for ${daysInTier} days (${MIDDLE_TIER_DAYS} or more is a warning).`,
     });
   }
   // Bilingual playbook, Warning: any dimension at 0.
@@ -203,7 +256,7 @@ function relationshipRules({ values }: AccountToCheck, findings: Finding[]): voi
 
 function earlyWarnings(input: AccountToCheck, findings: Finding[]): void {
   const { values, today, columns } = input;
-  const warn = (rule: string, reason: string, severity: Severity = 'at-risk') =>
+  const warn = (rule: RuleId, reason: string, severity: Severity = 'at-risk') =>
     findings.push({ rule, severity, kind: 'condition', reason });
 
   if (values.usageChange !== undefined && values.usageChange < -0.3) {

@@ -20,6 +20,8 @@ interface WebhookLine {
 
 export interface WebhookDigest {
   readonly subject: string;
+  /** Lines shown under the subject (a baseline's summary of the book); none in a daily digest. */
+  readonly notes?: readonly string[];
   readonly lines: readonly WebhookLine[];
   /** Items not listed (over the digest's cap), all in the Alert Log. */
   readonly more: number;
@@ -58,7 +60,7 @@ function chatText(text: string): string {
 export function webhookPayload(kind: WebhookKind, digest: WebhookDigest): string {
   const safe = kind === 'slack' ? slackText : chatText;
   const link = (url: string, label: string) => `<${url}|${safe(label)}>`;
-  const head = `*${safe(digest.subject)}*`;
+  const head = [`*${safe(digest.subject)}*`, ...(digest.notes ?? []).map(safe)].join('\n');
   const lines: string[] = [];
   let length = head.length;
   let omitted = digest.more;
