@@ -98,7 +98,7 @@ function todayCount(items: readonly DigestItem[]): string {
 }
 
 /** "CS Engine: 2 accounts to act on today, 7 in all (Customer Book, 2026-11-23)". */
-export function digestSubject(
+function digestSubject(
   items: readonly DigestItem[],
   context: DigestContext,
   baseline: boolean,
