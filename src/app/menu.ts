@@ -46,7 +46,7 @@ export const FORMULA_HELP = [
   '=LOGORETENTION(start_arr, end_arr): share of starting accounts still paying.',
   '=SEGMENT(E2:E500): Enterprise, Mid-Market, SMB or Self-Serve from ARR.',
   '=CHURNRISK(A1:AZ1, A2:AZ500, CSE_TODAY), =EXPANSIONREADY(...), =ENGAGEMENTLEVEL(...): early warnings, expansion gate and signals, engagement level per row.',
-  '=RENEWALSTAGE(R2:R500, CSE_TODAY), =WINBACKSTAGE(S2:S500, CSE_TODAY), =TTFV(start, first_value, [segment]): lifecycle stages and time to first value.',
+  '=RENEWALSTAGE(R2:R500, CSE_TODAY, [status]), =WINBACKSTAGE(S2:S500, CSE_TODAY), =TTFV(start, first_value, [segment]): lifecycle stages and time to first value (give RENEWALSTAGE the Status column so churned accounts get no countdown).',
   '=NPS(answers), =CSAT(answers), =CHURNRATE(2%, "monthly", "annual"), =EXPANSIONRATE(...): survey scores and compounded rates.',
   '=COHORTRETENTION(start_dates, end_dates, [arr]) and =CSMCAPACITY(csm, arr): cohort and capacity tables.',
   '=HEALTHBACKTEST(scores, outcomes) and =HEALTHCALIBRATE(A1:AZ1, A2:AZ500, outcomes): how well the score predicted renewals, and weights that predict them better.',
