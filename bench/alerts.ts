@@ -23,7 +23,11 @@ export interface AlertRunFigures {
   readonly summary: string;
 }
 
-export function benchAlertRuns(accounts: number): AlertRunFigures[] {
+/**
+ * A 10,000-account-style messy book with daily alerts turned on at 8:00, and the state that
+ * successive executions share: the alert benches run their days over it.
+ */
+export function alertBenchWorld(accounts: number) {
   const today = new Date('2026-01-15T00:00:00Z');
   const book = generateBook({ accounts, seed: 11, today, messy: true });
   const spreadsheet = createSpreadsheet(
@@ -43,6 +47,12 @@ export function benchAlertRuns(accounts: number): AlertRunFigures[] {
   setup.ui.respondWith('OK', '8');
   setup.call('menuAlertsOn');
   setup.endExecution();
+  return shared;
+}
+
+export function benchAlertRuns(accounts: number): AlertRunFigures[] {
+  const shared = alertBenchWorld(accounts);
+  const { spreadsheet } = shared;
 
   const figures: AlertRunFigures[] = [];
   for (const [label, now] of [

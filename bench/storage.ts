@@ -8,15 +8,8 @@
  * - cells used: measured after daily alert runs through the bundle on a 10,000-account book,
  *   and the Alert Log extrapolated to its 90-day window from the rows those runs added.
  */
-import { generateBook } from '../dev/demo-book';
-import {
-  LockState,
-  MailState,
-  PropertiesState,
-  TriggerState,
-  createSpreadsheet,
-  loadBundle,
-} from '../dev/runtime';
+import { loadBundle } from '../dev/runtime';
+import { alertBenchWorld } from './alerts';
 import { HISTORY_DAYS, historyRows } from '../src/core/history';
 import { seededRandom } from '../src/core/random';
 
@@ -66,25 +59,8 @@ function historyText(accounts: number, days: number): number {
 }
 
 export function benchStorage(accounts: number, runDays: number): StorageFigures {
-  const today = new Date('2026-01-15T00:00:00Z');
-  const book = generateBook({ accounts, seed: 11, today, messy: true });
-  const spreadsheet = createSpreadsheet(
-    { Accounts: [book.headers, ...book.rows] },
-    { name: 'Benchmark Book', timeZone: 'UTC' },
-  );
-  const shared = {
-    spreadsheet,
-    timeZone: 'UTC',
-    userEmail: 'owner@example.com',
-    properties: new PropertiesState(),
-    locks: new LockState(),
-    mail: new MailState({ dailyQuota: 1500 }),
-    triggers: new TriggerState({ addonLimits: true }),
-  };
-  const setup = loadBundle({ ...shared, now: new Date('2026-01-15T07:00:00Z') });
-  setup.ui.respondWith('OK', '8');
-  setup.call('menuAlertsOn');
-  setup.endExecution();
+  const shared = alertBenchWorld(accounts);
+  const { spreadsheet } = shared;
   let firstDayRows = 0;
   for (let day = 0; day < runDays; day++) {
     shared.mail.resetDay();

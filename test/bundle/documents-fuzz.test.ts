@@ -10,6 +10,7 @@
  * - no NaN, Infinity, undefined or [object ...] in any document.
  * Seed and run count are fixed so that the suite stays quick and repeatable.
  */
+import { pastDates as pastDatesBefore } from '../helpers/past-dates';
 import fc from 'fast-check';
 import { type LocalRuntime, type RecordedDocument, loadBundle } from '../../dev/runtime';
 import { MAX_GOAL_ROWS } from '../../src/core/goals';
@@ -85,34 +86,9 @@ const hostileRow = fc
 
 const BROKEN = /\bNaN\b|Infinity|\bundefined\b|\[object /;
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
 /** The past dates a text shows without "overdue since" before them. */
 function pastDates(text: string): string[] {
-  const past: string[] = [];
-  for (const match of text.matchAll(/(overdue since )?(\d{4}-\d{2}-\d{2})/g)) {
-    if (!match[1] && (match[2] ?? '') < TODAY) past.push(match[0]);
-  }
-  for (const match of text.matchAll(
-    new RegExp(`(${MONTHS.join('|')}) (\\d{1,2}), (\\d{4})`, 'g'),
-  )) {
-    const iso = `${match[3]}-${String(MONTHS.indexOf(match[1] ?? '') + 1).padStart(2, '0')}-${String(match[2]).padStart(2, '0')}`;
-    if (iso < TODAY) past.push(match[0]);
-  }
-  return past;
+  return pastDatesBefore(text, TODAY);
 }
 
 function dueDatesInOrder(doc: RecordedDocument, header: string): boolean {

@@ -3,6 +3,7 @@
  * account view, search, playbooks, the QBR document (worked by hand for Acme Corp) and the plan
  * documents.
  */
+import { pastDates } from '../helpers/past-dates';
 import {
   type LocalRuntime,
   type RecordedDocument,
@@ -683,35 +684,11 @@ describe('generatePlan', () => {
       now: SIDEBAR_NOW,
     });
     const today = '2026-01-15';
-    const months = [
-      'January',
-      'February',
-      'March',
-      'April',
-      'May',
-      'June',
-      'July',
-      'August',
-      'September',
-      'October',
-      'November',
-      'December',
-    ];
-    const iso = (long: RegExpExecArray) =>
-      `${long[3]}-${String(months.indexOf(long[1] ?? '') + 1).padStart(2, '0')}-${String(long[2]).padStart(2, '0')}`;
     for (const kind of ['save-plan', 'success-plan', 'onboarding-plan']) {
       rt.call('generatePlan', { row: OLD_ACCOUNT_ROW, kind });
       const doc = rt.documents.last()?.snapshot() as RecordedDocument;
       const all = texts(doc).join('\n');
-      const past: string[] = [];
-      for (const match of all.matchAll(/(overdue since )?(\d{4}-\d{2}-\d{2})/g)) {
-        if (!match[1] && (match[2] ?? '') < today) past.push(match[0]);
-      }
-      for (const match of all.matchAll(
-        new RegExp(`(${months.join('|')}) (\\d{1,2}), (\\d{4})`, 'g'),
-      )) {
-        if (iso(match) < today) past.push(match[0]);
-      }
+      const past = pastDates(all, today);
       expect({ kind, past }).toEqual({ kind, past: [] });
       if (kind !== 'save-plan') expect(all).toMatch(/overdue since 2022-/);
     }
